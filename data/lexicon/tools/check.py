@@ -36,7 +36,7 @@ MINIMUMS = {
     ('organizations.tsv', 'university'): 120, ('organizations.tsv', 'media'): 100,
     ('organizations.tsv', 'government+exchange'): 60,
     ('products.tsv', '*'): 250, ('persons.tsv', '*'): 250,
-    ('places.tsv', 'country'): 190, ('places.tsv', 'city'): 480,
+    ('places.tsv', 'country'): 190, ('places.tsv', 'city'): 450,
     ('surnames.tsv', 'single'): 300, ('not_names.tsv', '*'): 300, ('latin_common.tsv', 'word'): 300,
 }
 
