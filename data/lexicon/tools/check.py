@@ -207,7 +207,8 @@ def main():
             warnings.append(f'{key[0]} [{key[1]}]: {counts[key]} < {minimum} expected')
     for fname in list(ENTITY_FILES) + ['surnames.tsv', 'not_names.tsv', 'latin_common.tsv']:
         parts = sorted((k[1], v) for k, v in counts.items() if k[0] == fname and k[1] not in ('*', 'government+exchange'))
-        print(f'{fname}: ' + ', '.join(f'{s}={n}' for s, n in parts))
+        total = sum(v for k, v in counts.items() if k[0] == fname and k[1] not in ('*', 'government+exchange')) or counts[(fname, '*')]
+        print(f'{fname}: {total} rows' + (': ' + ', '.join(f'{s}={n}' for s, n in parts) if parts else ''))
     for w in warnings:
         print('WARNING:', w)
     for e in errors:
