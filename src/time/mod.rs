@@ -171,3 +171,46 @@ impl TimeTagger {
         out
     }
 }
+
+/// Parses a reference time: `2013-02-12T04:30:00`, `2013-02-12`, `2019-06`, `2021`.
+pub fn parse_reference(s: &str) -> Option<chrono::NaiveDateTime> {
+    let s = s.trim();
+    if let Ok(t) = chrono::NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M:%S") {
+        return Some(t);
+    }
+    let parts: Vec<&str> = s.split('-').collect();
+    let y: i32 = parts.first()?.parse().ok()?;
+    let m: u32 = parts.get(1).map_or(Some(1), |m| m.parse().ok())?;
+    let d: u32 = parts.get(2).map_or(Some(1), |d| d.parse().ok())?;
+    NaiveDate::from_ymd_opt(y, m, d)?.and_hms_opt(0, 0, 0)
+}
+
+/// `shiji times`: JSON lines `{"id","text","ref"?}` in, `{"id","times":[…]}` out.
+pub fn times_jsonl<R: std::io::BufRead, W: std::io::Write>(
+    input: R,
+    mut out: W,
+    default_ref: chrono::NaiveDateTime,
+) -> Result<(), crate::Error> {
+    let tagger = TimeTagger::embedded();
+    for (i, line) in input.lines().enumerate() {
+        let line = line.map_err(|e| crate::Error::io("<stdin>", e))?;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let v: serde_json::Value = serde_json::from_str(&line).map_err(|e| crate::Error::JsonLine {
+            path: "<stdin>".into(),
+            line: i + 1,
+            message: e.to_string(),
+        })?;
+        let text = v.get("text").and_then(|t| t.as_str()).unwrap_or("");
+        let reference = v
+            .get("ref")
+            .and_then(|r| r.as_str())
+            .and_then(parse_reference)
+            .unwrap_or(default_ref);
+        let times = tagger.tag(text, reference.date());
+        let o = serde_json::json!({"id": v.get("id"), "times": times});
+        writeln!(out, "{o}").map_err(|e| crate::Error::io("<stdout>", e))?;
+    }
+    Ok(())
+}

@@ -1,0 +1,367 @@
+//! Cleaning that every scraped article needs: front matter, markup, boilerplate repeated on many
+//! paragraphs (found by its repetition, not by its words), and page chrome lines (found by the
+//! patterns in `data/clean/chrome.tsv`). Metadata is read on the way (`data/clean/meta.tsv`).
+use super::{html, Byline, DocMeta, Document};
+use crate::data::{parse_tsv, read_override};
+use crate::{Error, Result};
+use chrono::NaiveDate;
+use regex::{Regex, RegexSet};
+use std::collections::HashMap;
+use std::path::Path;
+use std::sync::LazyLock;
+
+const CHROME_TSV: &str = include_str!("../../data/clean/chrome.tsv");
+const META_TSV: &str = include_str!("../../data/clean/meta.tsv");
+
+pub struct CleanRules {
+    chrome: RegexSet,
+    chrome_kinds: Vec<String>,
+    meta: Vec<(Regex, String)>,
+}
+
+static EMBEDDED: LazyLock<CleanRules> =
+    LazyLock::new(|| CleanRules::load(None).expect("embedded data/clean tables are valid"));
+
+impl CleanRules {
+    pub fn embedded() -> &'static CleanRules {
+        &EMBEDDED
+    }
+
+    /// Builds the rules from `dir` (files found there override the embedded ones).
+    pub fn load(dir: Option<&Path>) -> Result<CleanRules> {
+        let (file, text) = read_override(dir, "clean/chrome.tsv", CHROME_TSV)?;
+        let mut patterns = Vec::new();
+        let mut chrome_kinds = Vec::new();
+        for row in parse_tsv(&file, &text, 2)? {
+            let p = format!("^(?:{})$", row.fields[0]);
+            Regex::new(&p).map_err(|e| Error::data(&file, row.line, e.to_string()))?;
+            patterns.push(p);
+            chrome_kinds.push(row.fields[1].to_string());
+        }
+        let chrome = RegexSet::new(&patterns).map_err(|e| Error::data(&file, 0, e.to_string()))?;
+        let (file, text) = read_override(dir, "clean/meta.tsv", META_TSV)?;
+        let mut meta = Vec::new();
+        for row in parse_tsv(&file, &text, 2)? {
+            let re = Regex::new(row.fields[0]).map_err(|e| Error::data(&file, row.line, e.to_string()))?;
+            if re.capture_names().all(|n| n != Some("v")) {
+                return Err(Error::data(&file, row.line, "pattern has no (?P<v>…) group"));
+            }
+            meta.push((re, row.fields[1].to_string()));
+        }
+        Ok(CleanRules {
+            chrome,
+            chrome_kinds,
+            meta,
+        })
+    }
+
+    /// The chrome kind of a trimmed line, if the line is page chrome.
+    pub fn chrome_kind(&self, line: &str) -> Option<&str> {
+        self.chrome.matches(line).iter().next().map(|i| self.chrome_kinds[i].as_str())
+    }
+}
+
+/// What the caller knows about a document besides its text.
+#[derive(Clone, Debug, Default)]
+pub struct Given {
+    pub id: String,
+    pub title: Option<String>,
+    pub published: Option<NaiveDate>,
+    pub url: Option<String>,
+    pub source: Option<String>,
+}
+
+type Line = Vec<(char, u32)>;
+
+/// Parses a publication date in the forms found in headers and front matter.
+pub fn parse_date(s: &str) -> Option<NaiveDate> {
+    let s = s.trim().trim_matches(|c| c == '\'' || c == '"');
+    if let Ok(d) = chrono::DateTime::parse_from_rfc2822(s) {
+        return Some(d.date_naive());
+    }
+    if let Ok(d) = chrono::DateTime::parse_from_rfc3339(s) {
+        return Some(d.date_naive());
+    }
+    static YMD: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})").expect("static regex")
+    });
+    let c = YMD.captures(s)?;
+    NaiveDate::from_ymd_opt(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?)
+}
+
+/// Turns the decoded text into a [`Document`]: cleaned text, offset map, metadata, sentences.
+pub fn prepare(raw: &str, given: &Given, rules: &CleanRules) -> Result<Document> {
+    let chars: Vec<char> = raw.chars().collect();
+    let mut meta = DocMeta {
+        id: given.id.clone(),
+        url: given.url.clone(),
+        source: given.source.clone(),
+        ..DocMeta::default()
+    };
+    let mut front: HashMap<String, String> = HashMap::new();
+    let body_start = front_matter(&chars, &mut front);
+    let mut kept: Line = Vec::with_capacity(chars.len());
+    if html::looks_like_html(&chars[body_start..]) {
+        html::strip(&chars, body_start, chars.len(), &mut kept);
+    } else {
+        kept.extend(chars[body_start..].iter().enumerate().map(|(i, &c)| (c, (body_start + i) as u32)));
+    }
+    // lines, trimmed
+    let mut lines: Vec<Line> = Vec::new();
+    for line in kept.split(|(c, _)| *c == '\n') {
+        let mut s = 0;
+        let mut e = line.len();
+        while s < e && (line[s].0.is_whitespace() || line[s].0 == '\u{feff}') {
+            s += 1;
+        }
+        while e > s && line[e - 1].0.is_whitespace() {
+            e -= 1;
+        }
+        if e > s {
+            lines.push(line[s..e].to_vec());
+        }
+    }
+    strip_repeated_edges(&mut lines);
+
+    // metadata from front matter, then from the header lines
+    if let Some(t) = front.get("title") {
+        let t = crate::document::clean::decode_entities_plain(t);
+        meta.title = Some(t.trim_matches(|c| c == '\'' || c == '"').trim().to_string());
+    }
+    if let Some(d) = front.get("date").and_then(|d| parse_date(d)) {
+        meta.published = Some(d);
+    }
+    if let Some(a) = front.get("author") {
+        meta.source.get_or_insert_with(|| a.trim().to_string());
+    }
+    let mut out: Vec<Line> = Vec::with_capacity(lines.len());
+    for (n, line) in lines.into_iter().enumerate() {
+        let text: String = line.iter().map(|(c, _)| *c).collect();
+        let short = text.chars().count() <= 80;
+        for (re, field) in &rules.meta {
+            if !short {
+                break;
+            }
+            let Some(c) = re.captures(&text) else { continue };
+            let v = c.name("v").expect("checked at load");
+            let value = v.as_str().trim().to_string();
+            match field.as_str() {
+                "published" if n < 12 && meta.published.is_none() => meta.published = parse_date(&value),
+                "source" if meta.source.is_none() => meta.source = Some(value),
+                "site" if n < 12 && meta.site.is_none() => meta.site = Some(value),
+                "title" if meta.title.is_none() => meta.title = Some(value),
+                "author" | "editor" | "photographer" => {
+                    if !meta.bylines.iter().any(|b| b.role == *field && b.name == value) {
+                        let cs = text[..v.start()].chars().count();
+                        let ce = cs + value.chars().count();
+                        meta.bylines.push(Byline {
+                            role: field.clone(),
+                            name: value,
+                            start: line[cs].1 as usize,
+                            end: line[ce - 1].1 as usize + 1,
+                            line: text.clone(),
+                        });
+                    }
+                }
+                _ => {}
+            }
+        }
+        if rules.chrome_kind(&text).is_some() {
+            continue;
+        }
+        if meta.title.is_none() && short && !text.ends_with('。') && out.is_empty() {
+            meta.title = Some(text.clone());
+        }
+        out.push(line);
+    }
+    if let Some(site) = meta.site.clone() {
+        strip_site_suffix(&mut out, &site);
+    }
+    if given.title.is_some() {
+        meta.title = given.title.clone();
+    }
+    if given.published.is_some() {
+        meta.published = given.published;
+    }
+    let mut joined: Line = Vec::with_capacity(kept.len());
+    for line in out {
+        if !joined.is_empty() {
+            let at = line[0].1;
+            joined.push(('\n', at));
+        }
+        joined.extend(line);
+    }
+    if joined.iter().all(|(c, _)| c.is_whitespace()) {
+        return Err(Error::Empty { path: given.id.clone() });
+    }
+    Ok(Document::from_parts(meta, chars.len(), joined))
+}
+
+/// Decodes the few HTML entities that appear in front-matter values.
+pub fn decode_entities_plain(s: &str) -> String {
+    let chars: Vec<char> = s.chars().collect();
+    let mut out = Vec::new();
+    html::strip(&chars, 0, chars.len(), &mut out);
+    out.into_iter().map(|(c, _)| c).collect::<String>().replace('_', " ").trim().to_string()
+}
+
+/// A YAML front matter block (`---` … `---`) at the start: its `key: value` lines go to `out`;
+/// returns the char index where the body starts.
+fn front_matter(chars: &[char], out: &mut HashMap<String, String>) -> usize {
+    let mut i = 0;
+    while i < chars.len() && (chars[i].is_whitespace() || chars[i] == '\u{feff}') {
+        i += 1;
+    }
+    if !chars[i..].starts_with(&['-', '-', '-']) {
+        return 0;
+    }
+    let text: String = chars[i..chars.len().min(i + 20_000)].iter().collect();
+    let mut consumed = 0usize;
+    let mut first = true;
+    for line in text.split_inclusive('\n') {
+        consumed += line.chars().count();
+        let l = line.trim();
+        if first {
+            if l != "---" {
+                return 0;
+            }
+            first = false;
+            continue;
+        }
+        if l == "---" {
+            return i + consumed;
+        }
+        if let Some((k, v)) = l.split_once(':') {
+            if !k.starts_with(' ') && !k.starts_with('-') {
+                out.entry(k.trim().to_string()).or_insert_with(|| v.trim().to_string());
+            }
+        }
+    }
+    out.clear();
+    0
+}
+
+fn is_punct(c: char) -> bool {
+    !c.is_alphanumeric()
+}
+
+/// Finds a string repeated at the end (then at the start) of many lines and removes it. A
+/// candidate must end (start) at least `max(3, 30%)` of the lines and carry two or more letters;
+/// of the candidates seen on the most lines, the longest is taken.
+fn strip_repeated_edges(lines: &mut Vec<Line>) {
+    for from_end in [true, false] {
+        for _round in 0..3 {
+            let sample = &lines[..lines.len().min(5000)];
+            let eligible = sample.iter().filter(|l| l.len() >= 4).count();
+            let threshold = (eligible * 3 / 10).max(3);
+            let mut counts: HashMap<Vec<char>, usize> = HashMap::new();
+            for line in sample {
+                let n = line.len();
+                for k in 4..=n.min(40) {
+                    let piece: Vec<char> = if from_end {
+                        line[n - k..].iter().map(|(c, _)| *c).collect()
+                    } else {
+                        line[..k].iter().map(|(c, _)| *c).collect()
+                    };
+                    *counts.entry(piece).or_default() += 1;
+                }
+            }
+            let best = counts
+                .into_iter()
+                .filter(|(p, n)| *n >= threshold && p.iter().filter(|c| !is_punct(**c)).count() >= 2)
+                .max_by(|a, b| a.1.cmp(&b.1).then(a.0.len().cmp(&b.0.len())).then(b.0.cmp(&a.0)));
+            let Some((piece, _)) = best else { break };
+            for line in lines.iter_mut() {
+                let n = line.len();
+                let k = piece.len();
+                if n < k {
+                    continue;
+                }
+                let matches = if from_end {
+                    line[n - k..].iter().map(|(c, _)| *c).eq(piece.iter().copied())
+                } else {
+                    line[..k].iter().map(|(c, _)| *c).eq(piece.iter().copied())
+                };
+                if matches {
+                    if from_end {
+                        line.truncate(n - k);
+                    } else {
+                        line.drain(..k);
+                    }
+                    while line.last().is_some_and(|(c, _)| c.is_whitespace()) {
+                        line.pop();
+                    }
+                    while line.first().is_some_and(|(c, _)| c.is_whitespace()) {
+                        line.remove(0);
+                    }
+                }
+            }
+            lines.retain(|l| !l.is_empty());
+        }
+    }
+}
+
+/// Image captions often end with the site's name after a dash (`…离职-站名`): drop that tail.
+fn strip_site_suffix(lines: &mut [Line], site: &str) {
+    let site: Vec<char> = site.chars().collect();
+    for line in lines.iter_mut() {
+        let n = line.len();
+        let k = site.len();
+        if n > k + 1 && line[n - k..].iter().map(|(c, _)| *c).eq(site.iter().copied()) {
+            let sep = line[n - k - 1].0;
+            if matches!(sep, '-' | '—' | '|' | '｜' | '@' | '_') {
+                line.truncate(n - k - 1);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn clean(raw: &str) -> Document {
+        prepare(raw, &Given { id: "t".into(), ..Given::default() }, CleanRules::embedded()).unwrap()
+    }
+
+    #[test]
+    fn watermark_on_every_paragraph_is_found_by_repetition() {
+        let raw = "第一段说了一件事。XYZ某站 | 口号在此\n\n第二段讲另一件。XYZ某站 | 口号在此\n\n第三段。XYZ某站 | 口号在此\n\n第四段没有它。";
+        let d = clean(raw);
+        assert!(!d.text.contains("口号"));
+        assert!(d.text.contains("第四段没有它。"));
+    }
+
+    #[test]
+    fn cleaned_offsets_map_back_to_the_text_as_given() {
+        let raw = "首页 > 新闻 > 科技\n\n张三在北京创立了一家公司。";
+        let d = clean(raw);
+        let pos = d.text.chars().position(|c| c == '北').unwrap();
+        let (s, e) = d.raw_span(pos, pos + 2);
+        let got: String = raw.chars().skip(s).take(e - s).collect();
+        assert_eq!(got, "北京");
+        assert!(!d.text.contains("首页"));
+    }
+
+    #[test]
+    fn header_gives_date_source_and_byline() {
+        let raw = "某个标题\n\n王五 ☉ 文 收录源:某杂志 2021-06-18 @ 某网站\n\n正文第一句。\n编辑|赵六,头图摄影|钱七";
+        let d = clean(raw);
+        assert_eq!(d.meta.published, NaiveDate::from_ymd_opt(2021, 6, 18));
+        assert_eq!(d.meta.source.as_deref(), Some("某杂志"));
+        assert_eq!(d.meta.title.as_deref(), Some("某个标题"));
+        let roles: Vec<(&str, &str)> = d.meta.bylines.iter().map(|b| (b.role.as_str(), b.name.as_str())).collect();
+        assert_eq!(roles, vec![("author", "王五"), ("editor", "赵六"), ("photographer", "钱七")]);
+        assert!(!d.text.contains("收录源"));
+        assert!(!d.text.contains("赵六"));
+    }
+
+    #[test]
+    fn front_matter_and_html() {
+        let raw = "---\ntitle: '某公司上市'\ndate: Fri, 18 Jun 2021 05:37:00 GMT\n---\n<div><p>某公司&nbsp;今天上市。</p><script>x</script></div>";
+        let d = clean(raw);
+        assert_eq!(d.meta.title.as_deref(), Some("某公司上市"));
+        assert_eq!(d.meta.published, NaiveDate::from_ymd_opt(2021, 6, 18));
+        assert_eq!(d.text, "某公司 今天上市。");
+    }
+}

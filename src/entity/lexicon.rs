@@ -1,0 +1,242 @@
+//! The language knowledge of the entity stage, read from `data/lexicon/*.tsv` and
+//! `data/entity/*.tsv` (embedded; a user's folder or `--lexicon FILE` extends it).
+use crate::data::{parse_tsv, read_override};
+use crate::model::EntityType;
+use crate::{Error, Result};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use std::collections::{HashMap, HashSet};
+use std::path::Path;
+
+const LEXICONS: &[(&str, &str)] = &[
+    ("lexicon/organizations.tsv", include_str!("../../data/lexicon/organizations.tsv")),
+    ("lexicon/products.tsv", include_str!("../../data/lexicon/products.tsv")),
+    ("lexicon/places.tsv", include_str!("../../data/lexicon/places.tsv")),
+    ("lexicon/persons.tsv", include_str!("../../data/lexicon/persons.tsv")),
+];
+const SURNAMES: &str = include_str!("../../data/lexicon/surnames.tsv");
+const NOT_NAMES: &str = include_str!("../../data/lexicon/not_names.tsv");
+const LATIN_COMMON: &str = include_str!("../../data/lexicon/latin_common.tsv");
+const TITLES: &str = include_str!("../../data/entity/titles.tsv");
+const ORG_SUFFIXES: &str = include_str!("../../data/entity/org_suffixes.tsv");
+const CATEGORIES: &str = include_str!("../../data/entity/categories.tsv");
+const CUES: &str = include_str!("../../data/entity/cues.tsv");
+const BOUNDARY: &str = include_str!("../../data/entity/boundary.tsv");
+
+#[derive(Clone, Debug)]
+pub struct LexEntry {
+    pub name: String,
+    pub kind: EntityType,
+    pub subtype: Option<String>,
+    pub aliases: Vec<String>,
+    /// From the user's `--lexicon`: wins over everything else.
+    pub user: bool,
+}
+
+#[derive(Clone, Debug)]
+pub struct Title {
+    pub word: String,
+    pub relation: String,
+    pub role: String,
+}
+
+#[derive(Clone, Debug)]
+pub struct Suffix {
+    pub word: String,
+    pub subtype: String,
+    pub keep: bool,
+}
+
+#[derive(Clone, Debug)]
+pub struct Category {
+    pub word: String,
+    pub kind: EntityType,
+    pub subtype: String,
+}
+
+#[derive(Clone, Debug)]
+pub struct Cue {
+    pub word: String,
+    pub after: bool,
+    pub strong: bool,
+    pub kind: EntityType,
+    pub subtype: String,
+}
+
+pub struct Lexicon {
+    pub entries: Vec<LexEntry>,
+    /// Every surface form (name and aliases) of every entry.
+    pub matcher: AhoCorasick,
+    pub surface_entry: Vec<usize>,
+    /// Surface form → entry, for lookups of names found by other means.
+    pub by_surface: HashMap<String, usize>,
+    pub surnames: HashSet<String>,
+    pub not_names: HashSet<String>,
+    pub latin_common: HashSet<String>,
+    pub titles: Vec<Title>,
+    pub title_matcher: AhoCorasick,
+    pub suffixes: Vec<Suffix>,
+    pub suffix_matcher: AhoCorasick,
+    pub categories: Vec<Category>,
+    pub category_by_word: HashMap<String, usize>,
+    pub cues: Vec<Cue>,
+    pub cue_matcher: AhoCorasick,
+    pub boundary: HashSet<String>,
+    pub boundary_max_len: usize,
+}
+
+fn matcher(words: &[String]) -> Result<AhoCorasick> {
+    AhoCorasickBuilder::new()
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(words)
+        .map_err(|e| Error::Output(format!("cannot build matcher: {e}")))
+}
+
+fn parse_entries(file: &str, text: &str, user: bool, out: &mut Vec<LexEntry>) -> Result<()> {
+    for row in parse_tsv(file, text, 2)? {
+        let kind = EntityType::parse(row.fields[1].trim())
+            .ok_or_else(|| Error::data(file, row.line, format!("unknown entity type {:?}", row.fields[1])))?;
+        let subtype = row.fields.get(2).map(|s| s.trim()).filter(|s| !s.is_empty()).map(str::to_string);
+        let aliases = row
+            .fields
+            .get(3)
+            .map(|s| s.split('|').map(str::trim).filter(|a| !a.is_empty()).map(str::to_string).collect())
+            .unwrap_or_default();
+        out.push(LexEntry {
+            name: row.fields[0].trim().to_string(),
+            kind,
+            subtype,
+            aliases,
+            user,
+        });
+    }
+    Ok(())
+}
+
+impl Lexicon {
+    /// Builds the lexicon from the embedded data, files in `data_dir` overriding, and the user's
+    /// lexicon files (same columns as `data/lexicon/*.tsv`), which win over all other sources.
+    pub fn load(data_dir: Option<&Path>, user_files: &[std::path::PathBuf]) -> Result<Lexicon> {
+        let mut entries = Vec::new();
+        for user_file in user_files {
+            let text = std::fs::read_to_string(user_file).map_err(|e| Error::io(user_file, e))?;
+            parse_entries(&user_file.display().to_string(), &text, true, &mut entries)?;
+        }
+        for (name, embedded) in LEXICONS {
+            let (file, text) = read_override(data_dir, name, embedded)?;
+            parse_entries(&file, &text, false, &mut entries)?;
+        }
+        let mut surfaces: Vec<String> = Vec::new();
+        let mut surface_entry = Vec::new();
+        let mut by_surface: HashMap<String, usize> = HashMap::new();
+        for (i, e) in entries.iter().enumerate() {
+            for s in std::iter::once(&e.name).chain(e.aliases.iter()) {
+                // the first entry that claims a surface keeps it: user entries come first
+                if s.chars().count() < 2 || by_surface.contains_key(s) {
+                    continue;
+                }
+                by_surface.insert(s.clone(), i);
+                surfaces.push(s.clone());
+                surface_entry.push(i);
+            }
+        }
+        let (file, text) = read_override(data_dir, "lexicon/surnames.tsv", SURNAMES)?;
+        let surnames = parse_tsv(&file, &text, 1)?.iter().map(|r| r.fields[0].trim().to_string()).collect();
+        let (file, text) = read_override(data_dir, "lexicon/not_names.tsv", NOT_NAMES)?;
+        let not_names = parse_tsv(&file, &text, 1)?.iter().map(|r| r.fields[0].trim().to_string()).collect();
+        let (file, text) = read_override(data_dir, "lexicon/latin_common.tsv", LATIN_COMMON)?;
+        let latin_common =
+            parse_tsv(&file, &text, 1)?.iter().map(|r| r.fields[0].trim().to_lowercase()).collect();
+        let (file, text) = read_override(data_dir, "entity/titles.tsv", TITLES)?;
+        let titles: Vec<Title> = parse_tsv(&file, &text, 3)?
+            .iter()
+            .map(|r| Title {
+                word: r.fields[0].to_string(),
+                relation: r.fields[1].to_string(),
+                role: r.fields[2].to_string(),
+            })
+            .collect();
+        let (file, text) = read_override(data_dir, "entity/org_suffixes.tsv", ORG_SUFFIXES)?;
+        let suffixes: Vec<Suffix> = parse_tsv(&file, &text, 3)?
+            .iter()
+            .map(|r| Suffix {
+                word: r.fields[0].to_string(),
+                subtype: r.fields[1].to_string(),
+                keep: r.fields[2].trim() == "yes",
+            })
+            .collect();
+        let (file, text) = read_override(data_dir, "entity/categories.tsv", CATEGORIES)?;
+        let mut categories = Vec::new();
+        for r in parse_tsv(&file, &text, 3)? {
+            let kind = EntityType::parse(r.fields[1])
+                .ok_or_else(|| Error::data(&file, r.line, format!("unknown type {:?}", r.fields[1])))?;
+            categories.push(Category {
+                word: r.fields[0].to_string(),
+                kind,
+                subtype: r.fields[2].to_string(),
+            });
+        }
+        let (file, text) = read_override(data_dir, "entity/cues.tsv", CUES)?;
+        let mut cues = Vec::new();
+        for r in parse_tsv(&file, &text, 5)? {
+            let kind = EntityType::parse(r.fields[2])
+                .ok_or_else(|| Error::data(&file, r.line, format!("unknown type {:?}", r.fields[2])))?;
+            let after = match r.fields[1] {
+                "after" => true,
+                "before" => false,
+                other => return Err(Error::data(&file, r.line, format!("side must be after|before, not {other:?}"))),
+            };
+            let strong = match r.fields[4].trim() {
+                "strong" => true,
+                "weak" => false,
+                other => return Err(Error::data(&file, r.line, format!("strength must be strong|weak, not {other:?}"))),
+            };
+            cues.push(Cue {
+                word: r.fields[0].to_string(),
+                after,
+                strong,
+                kind,
+                subtype: r.fields[3].to_string(),
+            });
+        }
+        let (file, text) = read_override(data_dir, "entity/boundary.tsv", BOUNDARY)?;
+        let boundary: HashSet<String> = parse_tsv(&file, &text, 1)?.iter().map(|r| r.fields[0].to_string()).collect();
+        let boundary_max_len = boundary.iter().map(|b| b.chars().count()).max().unwrap_or(1);
+        let category_by_word = categories.iter().enumerate().map(|(i, c)| (c.word.clone(), i)).collect();
+        Ok(Lexicon {
+            matcher: matcher(&surfaces)?,
+            surface_entry,
+            by_surface,
+            entries,
+            surnames,
+            not_names,
+            latin_common,
+            title_matcher: matcher(&titles.iter().map(|t| t.word.clone()).collect::<Vec<_>>())?,
+            titles,
+            suffix_matcher: matcher(&suffixes.iter().map(|t| t.word.clone()).collect::<Vec<_>>())?,
+            suffixes,
+            category_by_word,
+            categories,
+            cue_matcher: matcher(&cues.iter().map(|t| t.word.clone()).collect::<Vec<_>>())?,
+            cues,
+            boundary,
+            boundary_max_len,
+        })
+    }
+
+    /// True when `name` is a generic word that cannot be a name on its own.
+    pub fn is_generic(&self, name: &str) -> bool {
+        self.not_names.contains(name)
+            || self.boundary.contains(name)
+            || self.category_by_word.contains_key(name)
+            || self.suffixes.iter().any(|s| s.word == name)
+            || self.titles.iter().any(|t| t.word == name)
+            || (name.is_ascii() && self.latin_common.contains(&name.to_lowercase()))
+    }
+
+    pub fn starts_with_surname(&self, name: &str) -> bool {
+        let mut it = name.chars();
+        let first: String = it.next().map(|c| c.to_string()).unwrap_or_default();
+        let two: String = name.chars().take(2).collect();
+        self.surnames.contains(&first) || self.surnames.contains(&two)
+    }
+}

@@ -1,0 +1,749 @@
+//! The entity stage: people, organizations, products, places and works, from four sources
+//! combined under one priority rule (see [`select`]), then resolved to one entity per real
+//! name in the document.
+pub mod lexicon;
+
+use crate::document::Document;
+use crate::model::EntityType;
+use aho_corasick::{AhoCorasickBuilder, MatchKind};
+use jieba_rs::Jieba;
+pub use lexicon::Lexicon;
+use regex::Regex;
+use std::collections::{BTreeSet, HashMap};
+use std::sync::LazyLock;
+
+/// A word of jieba's segmentation, in cleaned-text chars.
+#[derive(Clone, Debug)]
+pub struct Token {
+    pub start: usize,
+    pub end: usize,
+    pub tag: String,
+}
+
+#[derive(Clone, Debug)]
+pub struct Entity {
+    pub kind: EntityType,
+    pub subtype: Option<String>,
+    pub name: String,
+    pub aliases: BTreeSet<String>,
+}
+
+impl Entity {
+    pub fn id(&self) -> String {
+        format!("{}:{}", self.kind.id_prefix(), self.name)
+    }
+}
+
+/// One occurrence of an entity in the cleaned text.
+#[derive(Clone, Debug)]
+pub struct Mention {
+    pub start: usize,
+    pub end: usize,
+    pub entity: usize,
+    pub rule: &'static str,
+}
+
+#[derive(Default)]
+pub struct EntityLayer {
+    pub entities: Vec<Entity>,
+    /// Sorted by start; never overlapping.
+    pub mentions: Vec<Mention>,
+    pub tokens: Vec<Token>,
+}
+
+impl EntityLayer {
+    /// Mentions that lie inside `[start, end)`.
+    pub fn mentions_in(&self, start: usize, end: usize) -> &[Mention] {
+        let a = self.mentions.partition_point(|m| m.start < start);
+        let b = self.mentions.partition_point(|m| m.start < end);
+        let b = (a..b).rev().find(|&i| self.mentions[i].end <= end).map_or(a, |i| i + 1);
+        &self.mentions[a..b.max(a)]
+    }
+}
+
+/// A span proposed by one source, before selection.
+#[derive(Clone, Debug)]
+pub struct Candidate {
+    pub start: usize,
+    pub end: usize,
+    pub kind: EntityType,
+    pub subtype: Option<String>,
+    /// The canonical name when the source knows it (lexicon), else the surface.
+    pub name: Option<String>,
+    pub aliases: Vec<String>,
+    /// 0 user lexicon, 1 lexicon and patterns, 2 statistical tagger, 3 jieba's tags.
+    pub tier: u8,
+    pub rule: &'static str,
+}
+
+pub fn is_han(c: char) -> bool {
+    matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}' | '\u{f900}'..='\u{faff}')
+}
+
+fn is_name_char(c: char) -> bool {
+    is_han(c) || c.is_ascii_alphanumeric() || matches!(c, '·' | '•' | '-' | '.' | '&' | '+')
+}
+
+fn is_open_quote(c: char) -> Option<char> {
+    Some(match c {
+        '“' => '”',
+        '「' => '」',
+        '『' => '』',
+        '"' => '"',
+        '‘' => '’',
+        '《' => '》',
+        _ => return None,
+    })
+}
+
+/// Full-width ASCII to half-width, for names written either way.
+pub fn normalize_width(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            '\u{ff01}'..='\u{ff5e}' => char::from_u32(c as u32 - 0xfee0).unwrap_or(c),
+            '\u{3000}' => ' ',
+            _ => c,
+        })
+        .collect::<String>()
+        .trim()
+        .to_string()
+}
+
+pub struct EntityStage<'a> {
+    pub lexicon: &'a Lexicon,
+    pub jieba: &'a Jieba,
+}
+
+static LATIN_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[A-Za-z][A-Za-z0-9]*(?:[.\-+&'][A-Za-z0-9]+)*(?: [A-Z][A-Za-z0-9]*(?:[.\-][A-Za-z0-9]+)*){0,3}")
+        .expect("static regex")
+});
+
+impl EntityStage<'_> {
+    pub fn run(&self, doc: &Document) -> EntityLayer {
+        let chars = &doc.chars;
+        let tokens = self.tokens(doc);
+        let mut cands = Vec::new();
+        self.lexicon_candidates(doc, &mut cands);
+        let mut occupied = vec![None::<EntityType>; chars.len()];
+        for c in &cands {
+            for o in &mut occupied[c.start..c.end] {
+                *o = Some(c.kind);
+            }
+        }
+        self.title_persons(doc, &tokens, &mut cands);
+        self.cue_names(doc, &occupied, &mut cands);
+        self.suffix_names(doc, &occupied, &mut cands);
+        self.quoted_names(doc, &mut cands);
+        self.latin_names(doc, &mut cands);
+        self.jieba_names(doc, &tokens, &mut cands);
+        let chosen = select(cands);
+        let mut layer = resolve(doc, chosen, self.lexicon);
+        layer.tokens = tokens;
+        layer
+    }
+
+    fn tokens(&self, doc: &Document) -> Vec<Token> {
+        let mut out = Vec::new();
+        for s in &doc.sentences {
+            let text = doc.slice(s.start, s.end);
+            let mut pos = s.start;
+            for t in self.jieba.tag(text, true) {
+                let n = t.word.chars().count();
+                out.push(Token {
+                    start: pos,
+                    end: pos + n,
+                    tag: t.tag.to_string(),
+                });
+                pos += n;
+            }
+        }
+        out
+    }
+
+    fn lexicon_candidates(&self, doc: &Document, out: &mut Vec<Candidate>) {
+        for m in self.lexicon.matcher.find_iter(&doc.text) {
+            let start = doc.char_of_byte(m.start());
+            let end = doc.char_of_byte(m.end());
+            // a Latin surface must not be part of a longer Latin word (AI in OpenAI)
+            let first = doc.chars[start];
+            let last = doc.chars[end - 1];
+            if first.is_ascii_alphanumeric() && start > 0 && doc.chars[start - 1].is_ascii_alphanumeric() {
+                continue;
+            }
+            if last.is_ascii_alphanumeric() && end < doc.chars.len() && doc.chars[end].is_ascii_alphanumeric() {
+                continue;
+            }
+            let e = &self.lexicon.entries[self.lexicon.surface_entry[m.pattern().as_usize()]];
+            out.push(Candidate {
+                start,
+                end,
+                kind: e.kind,
+                subtype: e.subtype.clone(),
+                name: Some(e.name.clone()),
+                aliases: e.aliases.clone(),
+                tier: if e.user { 0 } else { 1 },
+                rule: if e.user { "user_lexicon" } else { "lexicon" },
+            });
+        }
+    }
+
+    fn boundary_ends_at(&self, chars: &[char], p: usize) -> bool {
+        (1..=self.lexicon.boundary_max_len.min(p)).any(|k| {
+            let w: String = chars[p - k..p].iter().collect();
+            self.lexicon.boundary.contains(&w)
+        })
+    }
+
+    fn boundary_starts_at(&self, chars: &[char], p: usize) -> bool {
+        (1..=self.lexicon.boundary_max_len.min(chars.len() - p)).any(|k| {
+            let w: String = chars[p..p + k].iter().collect();
+            self.lexicon.boundary.contains(&w)
+        })
+    }
+
+    /// A name the text introduces with a cue must not be a dictionary word of a common kind
+    /// (创业公司, 科技公司): jieba knows those; it does not know a new brand.
+    fn plausible_new_name(&self, name: &str) -> bool {
+        let n = name.chars().count();
+        if !(2..=12).contains(&n) || self.lexicon.is_generic(name) {
+            return false;
+        }
+        if name.chars().next().is_some_and(|c| "一二三四五六七八九十两几数多某每这那该此".contains(c)) {
+            return false;
+        }
+        if name.chars().all(|c| c.is_ascii_digit() || !c.is_alphanumeric()) {
+            return false;
+        }
+        if self.jieba.has_word(name) {
+            let tags = self.jieba.tag(name, false);
+            if tags.len() == 1 && !matches!(tags[0].tag, "nr" | "ns" | "nt" | "nz" | "nrt" | "eng" | "nrfg") {
+                return false;
+            }
+        }
+        true
+    }
+
+    /// 创始人、CEO张三; 张三董事长.
+    fn title_persons(&self, doc: &Document, tokens: &[Token], out: &mut Vec<Candidate>) {
+        let chars = &doc.chars;
+        let tok_at = |p: usize| tokens.binary_search_by(|t| t.start.cmp(&p)).ok().map(|i| (i, &tokens[i]));
+        for m in self.lexicon.title_matcher.find_iter(&doc.text) {
+            let ts = doc.char_of_byte(m.start());
+            let mut p = doc.char_of_byte(m.end());
+            // skip a chain of titles: 创始人、CEO
+            while p < chars.len() && matches!(chars[p], '、' | '兼' | ' ' | '/') {
+                p += 1;
+            }
+            let after_title = self.lexicon.title_matcher.find(&doc.text[doc.byte_of_char(p)..]);
+            if after_title.is_some_and(|t| t.start() == 0) {
+                continue; // the chain goes on; the last title of it takes the name
+            }
+            if let Some((end, rule)) = self.person_at(chars, tokens, p, &tok_at) {
+                out.push(person(p, end, rule));
+            }
+            // 张三董事长: a name right before the title
+            if let Ok(i) = tokens.binary_search_by(|t| t.end.cmp(&ts)) {
+                let t = &tokens[i];
+                let name: String = chars[t.start..t.end].iter().collect();
+                if matches!(t.tag.as_str(), "nr" | "nrfg") && self.person_like(&name) {
+                    out.push(person(t.start, t.end, "name_before_title"));
+                }
+            }
+        }
+    }
+
+    fn person_like(&self, name: &str) -> bool {
+        let n = name.chars().count();
+        (2..=4).contains(&n)
+            && name.chars().all(is_han)
+            && self.lexicon.starts_with_surname(name)
+            && !self.lexicon.is_generic(name)
+    }
+
+    /// A person's name starting at `p`: a jieba person token, a surname token joined with the
+    /// given-name token after it, or a capitalized Latin name.
+    fn person_at<'t>(
+        &self,
+        chars: &[char],
+        tokens: &'t [Token],
+        p: usize,
+        tok_at: &dyn Fn(usize) -> Option<(usize, &'t Token)>,
+    ) -> Option<(usize, &'static str)> {
+        if p >= chars.len() {
+            return None;
+        }
+        if chars[p].is_ascii_uppercase() {
+            let rest: String = chars[p..chars.len().min(p + 40)].iter().collect();
+            let m = LATIN_NAME.find(&rest)?;
+            let words = m.as_str().split(' ').count();
+            if (2..=3).contains(&words) {
+                return Some((p + m.as_str().chars().count(), "title_latin_person"));
+            }
+            return None;
+        }
+        let (i, t) = tok_at(p)?;
+        let word: String = chars[t.start..t.end].iter().collect();
+        if t.end - t.start >= 2 && self.person_like(&word) {
+            return Some((t.end, "title_person"));
+        }
+        if t.end - t.start == 1 && self.lexicon.surnames.contains(&word) {
+            let next = tokens.get(i + 1)?;
+            let given: String = chars[next.start..next.end].iter().collect();
+            let n = next.end - next.start;
+            if (1..=2).contains(&n) && given.chars().all(is_han) && !self.boundary_starts_at(chars, next.start) {
+                return Some((next.end, "title_person"));
+            }
+        }
+        None
+    }
+
+    /// 创立了X; X创始人; X公司. A name from a weak cue must also be named by a strong cue, or
+    /// be more than a phrase of common words.
+    fn cue_names(&self, doc: &Document, occupied: &[Option<EntityType>], out: &mut Vec<Candidate>) {
+        let chars = &doc.chars;
+        let mut found: Vec<(usize, usize, bool, &lexicon::Cue)> = Vec::new();
+        for m in self.lexicon.cue_matcher.find_iter(&doc.text) {
+            let cue = &self.lexicon.cues[m.pattern().as_usize()];
+            let cs = doc.char_of_byte(m.start());
+            let ce = doc.char_of_byte(m.end());
+            let (start, end) = if cue.after {
+                let mut p = ce;
+                while p < chars.len() && p - ce < 12 && is_name_char(chars[p]) && occupied[p].is_none() {
+                    if p > ce && self.boundary_starts_at(chars, p) {
+                        break;
+                    }
+                    p += 1;
+                }
+                (ce, p)
+            } else {
+                let mut p = cs;
+                while p > 0 && cs - p < 10 && is_name_char(chars[p - 1]) && occupied[p - 1].is_none() {
+                    if self.boundary_ends_at(chars, p) {
+                        break;
+                    }
+                    p -= 1;
+                }
+                (p, cs)
+            };
+            let (start, end) = self.trim_name(chars, start, end);
+            let name: String = chars[start..end].iter().collect();
+            if self.plausible_new_name(&name) {
+                found.push((start, end, cue.strong, cue));
+            }
+        }
+        let strong: std::collections::HashSet<String> = found
+            .iter()
+            .filter(|f| f.2)
+            .map(|f| chars[f.0..f.1].iter().collect())
+            .collect();
+        for (start, end, is_strong, cue) in found {
+            let name: String = chars[start..end].iter().collect();
+            if !is_strong && !strong.contains(&name) && !self.more_than_common_words(&name) {
+                continue;
+            }
+            out.push(Candidate {
+                start,
+                end,
+                kind: cue.kind,
+                subtype: Some(cue.subtype.clone()),
+                name: None,
+                aliases: vec![],
+                tier: 1,
+                rule: if is_strong { "strong_cue" } else { "weak_cue" },
+            });
+        }
+    }
+
+    /// False for a phrase that jieba's dictionary segments into common words only, or that holds
+    /// a common Latin word (国内AIGC创业).
+    fn more_than_common_words(&self, name: &str) -> bool {
+        let words = self.jieba.tag(name, false);
+        let latin_common = words
+            .iter()
+            .any(|w| w.word.is_ascii() && self.lexicon.latin_common.contains(&w.word.to_lowercase()));
+        let all_common = words.iter().all(|w| {
+            self.jieba.has_word(w.word) && !matches!(w.tag, "nr" | "ns" | "nt" | "nz" | "nrt" | "nrfg")
+        });
+        !latin_common && !all_common
+    }
+
+    /// Drops a trailing head noun (公司) and leading or trailing separators from a name.
+    fn trim_name(&self, chars: &[char], mut start: usize, mut end: usize) -> (usize, usize) {
+        while start < end && !chars[start].is_alphanumeric() {
+            start += 1;
+        }
+        while end > start && !chars[end - 1].is_alphanumeric() {
+            end -= 1;
+        }
+        for s in &self.lexicon.suffixes {
+            if s.keep {
+                continue;
+            }
+            let w: Vec<char> = s.word.chars().collect();
+            if end - start > w.len() && chars[end - w.len()..end] == w[..] {
+                end -= w.len();
+                break;
+            }
+        }
+        (start, end)
+    }
+
+    /// X资本, X大学, X Labs: the name before an organization suffix, suffix included.
+    fn suffix_names(&self, doc: &Document, occupied: &[Option<EntityType>], out: &mut Vec<Candidate>) {
+        let chars = &doc.chars;
+        for m in self.lexicon.suffix_matcher.find_iter(&doc.text) {
+            let suffix = &self.lexicon.suffixes[m.pattern().as_usize()];
+            if !suffix.keep {
+                continue;
+            }
+            let ss = doc.char_of_byte(m.start());
+            let se = doc.char_of_byte(m.end());
+            if occupied[ss..se].iter().any(|o| o.is_some()) {
+                continue;
+            }
+            if se < chars.len() && suffix.word.is_ascii() && chars[se].is_ascii_alphanumeric() {
+                continue;
+            }
+            let mut p = ss;
+            while p > 0
+                && ss - p < 8
+                && (is_name_char(chars[p - 1]) || (suffix.word.is_ascii() && chars[p - 1] == ' '))
+                && matches!(occupied[p - 1], None | Some(EntityType::Place))
+            {
+                if self.boundary_ends_at(chars, p) {
+                    break;
+                }
+                p -= 1;
+            }
+            let (start, _) = self.trim_name(chars, p, ss);
+            let head: String = chars[start..ss].iter().collect();
+            if head.chars().count() < 2 || self.lexicon.is_generic(&head) || !self.plausible_new_name(&head) {
+                continue;
+            }
+            out.push(Candidate {
+                start,
+                end: se,
+                kind: EntityType::Organization,
+                subtype: Some(suffix.subtype.clone()),
+                name: None,
+                aliases: vec![],
+                tier: 1,
+                rule: "org_suffix",
+            });
+        }
+    }
+
+    /// AI写作平台“某某” → product; 《某某》 → work.
+    fn quoted_names(&self, doc: &Document, out: &mut Vec<Candidate>) {
+        let chars = &doc.chars;
+        let n = chars.len();
+        let mut i = 0;
+        while i < n {
+            let Some(close) = is_open_quote(chars[i]) else {
+                i += 1;
+                continue;
+            };
+            let Some(len) = chars[i + 1..n.min(i + 26)].iter().position(|&c| c == close) else {
+                i += 1;
+                continue;
+            };
+            let (s, e) = (i + 1, i + 1 + len);
+            let inner: String = chars[s..e].iter().collect();
+            let plain = (1..=30).contains(&len) && !inner.chars().any(|c| "，。,；;！？!?：:".contains(c));
+            if chars[i] == '《' {
+                if plain {
+                    out.push(Candidate {
+                        start: s,
+                        end: e,
+                        kind: EntityType::Work,
+                        subtype: None,
+                        name: None,
+                        aliases: vec![],
+                        tier: 1,
+                        rule: "book_title_marks",
+                    });
+                }
+            } else if plain && len <= 12 {
+                // the category word right before the quote
+                let before: String = chars[i.saturating_sub(4)..i].iter().collect();
+                let cat = (1..=before.chars().count()).rev().find_map(|k| {
+                    let w: String = before.chars().skip(before.chars().count() - k).collect();
+                    self.lexicon.category_by_word.get(&w).map(|&ci| &self.lexicon.categories[ci])
+                });
+                if let Some(cat) = cat {
+                    if !self.lexicon.is_generic(&inner) {
+                        out.push(Candidate {
+                            start: s,
+                            end: e,
+                            kind: cat.kind,
+                            subtype: Some(cat.subtype.clone()),
+                            name: None,
+                            aliases: vec![],
+                            tier: 1,
+                            rule: "category_quoted",
+                        });
+                    }
+                }
+            }
+            i = e + 1;
+        }
+    }
+
+    /// Latin-script names, told apart from acronyms and common words by the data's word list,
+    /// and typed by their shape and the word after them.
+    fn latin_names(&self, doc: &Document, out: &mut Vec<Candidate>) {
+        let chars = &doc.chars;
+        for m in LATIN_NAME.find_iter(&doc.text) {
+            let s = m.as_str();
+            let start = doc.char_of_byte(m.start());
+            let end = doc.char_of_byte(m.end());
+            if (start > 0 && chars[start - 1].is_ascii_alphanumeric()) || s.len() < 2 {
+                continue;
+            }
+            let first = s.chars().next().unwrap_or('a');
+            if !first.is_ascii_uppercase() {
+                continue;
+            }
+            let lower = s.to_lowercase();
+            if self.lexicon.latin_common.contains(&lower)
+                || s.split(' ').all(|w| self.lexicon.latin_common.contains(&w.to_lowercase()))
+            {
+                continue;
+            }
+            let after: String = chars[end..chars.len().min(end + 4)].iter().collect();
+            let suffix = self.lexicon.suffixes.iter().find(|x| s.ends_with(x.word.as_str()) && x.word.is_ascii());
+            let (kind, subtype, tier) = if let Some(x) = suffix {
+                (EntityType::Organization, Some(x.subtype.clone()), 1)
+            } else if ["公司", "集团", "团队", "的员工", "的工程师", "官方", "创始人", "旗下"].iter().any(|w| after.starts_with(w)) {
+                (EntityType::Organization, Some("company".to_string()), 1)
+            } else if s.chars().any(|c| c.is_ascii_digit()) {
+                (EntityType::Product, None, 2)
+            } else {
+                (EntityType::Organization, None, 2)
+            };
+            out.push(Candidate {
+                start,
+                end,
+                kind,
+                subtype,
+                name: Some(s.to_string()),
+                aliases: vec![],
+                tier,
+                rule: "latin_name",
+            });
+        }
+    }
+
+    fn jieba_names(&self, doc: &Document, tokens: &[Token], out: &mut Vec<Candidate>) {
+        for t in tokens {
+            let word: String = doc.chars[t.start..t.end].iter().collect();
+            let kind = match t.tag.as_str() {
+                "nr" | "nrfg" if self.person_like(&word) => EntityType::Person,
+                "ns" if word.chars().count() >= 2 && word.chars().all(is_han) && !self.lexicon.is_generic(&word) => {
+                    EntityType::Place
+                }
+                "nt" if word.chars().count() >= 2 && !self.lexicon.is_generic(&word) => EntityType::Organization,
+                _ => continue,
+            };
+            out.push(Candidate {
+                start: t.start,
+                end: t.end,
+                kind,
+                subtype: None,
+                name: None,
+                aliases: vec![],
+                tier: 3,
+                rule: "jieba_pos",
+            });
+        }
+    }
+}
+
+fn person(start: usize, end: usize, rule: &'static str) -> Candidate {
+    Candidate {
+        start,
+        end,
+        kind: EntityType::Person,
+        subtype: None,
+        name: None,
+        aliases: vec![],
+        tier: 1,
+        rule,
+    }
+}
+
+/// The priority rule: by tier (user lexicon, then lexicon and patterns, then the statistical
+/// tagger, then jieba's tags); within a tier the longest span wins, then the earliest, then
+/// lexicon over pattern. A chosen span blocks every span that overlaps it.
+pub fn select(mut cands: Vec<Candidate>) -> Vec<Candidate> {
+    let rank = |c: &Candidate| if c.rule == "lexicon" || c.rule == "user_lexicon" { 0 } else { 1 };
+    cands.sort_by(|a, b| {
+        a.tier
+            .cmp(&b.tier)
+            .then((b.end - b.start).cmp(&(a.end - a.start)))
+            .then(a.start.cmp(&b.start))
+            .then(rank(a).cmp(&rank(b)))
+            .then(a.kind.cmp(&b.kind))
+    });
+    let max_end = cands.iter().map(|c| c.end).max().unwrap_or(0);
+    let mut taken = vec![false; max_end];
+    let mut out = Vec::new();
+    for c in cands {
+        if c.start >= c.end || taken[c.start..c.end].iter().any(|&t| t) {
+            continue;
+        }
+        taken[c.start..c.end].iter_mut().for_each(|t| *t = true);
+        out.push(c);
+    }
+    out.sort_by_key(|c| c.start);
+    out
+}
+
+/// Chosen spans → entities. Every name keeps one type in the document (the one of its best
+/// source), is found again at each of its other occurrences, and a short form joins the long
+/// form it begins (阿里 → 阿里巴巴).
+fn resolve(doc: &Document, chosen: Vec<Candidate>, lexicon: &Lexicon) -> EntityLayer {
+    // surface → (best tier, kind, subtype, canonical, aliases)
+    let mut by_surface: HashMap<String, Candidate> = HashMap::new();
+    for c in &chosen {
+        let surface = normalize_width(&doc.chars[c.start..c.end].iter().collect::<String>());
+        match by_surface.get(&surface) {
+            Some(prev) if prev.tier <= c.tier => {}
+            _ => {
+                by_surface.insert(surface, c.clone());
+            }
+        }
+    }
+    let mut entities: Vec<Entity> = Vec::new();
+    let mut index: HashMap<(EntityType, String), usize> = HashMap::new();
+    let mut surface_entity: HashMap<String, usize> = HashMap::new();
+    let mut surfaces: Vec<&String> = by_surface.keys().collect();
+    surfaces.sort();
+    for surface in surfaces {
+        let c = &by_surface[surface];
+        let canonical = c.name.clone().map(|n| normalize_width(&n)).unwrap_or_else(|| surface.clone());
+        // a name found by a pattern that the lexicon knows takes the lexicon's identity
+        let (kind, subtype, canonical, aliases) = match lexicon.by_surface.get(&canonical) {
+            Some(&i) if c.name.is_none() => {
+                let e = &lexicon.entries[i];
+                (e.kind, e.subtype.clone(), e.name.clone(), e.aliases.clone())
+            }
+            _ => (c.kind, c.subtype.clone(), canonical, c.aliases.clone()),
+        };
+        let key = (kind, canonical.clone());
+        let idx = *index.entry(key).or_insert_with(|| {
+            entities.push(Entity {
+                kind,
+                subtype: subtype.clone(),
+                name: canonical.clone(),
+                aliases: aliases.iter().cloned().collect(),
+            });
+            entities.len() - 1
+        });
+        if *surface != canonical {
+            entities[idx].aliases.insert(surface.clone());
+        }
+        if entities[idx].subtype.is_none() {
+            entities[idx].subtype = subtype;
+        }
+        surface_entity.insert(surface.clone(), idx);
+    }
+    // short forms: an organization or product name that begins a longer one of the same type
+    let mut redirect: Vec<usize> = (0..entities.len()).collect();
+    for i in 0..entities.len() {
+        let a = &entities[i];
+        if a.name.chars().count() < 2 || !matches!(a.kind, EntityType::Organization | EntityType::Product) {
+            continue;
+        }
+        let long = (0..entities.len()).find(|&j| {
+            j != i
+                && entities[j].kind == a.kind
+                && entities[j].name.starts_with(&a.name)
+                && entities[j].name.chars().count() > a.name.chars().count()
+                && entities[j].name.chars().count() <= a.name.chars().count() + 4
+        });
+        if let Some(j) = long {
+            redirect[i] = j;
+        }
+    }
+    for (surface, idx) in surface_entity.iter_mut() {
+        let j = redirect[*idx];
+        if j != *idx {
+            entities[j].aliases.insert(surface.clone());
+            *idx = j;
+        }
+    }
+    // every occurrence of every surface form, leftmost-longest, not crossing chosen spans
+    let mut forms: Vec<(String, usize)> = surface_entity
+        .iter()
+        .filter(|(s, _)| s.chars().count() >= 2)
+        .map(|(s, &i)| (s.clone(), i))
+        .collect();
+    forms.sort();
+    let mut mentions: Vec<Mention> = Vec::new();
+    let mut covered = vec![false; doc.chars.len()];
+    for c in &chosen {
+        let surface = normalize_width(&doc.chars[c.start..c.end].iter().collect::<String>());
+        if let Some(&e) = surface_entity.get(&surface) {
+            covered[c.start..c.end].iter_mut().for_each(|x| *x = true);
+            mentions.push(Mention {
+                start: c.start,
+                end: c.end,
+                entity: e,
+                rule: c.rule,
+            });
+        }
+    }
+    if let Ok(ac) = AhoCorasickBuilder::new()
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(forms.iter().map(|(s, _)| s.as_str()))
+    {
+        for m in ac.find_iter(&doc.text) {
+            let s = doc.char_of_byte(m.start());
+            let e = doc.char_of_byte(m.end());
+            if covered[s..e].iter().any(|&x| x) {
+                continue;
+            }
+            let latin_edge = |i: usize| doc.chars.get(i).is_some_and(|c| c.is_ascii_alphanumeric());
+            if (doc.chars[s].is_ascii_alphanumeric() && s > 0 && latin_edge(s - 1))
+                || (doc.chars[e - 1].is_ascii_alphanumeric() && latin_edge(e))
+            {
+                continue;
+            }
+            covered[s..e].iter_mut().for_each(|x| *x = true);
+            mentions.push(Mention {
+                start: s,
+                end: e,
+                entity: forms[m.pattern().as_usize()].1,
+                rule: "same_name_in_document",
+            });
+        }
+    }
+    mentions.sort_by_key(|m| m.start);
+    // drop entities that ended with no mention (redirected short forms)
+    let mut used = vec![false; entities.len()];
+    for m in &mentions {
+        used[m.entity] = true;
+    }
+    let mut new_index = vec![usize::MAX; entities.len()];
+    let mut kept = Vec::new();
+    for (i, e) in entities.into_iter().enumerate() {
+        if used[i] {
+            new_index[i] = kept.len();
+            kept.push(e);
+        }
+    }
+    for m in &mut mentions {
+        m.entity = new_index[m.entity];
+    }
+    for e in &mut kept {
+        let name = e.name.clone();
+        e.aliases.remove(&name);
+    }
+    EntityLayer {
+        entities: kept,
+        mentions,
+        tokens: Vec::new(),
+    }
+}

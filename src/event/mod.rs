@@ -1,0 +1,557 @@
+//! The event and relation stage: trigger words (data) make events; roles come from the entities
+//! of the clause (and the subject carried from the clause before); the date from the clause,
+//! else the sentence, else the narrative time when a cue carries it. Relations come from titles,
+//! from events, and from mention patterns.
+pub mod amount;
+pub mod rules;
+
+use crate::document::Document;
+use crate::entity::{EntityLayer, Lexicon, Mention};
+use crate::model::{EntityType, EventKind};
+use crate::time::{TimeMention, TimeType};
+pub use rules::EventRules;
+use rules::Refers;
+use serde_json::Value;
+use std::collections::BTreeMap;
+
+/// A participant: the entity, its role, and the span that names it (None when it was carried
+/// from an earlier clause or resolved from a pronoun).
+#[derive(Clone, Debug)]
+pub struct Role {
+    pub entity: usize,
+    pub role: String,
+    pub span: Option<(usize, usize)>,
+}
+
+#[derive(Clone, Debug)]
+pub struct EventMention {
+    pub kind: EventKind,
+    pub rule: String,
+    pub trigger: (usize, usize),
+    /// The extractive name: the clause, from the agent when it opens the sentence.
+    pub name_span: (usize, usize),
+    pub sentence: usize,
+    pub date: Option<TimeMention>,
+    pub participants: Vec<Role>,
+    pub attributes: BTreeMap<String, Value>,
+    pub confidence: f32,
+}
+
+#[derive(Clone, Debug)]
+pub struct RelationMention {
+    pub source: usize,
+    pub target: usize,
+    pub kind: String,
+    pub span: (usize, usize),
+    pub rule: String,
+}
+
+#[derive(Default)]
+pub struct EventLayer {
+    pub events: Vec<EventMention>,
+    pub relations: Vec<RelationMention>,
+    pub narrator: Option<usize>,
+    pub narrator_org: Option<usize>,
+}
+
+fn is_clause_break(c: char) -> bool {
+    matches!(c, '，' | ',' | '；' | ';' | '：' | ':' | '。' | '！' | '？' | '!' | '?' | '\n')
+}
+
+/// Cues that carry the narrative time into a sentence that has no date of its own.
+const NARRATIVE_CUES: &[&str] = &["随后", "此后", "之后", "后来", "接着", "紧接着", "不久", "同时"];
+
+pub struct EventStage<'a> {
+    pub rules: &'a EventRules,
+    pub lexicon: &'a Lexicon,
+}
+
+impl EventStage<'_> {
+    pub fn run(&self, doc: &Document, ents: &EntityLayer, times: &[TimeMention]) -> EventLayer {
+        let mut layer = EventLayer::default();
+        let mut relations = self.title_relations(doc, ents);
+        self.pattern_relations(doc, ents, &mut relations);
+        let narrator = self.narrator(doc, ents);
+        let narrator_org = narrator.and_then(|p| {
+            relations
+                .iter()
+                .find(|r| r.source == p && matches!(r.kind.as_str(), "founder_of" | "ceo_of"))
+                .or_else(|| relations.iter().find(|r| r.source == p && r.kind == "employee_of"))
+                .map(|r| r.target)
+        });
+        layer.narrator = narrator;
+        layer.narrator_org = narrator_org;
+        let ctx = Context {
+            doc,
+            ents,
+            times,
+            narrator,
+            narrator_org,
+            relations: &relations,
+        };
+        for m in self.rules.trigger_matcher.find_iter(&doc.text) {
+            let trig = &self.rules.triggers[m.pattern().as_usize()];
+            let ts = doc.char_of_byte(m.start());
+            let te = doc.char_of_byte(m.end());
+            if let Some(ev) = self.event_at(&ctx, trig, ts, te) {
+                layer.events.push(ev);
+            }
+        }
+        self.event_relations(&layer.events, ents, &mut relations);
+        self.develop_relations(doc, ents, narrator_org, &mut relations);
+        relations.sort_by(|a, b| a.span.cmp(&b.span).then(a.kind.cmp(&b.kind)).then(a.source.cmp(&b.source)).then(a.target.cmp(&b.target)));
+        relations.dedup_by(|a, b| a.source == b.source && a.target == b.target && a.kind == b.kind && a.span == b.span);
+        relations.retain(|r| r.source != r.target);
+        layer.relations = relations;
+        layer
+    }
+
+    fn event_at(&self, ctx: &Context, trig: &rules::Trigger, ts: usize, te: usize) -> Option<EventMention> {
+        let doc = ctx.doc;
+        let chars = &doc.chars;
+        let si = doc.sentence_index(ts)?;
+        let sent = doc.sentences[si];
+        let mut cs = ts;
+        while cs > sent.start && !is_clause_break(chars[cs - 1]) {
+            cs -= 1;
+        }
+        let mut ce = te;
+        while ce < sent.end && !is_clause_break(chars[ce]) {
+            ce += 1;
+        }
+        // a trigger inside a longer word of another meaning is no trigger (发布会 vs 发布 handled
+        // by leftmost-longest); negation or condition before it in the clause cancels it
+        let before = doc.slice(cs, ts);
+        if self.rules.negation.find(before).is_some() {
+            return None;
+        }
+        let mut participants: Vec<Role> = Vec::new();
+        let clause_mentions = ctx.ents.mentions_in(cs, ce);
+        for m in clause_mentions {
+            participants.push(Role {
+                entity: m.entity,
+                role: self.role_for(ctx, trig.kind, m, m.start < ts),
+                span: Some((m.start, m.end)),
+            });
+        }
+        // a weak trigger (调整, 研发) used as a noun (产品的研发) makes no event; else it needs a
+        // name in its clause, or a date and a subject in its sentence
+        let weak = trig.confidence < 0.7;
+        if weak && ts > 0 && chars[ts - 1] == '的' {
+            return None;
+        }
+        let is_subject = |m: &Mention| {
+            let e = &ctx.ents.entities[m.entity];
+            matches!(e.kind, EntityType::Person | EntityType::Organization) && e.subtype.as_deref() != Some("investor")
+        };
+        let has_subject_before = clause_mentions.iter().any(|m| m.start < ts && is_subject(m));
+        let mut name_start = cs;
+        if !has_subject_before {
+            // the subject of the sentence, carried into this clause
+            let carried = ctx.ents.mentions_in(sent.start, cs).iter().find(|m| is_subject(m));
+            if let Some(m) = carried {
+                if !participants.iter().any(|p| p.entity == m.entity) {
+                    participants.push(Role {
+                        entity: m.entity,
+                        role: self.role_for(ctx, trig.kind, m, true),
+                        span: Some((m.start, m.end)),
+                    });
+                }
+                name_start = m.start;
+            } else {
+                self.resolve_pronouns(ctx, sent.start, ts, trig.kind, &mut participants);
+            }
+        }
+        if trig.kind == EventKind::Funding {
+            // investors named anywhere in the sentence
+            for m in ctx.ents.mentions_in(sent.start, sent.end) {
+                let e = &ctx.ents.entities[m.entity];
+                if e.kind == EntityType::Organization && e.subtype.as_deref() == Some("investor") && !participants.iter().any(|p| p.entity == m.entity) {
+                    participants.push(Role {
+                        entity: m.entity,
+                        role: "investor".into(),
+                        span: Some((m.start, m.end)),
+                    });
+                }
+            }
+        }
+        if trig.kind == EventKind::Founding
+            && !participants.iter().any(|p| ctx.ents.entities[p.entity].kind == EntityType::Organization && p.role == "org")
+        {
+            return None;
+        }
+        self.fill_org(ctx, trig.kind, sent.start, ts, &mut participants);
+        if participants.is_empty() {
+            return None;
+        }
+        let date = date_for(ctx, cs, ce, ts, si);
+        if weak && clause_mentions.is_empty() && date.is_none() {
+            return None;
+        }
+        let mut attributes = BTreeMap::new();
+        let clause_text = doc.slice(cs, ce);
+        for (k, v) in amount::amounts(self.rules, doc.sentence_text(si)) {
+            if k == "amount" && !matches!(trig.kind, EventKind::Funding | EventKind::Acquisition | EventKind::Listing | EventKind::Legal) {
+                continue;
+            }
+            if k == "parameters" && trig.kind != EventKind::Development && trig.kind != EventKind::ProductLaunch {
+                continue;
+            }
+            attributes.entry(k).or_insert(v);
+        }
+        if trig.kind == EventKind::Funding {
+            for (re, round) in &self.rules.rounds {
+                if let Some(c) = re.captures(clause_text) {
+                    let mut r = String::new();
+                    c.expand(round, &mut r);
+                    attributes.insert("round".into(), Value::String(r));
+                    break;
+                }
+            }
+        }
+        let mut confidence = trig.confidence;
+        if date.is_none() {
+            confidence *= 0.8;
+        }
+        if participants.iter().all(|p| p.span.is_none()) {
+            confidence *= 0.7;
+        }
+        participants.sort_by(|a, b| a.entity.cmp(&b.entity).then(a.role.cmp(&b.role)));
+        participants.dedup_by(|a, b| a.entity == b.entity);
+        Some(EventMention {
+            kind: trig.kind,
+            rule: trig.id.clone(),
+            trigger: (ts, te),
+            name_span: (name_start.min(cs), ce),
+            sentence: si,
+            date,
+            participants,
+            attributes,
+            confidence: (confidence * 100.0).round() / 100.0,
+        })
+    }
+
+    fn role_for(&self, ctx: &Context, kind: EventKind, m: &Mention, before: bool) -> String {
+        let e = &ctx.ents.entities[m.entity];
+        let investor = e.subtype.as_deref() == Some("investor");
+        match e.kind {
+            EntityType::Person => match kind {
+                EventKind::Join | EventKind::Departure | EventKind::Appointment | EventKind::Interview => "person",
+                _ => "agent",
+            },
+            EntityType::Organization => match kind {
+                EventKind::Funding if investor => "investor",
+                EventKind::Acquisition if before => "agent",
+                EventKind::Acquisition => "target",
+                EventKind::Interview if e.subtype.as_deref() == Some("media") => "media",
+                EventKind::Partnership => "partner",
+                _ => "org",
+            },
+            EntityType::Product => "product",
+            EntityType::Place => "place",
+            EntityType::Work => match kind {
+                EventKind::Interview => "media",
+                _ => "work",
+            },
+        }
+        .to_string()
+    }
+
+    /// 我 / 我们 / 公司 / 他 before the trigger, when the clause names no subject.
+    fn resolve_pronouns(&self, ctx: &Context, cs: usize, ts: usize, kind: EventKind, out: &mut Vec<Role>) {
+        let text = ctx.doc.slice(cs, ts);
+        for m in self.rules.pronoun_matcher.find_iter(text) {
+            let entity = match self.rules.pronouns[m.pattern().as_usize()] {
+                Refers::Narrator => ctx.narrator,
+                Refers::NarratorOrg => ctx.narrator_org,
+                Refers::LastPerson => last_person(ctx, cs),
+            };
+            if let Some(entity) = entity {
+                if out.iter().any(|p| p.entity == entity) {
+                    continue;
+                }
+                let role = match (ctx.ents.entities[entity].kind, kind) {
+                    (EntityType::Person, EventKind::Join | EventKind::Departure | EventKind::Appointment | EventKind::Interview) => "person",
+                    (EntityType::Person, _) => "agent",
+                    _ => "org",
+                };
+                out.push(Role {
+                    entity,
+                    role: role.to_string(),
+                    span: None,
+                });
+            }
+        }
+    }
+
+    /// Events of an organization's life need the organization: when the clause names none, it
+    /// is the agent's (by the relations found), else the narrator's when a pronoun points there.
+    fn fill_org(&self, ctx: &Context, kind: EventKind, cs: usize, ts: usize, out: &mut Vec<Role>) {
+        let org_centric = matches!(
+            kind,
+            EventKind::Restructuring
+                | EventKind::Layoff
+                | EventKind::Funding
+                | EventKind::Listing
+                | EventKind::Relocation
+                | EventKind::ProductLaunch
+                | EventKind::Development
+        );
+        if !org_centric || out.iter().any(|p| p.role == "org") {
+            return;
+        }
+        let agent_org = out
+            .iter()
+            .filter(|p| ctx.ents.entities[p.entity].kind == EntityType::Person)
+            .find_map(|p| {
+                ctx.relations
+                    .iter()
+                    .find(|r| r.source == p.entity && matches!(r.kind.as_str(), "founder_of" | "ceo_of"))
+                    .map(|r| r.target)
+            });
+        let org = agent_org.or_else(|| {
+            // a first-person subject (我, 我们) before the trigger speaks for the narrator's company
+            let before = ctx.doc.slice(cs, ts);
+            self.rules.pronoun_matcher.find(before).and(ctx.narrator_org)
+        });
+        if let Some(org) = org {
+            if !out.iter().any(|p| p.entity == org) {
+                out.push(Role {
+                    entity: org,
+                    role: "org".into(),
+                    span: None,
+                });
+            }
+        }
+    }
+
+    /// ORG创始人、CEO PERSON → founder_of, ceo_of (by the title table).
+    fn title_relations(&self, doc: &Document, ents: &EntityLayer) -> Vec<RelationMention> {
+        let chars = &doc.chars;
+        let mut out = Vec::new();
+        let matches: Vec<(usize, usize, usize)> = self
+            .lexicon
+            .title_matcher
+            .find_iter(&doc.text)
+            .map(|m| (doc.char_of_byte(m.start()), doc.char_of_byte(m.end()), m.pattern().as_usize()))
+            .collect();
+        let mut i = 0;
+        while i < matches.len() {
+            // a chain of titles joined by 、 or 兼
+            let mut j = i;
+            while j + 1 < matches.len() {
+                let gap = &chars[matches[j].1..matches[j + 1].0];
+                if gap.iter().all(|c| matches!(c, '、' | '兼' | ' ' | '/')) && gap.len() <= 2 {
+                    j += 1;
+                } else {
+                    break;
+                }
+            }
+            let chain_start = matches[i].0;
+            let mut chain_end = matches[j].1;
+            while chain_end < chars.len() && matches!(chars[chain_end], ' ' | '、') {
+                chain_end += 1;
+            }
+            let mut org_end = chain_start;
+            if org_end > 0 && chars[org_end - 1] == '的' {
+                org_end -= 1;
+            }
+            let org = ents.mentions.iter().find(|m| m.end == org_end && ents.entities[m.entity].kind == EntityType::Organization);
+            let person = ents.mentions.iter().find(|m| m.start == chain_end && ents.entities[m.entity].kind == EntityType::Person);
+            if let (Some(o), Some(p)) = (org, person) {
+                for t in &matches[i..=j] {
+                    out.push(RelationMention {
+                        source: p.entity,
+                        target: o.entity,
+                        kind: self.lexicon.titles[t.2].relation.clone(),
+                        span: (o.start, p.end),
+                        rule: format!("title:{}", self.lexicon.titles[t.2].word),
+                    });
+                }
+            }
+            i = j + 1;
+        }
+        out
+    }
+
+    /// Relations from the order of two mentions and the words between them (patterns.tsv).
+    fn pattern_relations(&self, doc: &Document, ents: &EntityLayer, out: &mut Vec<RelationMention>) {
+        for w in ents.mentions.windows(2) {
+            let (a, b) = (&w[0], &w[1]);
+            if doc.sentence_index(a.start) != doc.sentence_index(b.start) {
+                continue;
+            }
+            let between = doc.slice(a.end, b.start);
+            let (ka, kb) = (ents.entities[a.entity].kind, ents.entities[b.entity].kind);
+            for p in &self.rules.patterns {
+                if p.left != ka || p.right != kb || p.cue != between {
+                    continue;
+                }
+                if !p.then.is_empty() && !doc.slice(b.end, (b.end + p.then.chars().count()).min(doc.chars.len())).eq(&p.then) {
+                    continue;
+                }
+                let (s, t) = if p.from_left { (a.entity, b.entity) } else { (b.entity, a.entity) };
+                out.push(RelationMention {
+                    source: s,
+                    target: t,
+                    kind: p.relation.clone(),
+                    span: (a.start, b.end),
+                    rule: format!("pattern:{}", p.relation),
+                });
+            }
+        }
+    }
+
+    fn event_relations(&self, events: &[EventMention], ents: &EntityLayer, out: &mut Vec<RelationMention>) {
+        for ev in events {
+            let with = |role: &'static str| ev.participants.iter().filter(move |p| p.role == role).map(|p| p.entity);
+            let orgs: Vec<usize> = with("org").collect();
+            let mut push = |s: usize, t: usize, kind: &str| {
+                out.push(RelationMention {
+                    source: s,
+                    target: t,
+                    kind: kind.to_string(),
+                    span: ev.name_span,
+                    rule: format!("event:{}", ev.rule),
+                })
+            };
+            match ev.kind {
+                EventKind::Founding => {
+                    for a in with("agent").filter(|&a| ents.entities[a].kind == EntityType::Person) {
+                        for &o in &orgs {
+                            push(a, o, "founder_of");
+                        }
+                    }
+                }
+                EventKind::Funding => {
+                    for i in with("investor") {
+                        for &o in &orgs {
+                            push(i, o, "investor_in");
+                        }
+                    }
+                }
+                EventKind::Departure => {
+                    for p in with("person") {
+                        for &o in &orgs {
+                            push(p, o, "former_employee_of");
+                        }
+                    }
+                }
+                EventKind::Join | EventKind::Appointment => {
+                    for p in with("person") {
+                        for &o in &orgs {
+                            push(p, o, "employee_of");
+                        }
+                    }
+                }
+                EventKind::ProductLaunch | EventKind::Development => {
+                    for p in with("product") {
+                        for &o in &orgs {
+                            push(o, p, "develops");
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+
+    /// 我们还做过……平台“X”、平台“Y”: every product of a sentence with a making verb belongs to
+    /// the sentence's organization (named before the verb, or the narrator's for 我们/公司).
+    fn develop_relations(&self, doc: &Document, ents: &EntityLayer, narrator_org: Option<usize>, out: &mut Vec<RelationMention>) {
+        for (si, s) in doc.sentences.iter().enumerate() {
+            let text = doc.sentence_text(si);
+            let Some(v) = self.rules.develop_verbs.find(text) else { continue };
+            let verb_at = s.start + text[..v.start()].chars().count();
+            let mentions = ents.mentions_in(s.start, s.end);
+            let products: Vec<&Mention> = mentions.iter().filter(|m| ents.entities[m.entity].kind == EntityType::Product && m.start >= verb_at).collect();
+            if products.is_empty() {
+                continue;
+            }
+            let org = mentions
+                .iter()
+                .filter(|m| m.end <= verb_at && ents.entities[m.entity].kind == EntityType::Organization)
+                .filter(|m| ents.entities[m.entity].subtype.as_deref() != Some("investor"))
+                .last()
+                .map(|m| m.entity)
+                .or_else(|| self.rules.pronoun_matcher.find(&text[..v.start()]).and(narrator_org));
+            if let Some(o) = org {
+                for p in products {
+                    out.push(RelationMention {
+                        source: o,
+                        target: p.entity,
+                        kind: "develops".into(),
+                        span: (s.start, s.end),
+                        rule: "develop_verb".into(),
+                    });
+                }
+            }
+        }
+    }
+
+    fn narrator(&self, doc: &Document, ents: &EntityLayer) -> Option<usize> {
+        let person_in = |s: usize, e: usize| {
+            ents.mentions_in(s, e).iter().find(|m| ents.entities[m.entity].kind == EntityType::Person).map(|m| m.entity)
+        };
+        for re in &self.rules.narrator_text {
+            for c in re.captures_iter(&doc.text) {
+                let g = c.name("p")?;
+                if let Some(p) = person_in(doc.char_of_byte(g.start()), doc.char_of_byte(g.end())) {
+                    return Some(p);
+                }
+            }
+        }
+        let first = doc.sentences.first()?;
+        let title = doc.slice(first.start, first.end);
+        if self.rules.narrator_title.iter().any(|re| re.is_match(title)) {
+            return person_in(first.start, first.end);
+        }
+        None
+    }
+}
+
+struct Context<'a> {
+    doc: &'a Document,
+    ents: &'a EntityLayer,
+    times: &'a [TimeMention],
+    narrator: Option<usize>,
+    narrator_org: Option<usize>,
+    relations: &'a [RelationMention],
+}
+
+fn last_person(ctx: &Context, before: usize) -> Option<usize> {
+    let si = ctx.doc.sentence_index(before)?;
+    let para = ctx.doc.sentences[si].paragraph;
+    let para_start = ctx.doc.sentences.iter().find(|s| s.paragraph + 1 >= para).map_or(0, |s| s.start);
+    ctx.ents
+        .mentions_in(para_start, before)
+        .iter()
+        .rev()
+        .find(|m| ctx.ents.entities[m.entity].kind == EntityType::Person)
+        .map(|m| m.entity)
+}
+
+fn dated(t: &TimeMention) -> bool {
+    t.is_dated() && t.kind != TimeType::Duration
+}
+
+/// The date of an event: the time expression of its clause (nearest before the trigger, else
+/// after), else the sentence's, else the narrative time when a cue carries it into the sentence.
+fn date_for(ctx: &Context, cs: usize, ce: usize, ts: usize, si: usize) -> Option<TimeMention> {
+    let times = ctx.times;
+    let sent = ctx.doc.sentences[si];
+    let in_range = |s: usize, e: usize| times.iter().filter(move |t| t.start >= s && t.end <= e && dated(t));
+    if let Some(t) = in_range(cs, ts).last().or_else(|| in_range(ts, ce).next()) {
+        return Some(t.clone());
+    }
+    if let Some(t) = in_range(sent.start, cs).last().or_else(|| in_range(ce, sent.end).next()) {
+        return Some(t.clone());
+    }
+    let opening = ctx.doc.slice(sent.start, (sent.start + 4).min(sent.end));
+    if NARRATIVE_CUES.iter().any(|c| opening.starts_with(c)) {
+        let para = sent.paragraph;
+        let para_start = ctx.doc.sentences.iter().find(|s| s.paragraph == para).map_or(sent.start, |s| s.start);
+        return in_range(para_start, sent.start).last().cloned();
+    }
+    None
+}

@@ -1,0 +1,182 @@
+//! The event stage's language knowledge: `data/events/*.tsv` and `data/relations/*.tsv`.
+use crate::data::{parse_tsv, read_override};
+use crate::model::{EntityType, EventKind};
+use crate::{Error, Result};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use regex::Regex;
+use std::path::Path;
+
+const TRIGGERS: &str = include_str!("../../data/events/triggers.tsv");
+const NEGATION: &str = include_str!("../../data/events/negation.tsv");
+const UNITS: &str = include_str!("../../data/events/units.tsv");
+const ROUNDS: &str = include_str!("../../data/events/rounds.tsv");
+const DEVELOP_VERBS: &str = include_str!("../../data/relations/develop_verbs.tsv");
+const NARRATOR: &str = include_str!("../../data/relations/narrator.tsv");
+const PRONOUNS: &str = include_str!("../../data/relations/pronouns.tsv");
+const PATTERNS: &str = include_str!("../../data/relations/patterns.tsv");
+
+pub struct Trigger {
+    pub word: String,
+    pub kind: EventKind,
+    pub confidence: f32,
+    pub id: String,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Refers {
+    Narrator,
+    NarratorOrg,
+    LastPerson,
+}
+
+pub struct RelPattern {
+    pub left: EntityType,
+    pub cue: String,
+    pub right: EntityType,
+    pub then: String,
+    pub relation: String,
+    pub from_left: bool,
+}
+
+pub struct EventRules {
+    pub triggers: Vec<Trigger>,
+    pub trigger_matcher: AhoCorasick,
+    pub negation: AhoCorasick,
+    pub amount: Regex,
+    pub magnitudes: Vec<(String, f64)>,
+    pub currencies: Vec<(String, String)>,
+    pub measures: Vec<(String, String)>,
+    pub rounds: Vec<(Regex, String)>,
+    pub develop_verbs: AhoCorasick,
+    pub narrator_text: Vec<Regex>,
+    pub narrator_title: Vec<Regex>,
+    pub pronouns: Vec<Refers>,
+    pub pronoun_matcher: AhoCorasick,
+    pub patterns: Vec<RelPattern>,
+}
+
+fn ac(words: &[String]) -> Result<AhoCorasick> {
+    AhoCorasickBuilder::new()
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(words)
+        .map_err(|e| Error::Output(format!("cannot build matcher: {e}")))
+}
+
+fn entity_type(file: &str, line: usize, s: &str) -> Result<EntityType> {
+    EntityType::parse(s).ok_or_else(|| Error::data(file, line, format!("unknown entity type {s:?}")))
+}
+
+impl EventRules {
+    pub fn load(dir: Option<&Path>) -> Result<EventRules> {
+        let (file, text) = read_override(dir, "events/triggers.tsv", TRIGGERS)?;
+        let mut triggers = Vec::new();
+        for r in parse_tsv(&file, &text, 4)? {
+            let kind = EventKind::parse(r.fields[1])
+                .ok_or_else(|| Error::data(&file, r.line, format!("unknown event type {:?}", r.fields[1])))?;
+            let confidence: f32 =
+                r.fields[2].parse().map_err(|_| Error::data(&file, r.line, "confidence must be a number"))?;
+            triggers.push(Trigger {
+                word: r.fields[0].to_string(),
+                kind,
+                confidence,
+                id: r.fields[3].to_string(),
+            });
+        }
+        let (file, text) = read_override(dir, "events/negation.tsv", NEGATION)?;
+        let negation: Vec<String> = parse_tsv(&file, &text, 1)?.iter().map(|r| r.fields[0].to_string()).collect();
+        let (file, text) = read_override(dir, "events/units.tsv", UNITS)?;
+        let mut magnitudes = Vec::new();
+        let mut currencies = Vec::new();
+        let mut measures = Vec::new();
+        for r in parse_tsv(&file, &text, 3)? {
+            let w = r.fields[0].to_string();
+            match r.fields[1] {
+                "magnitude" => magnitudes.push((
+                    w,
+                    r.fields[2].parse::<f64>().map_err(|_| Error::data(&file, r.line, "magnitude must be a number"))?,
+                )),
+                "currency" => currencies.push((w, r.fields[2].to_string())),
+                "measure" => measures.push((w, r.fields[2].to_string())),
+                k => return Err(Error::data(&file, r.line, format!("unknown unit kind {k:?}"))),
+            }
+        }
+        let alt = |v: &mut Vec<String>| {
+            v.sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
+            v.iter().map(|w| regex::escape(w)).collect::<Vec<_>>().join("|")
+        };
+        let mut mags: Vec<String> = magnitudes.iter().map(|m| m.0.clone()).collect();
+        let mut units: Vec<String> = currencies.iter().map(|m| m.0.clone()).chain(measures.iter().map(|m| m.0.clone())).collect();
+        let amount = Regex::new(&format!(
+            r"(?P<num>[0-9０-９]+(?:[.．][0-9０-９]+)?|[零〇一二两三四五六七八九十百千]+)(?P<approx>多|余|几)?(?P<mag>(?:{})+)?(?P<approx2>多|余)?(?P<unit>{})",
+            alt(&mut mags),
+            alt(&mut units)
+        ))
+        .map_err(|e| Error::data(&file, 0, e.to_string()))?;
+        let (file, text) = read_override(dir, "events/rounds.tsv", ROUNDS)?;
+        let mut rounds = Vec::new();
+        for r in parse_tsv(&file, &text, 2)? {
+            let re = Regex::new(r.fields[0]).map_err(|e| Error::data(&file, r.line, e.to_string()))?;
+            rounds.push((re, r.fields[1].to_string()));
+        }
+        let (file, text) = read_override(dir, "relations/develop_verbs.tsv", DEVELOP_VERBS)?;
+        let develop: Vec<String> = parse_tsv(&file, &text, 1)?.iter().map(|r| r.fields[0].to_string()).collect();
+        let (file, text) = read_override(dir, "relations/narrator.tsv", NARRATOR)?;
+        let mut narrator_text = Vec::new();
+        let mut narrator_title = Vec::new();
+        for r in parse_tsv(&file, &text, 2)? {
+            let re = Regex::new(r.fields[0]).map_err(|e| Error::data(&file, r.line, e.to_string()))?;
+            if re.capture_names().all(|n| n != Some("p")) {
+                return Err(Error::data(&file, r.line, "pattern has no (?P<p>…) group"));
+            }
+            match r.fields[1] {
+                "text" => narrator_text.push(re),
+                "title" => narrator_title.push(re),
+                s => return Err(Error::data(&file, r.line, format!("scope must be text|title, not {s:?}"))),
+            }
+        }
+        let (file, text) = read_override(dir, "relations/pronouns.tsv", PRONOUNS)?;
+        let mut pronoun_words = Vec::new();
+        let mut pronouns = Vec::new();
+        for r in parse_tsv(&file, &text, 2)? {
+            pronoun_words.push(r.fields[0].to_string());
+            pronouns.push(match r.fields[1] {
+                "narrator" => Refers::Narrator,
+                "narrator_org" => Refers::NarratorOrg,
+                "last_person" => Refers::LastPerson,
+                s => return Err(Error::data(&file, r.line, format!("unknown referent {s:?}"))),
+            });
+        }
+        let (file, text) = read_override(dir, "relations/patterns.tsv", PATTERNS)?;
+        let mut patterns = Vec::new();
+        for r in parse_tsv(&file, &text, 6)? {
+            patterns.push(RelPattern {
+                left: entity_type(&file, r.line, r.fields[0])?,
+                cue: r.fields[1].to_string(),
+                right: entity_type(&file, r.line, r.fields[2])?,
+                then: r.fields[3].to_string(),
+                relation: r.fields[4].to_string(),
+                from_left: match r.fields[5].trim() {
+                    "left" => true,
+                    "right" => false,
+                    s => return Err(Error::data(&file, r.line, format!("from must be left|right, not {s:?}"))),
+                },
+            });
+        }
+        Ok(EventRules {
+            trigger_matcher: ac(&triggers.iter().map(|t| t.word.clone()).collect::<Vec<_>>())?,
+            triggers,
+            negation: ac(&negation)?,
+            amount,
+            magnitudes,
+            currencies,
+            measures,
+            rounds,
+            develop_verbs: ac(&develop)?,
+            narrator_text,
+            narrator_title,
+            pronouns,
+            pronoun_matcher: ac(&pronoun_words)?,
+            patterns,
+        })
+    }
+}

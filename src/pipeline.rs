@@ -1,0 +1,318 @@
+//! The stages in order: load/clean → sentences → time → entities → events/relations, giving one
+//! [`DocExtract`] per document. `extract` is a pure function of the document and the data.
+use crate::document::clean::{prepare, CleanRules, Given};
+use crate::document::Document;
+use crate::entity::{EntityLayer, EntityStage, Lexicon};
+use crate::event::{EventLayer, EventRules, EventStage};
+use crate::model::*;
+use crate::time::{Anchor, TimeMention, TimeTagger};
+use crate::Result;
+use chrono::NaiveDate;
+use jieba_rs::Jieba;
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+#[derive(Clone, Debug, Default)]
+pub struct Options {
+    /// A folder whose files (same names as under `data/`) replace the embedded ones.
+    pub data_dir: Option<PathBuf>,
+    /// Extra lexicon files (the columns of `data/lexicon/*.tsv`); their entries win.
+    pub user_lexicons: Vec<PathBuf>,
+}
+
+pub struct Pipeline {
+    pub clean: CleanRules,
+    pub lexicon: Lexicon,
+    pub events: EventRules,
+    pub time: TimeTagger,
+    pub jieba: Jieba,
+}
+
+/// Everything the stages found in one document, in cleaned-text offsets.
+pub struct Analysis {
+    pub doc: Document,
+    pub times: Vec<TimeMention>,
+    pub entities: EntityLayer,
+    pub events: EventLayer,
+}
+
+impl Pipeline {
+    pub fn new(opts: &Options) -> Result<Pipeline> {
+        let lexicon = Lexicon::load(opts.data_dir.as_deref(), &opts.user_lexicons)?;
+        let mut jieba = Jieba::new();
+        // known names are words: segmentation must not split them (user entries first)
+        for e in &lexicon.entries {
+            let tag = match e.kind {
+                EntityType::Person => "nr",
+                EntityType::Place => "ns",
+                EntityType::Organization => "nt",
+                _ => "nz",
+            };
+            for s in std::iter::once(&e.name).chain(e.aliases.iter()) {
+                if s.chars().count() >= 2 && !s.is_ascii() && (e.user || !jieba.has_word(s)) {
+                    jieba.add_word(s, Some(if e.user { 100_000 } else { 2_000 }), Some(tag));
+                }
+            }
+        }
+        let time = TimeTagger::new();
+        Ok(Pipeline {
+            clean: CleanRules::load(opts.data_dir.as_deref())?,
+            events: EventRules::load(opts.data_dir.as_deref())?,
+            lexicon,
+            time,
+            jieba,
+        })
+    }
+
+    pub fn prepare(&self, raw: &str, given: &Given) -> Result<Document> {
+        prepare(raw, given, &self.clean)
+    }
+
+    /// The reference date for relative times: the publication date, else the latest
+    /// fully written date in the text (so that output never depends on the day it runs).
+    fn reference(&self, doc: &Document) -> NaiveDate {
+        if let Some(d) = doc.meta.published {
+            return d;
+        }
+        let fallback = NaiveDate::from_ymd_opt(2000, 1, 1).expect("valid date");
+        self.time
+            .tag(&doc.text, fallback)
+            .iter()
+            .filter(|t| t.anchor == Anchor::Absolute && t.is_dated())
+            .filter_map(|t| t.to)
+            .max()
+            .unwrap_or(fallback)
+    }
+
+    pub fn analyze(&self, doc: Document) -> Analysis {
+        let reference = self.reference(&doc);
+        let times = self.time.tag(&doc.text, reference);
+        let entities = EntityStage {
+            lexicon: &self.lexicon,
+            jieba: &self.jieba,
+        }
+        .run(&doc);
+        let events = EventStage {
+            rules: &self.events,
+            lexicon: &self.lexicon,
+        }
+        .run(&doc, &entities, &times);
+        Analysis {
+            doc,
+            times,
+            entities,
+            events,
+        }
+    }
+
+    pub fn extract(&self, raw: &str, given: &Given) -> Result<DocExtract> {
+        let doc = self.prepare(raw, given)?;
+        Ok(to_extract(&self.analyze(doc), raw))
+    }
+}
+
+fn evidence(doc: &Document, start: usize, end: usize, rule: &str) -> Evidence {
+    let (rs, re) = doc.raw_span(start, end);
+    let sentence = doc
+        .sentence_index(start)
+        .map(|i| doc.sentence_text(i).to_string())
+        .unwrap_or_default();
+    Evidence {
+        doc: doc.meta.id.clone(),
+        start: rs,
+        end: re,
+        text: doc.slice(start, end).to_string(),
+        sentence,
+        rule: rule.to_string(),
+    }
+}
+
+fn raw_time(doc: &Document, t: &TimeMention) -> TimeMention {
+    let mut t = t.clone();
+    let (s, e) = doc.raw_span(t.start, t.end);
+    t.start = s;
+    t.end = e;
+    t
+}
+
+/// The key participant that names an event for its id: what the event is about.
+const KEY_ROLES: &[&str] = &["org", "target", "product", "agent", "person", "investor", "media", "partner", "place", "work"];
+
+/// Builds the serializable extract: offsets mapped to the text as given, ids made stable, one
+/// event per (type, date, key participant) with every evidence.
+pub fn to_extract(a: &Analysis, raw: &str) -> DocExtract {
+    let doc = &a.doc;
+    let ents = &a.entities;
+    let mut entities: Vec<ExtractedEntity> = ents
+        .entities
+        .iter()
+        .map(|e| ExtractedEntity {
+            id: e.id(),
+            kind: e.kind,
+            subtype: e.subtype.clone(),
+            name: e.name.clone(),
+            aliases: e.aliases.iter().cloned().collect(),
+            mentions: Vec::new(),
+        })
+        .collect();
+    for m in &ents.mentions {
+        entities[m.entity].mentions.push(evidence(doc, m.start, m.end, m.rule));
+    }
+    let ids: Vec<String> = entities.iter().map(|e| e.id.clone()).collect();
+    let mut relations: Vec<ExtractedRelation> = a
+        .events
+        .relations
+        .iter()
+        .map(|r| ExtractedRelation {
+            source: ids[r.source].clone(),
+            target: ids[r.target].clone(),
+            kind: r.kind.clone(),
+            evidence: vec![evidence(doc, r.span.0, r.span.1, &r.rule)],
+        })
+        .collect();
+    // the article itself and its byline
+    let mut extra_entities = Vec::new();
+    if let Some(title) = doc.meta.title.as_deref() {
+        if let Some(byte) = raw.find(title) {
+            let start = raw[..byte].chars().count();
+            let work = ExtractedEntity {
+                id: format!("work:{title}"),
+                kind: EntityType::Work,
+                subtype: Some("article".into()),
+                name: title.to_string(),
+                aliases: vec![],
+                mentions: vec![Evidence {
+                    doc: doc.meta.id.clone(),
+                    start,
+                    end: start + title.chars().count(),
+                    text: title.to_string(),
+                    sentence: title.to_string(),
+                    rule: "title".into(),
+                }],
+            };
+            for b in &doc.meta.bylines {
+                let ev = Evidence {
+                    doc: doc.meta.id.clone(),
+                    start: b.start,
+                    end: b.end,
+                    text: b.name.clone(),
+                    sentence: b.line.clone(),
+                    rule: format!("byline:{}", b.role),
+                };
+                let pid = format!("person:{}", b.name);
+                extra_entities.push(ExtractedEntity {
+                    id: pid.clone(),
+                    kind: EntityType::Person,
+                    subtype: Some("journalist".into()),
+                    name: b.name.clone(),
+                    aliases: vec![],
+                    mentions: vec![ev.clone()],
+                });
+                relations.push(ExtractedRelation {
+                    source: pid,
+                    target: work.id.clone(),
+                    kind: format!("{}_of", b.role),
+                    evidence: vec![ev],
+                });
+            }
+            extra_entities.push(work);
+        }
+    }
+    for e in extra_entities {
+        match entities.iter_mut().find(|x| x.id == e.id) {
+            Some(x) => x.mentions.extend(e.mentions),
+            None => entities.push(e),
+        }
+    }
+    // events, one per (type, date, key participant)
+    let mut events: BTreeMap<String, ExtractedEvent> = BTreeMap::new();
+    let mut order: Vec<String> = Vec::new();
+    for ev in &a.events.events {
+        let key = KEY_ROLES
+            .iter()
+            .find_map(|r| ev.participants.iter().find(|p| p.role == *r))
+            .map(|p| ents.entities[p.entity].name.clone())
+            .unwrap_or_default();
+        let date_key = ev.date.as_ref().map_or("undated".to_string(), |d| d.value.clone());
+        let id = format!("event:{}:{}:{}", ev.kind.as_str(), date_key, key);
+        let evid = evidence(doc, ev.name_span.0, ev.name_span.1, &ev.rule);
+        let participants: Vec<Participant> = ev
+            .participants
+            .iter()
+            .map(|p| Participant {
+                entity: ids[p.entity].clone(),
+                role: p.role.clone(),
+            })
+            .collect();
+        match events.get_mut(&id) {
+            Some(x) => {
+                if !x.evidence.iter().any(|e| e.start == evid.start && e.end == evid.end) {
+                    x.evidence.push(evid);
+                }
+                for p in participants {
+                    if !x.participants.iter().any(|q| q.entity == p.entity) {
+                        x.participants.push(p);
+                    }
+                }
+                for (k, v) in &ev.attributes {
+                    x.attributes.entry(k.clone()).or_insert_with(|| v.clone());
+                }
+                x.confidence = x.confidence.max(ev.confidence);
+            }
+            None => {
+                order.push(id.clone());
+                events.insert(
+                    id.clone(),
+                    ExtractedEvent {
+                        id,
+                        kind: ev.kind,
+                        name: doc.slice(ev.name_span.0, ev.name_span.1).to_string(),
+                        date: ev.date.as_ref().map(|d| raw_time(doc, d)),
+                        confidence: ev.confidence,
+                        rule: ev.rule.clone(),
+                        participants,
+                        attributes: ev.attributes.clone(),
+                        evidence: vec![evid],
+                    },
+                );
+            }
+        }
+    }
+    let events = order.into_iter().filter_map(|id| events.remove(&id)).collect();
+    DocExtract {
+        schema: EXTRACT_SCHEMA.to_string(),
+        doc: doc.meta.clone(),
+        entities,
+        events,
+        relations,
+    }
+}
+
+/// `shiji entities`: JSON lines `{"id","text"}` in; `{"id","entities":[{"text","start","end",
+/// "type","name"}]}` out, offsets in the text as given.
+pub fn entities_jsonl<R: std::io::BufRead, W: std::io::Write>(p: &Pipeline, input: R, mut out: W) -> Result<()> {
+    use serde_json::json;
+    for (i, line) in input.lines().enumerate() {
+        let line = line.map_err(|e| crate::Error::io("<stdin>", e))?;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let d = crate::input::parse_json_line("<stdin>", i + 1, &line, &crate::input::ReadOptions::default())?;
+        let mut list = Vec::new();
+        // a text with nothing left after cleaning has no entities; that is no error here
+        if let Ok(doc) = p.prepare(&d.text, &d.given) {
+            let a = p.analyze(doc);
+            for m in &a.entities.mentions {
+                let e = &a.entities.entities[m.entity];
+                let (s, e2) = a.doc.raw_span(m.start, m.end);
+                let text: String = d.text.chars().skip(s).take(e2 - s).collect();
+                list.push(json!({"text": text, "start": s, "end": e2, "type": e.kind.as_str(), "name": e.name}));
+            }
+        }
+        let v = json!({"id": d.given.id, "entities": list});
+        serde_json::to_writer(&mut out, &v).map_err(|e| crate::Error::Output(e.to_string()))?;
+        out.write_all(b"\n").map_err(|e| crate::Error::io("<stdout>", e))?;
+    }
+    out.flush().map_err(|e| crate::Error::io("<stdout>", e))?;
+    Ok(())
+}
