@@ -21,6 +21,7 @@ const ORG_SUFFIXES: &str = include_str!("../../data/entity/org_suffixes.tsv");
 const CATEGORIES: &str = include_str!("../../data/entity/categories.tsv");
 const CUES: &str = include_str!("../../data/entity/cues.tsv");
 const BOUNDARY: &str = include_str!("../../data/entity/boundary.tsv");
+const PLACE_SUFFIXES: &str = include_str!("../../data/entity/place_suffixes.tsv");
 
 #[derive(Clone, Debug)]
 pub struct LexEntry {
@@ -82,6 +83,7 @@ pub struct Lexicon {
     pub cue_matcher: AhoCorasick,
     pub boundary: HashSet<String>,
     pub boundary_max_len: usize,
+    pub place_suffixes: HashSet<String>,
 }
 
 fn matcher(words: &[String]) -> Result<AhoCorasick> {
@@ -201,6 +203,8 @@ impl Lexicon {
         let (file, text) = read_override(data_dir, "entity/boundary.tsv", BOUNDARY)?;
         let boundary: HashSet<String> = parse_tsv(&file, &text, 1)?.iter().map(|r| r.fields[0].to_string()).collect();
         let boundary_max_len = boundary.iter().map(|b| b.chars().count()).max().unwrap_or(1);
+        let (file, text) = read_override(data_dir, "entity/place_suffixes.tsv", PLACE_SUFFIXES)?;
+        let place_suffixes = parse_tsv(&file, &text, 1)?.iter().map(|r| r.fields[0].to_string()).collect();
         let category_by_word = categories.iter().enumerate().map(|(i, c)| (c.word.clone(), i)).collect();
         Ok(Lexicon {
             matcher: matcher(&surfaces)?,
@@ -220,6 +224,7 @@ impl Lexicon {
             cues,
             boundary,
             boundary_max_len,
+            place_suffixes,
         })
     }
 

@@ -136,6 +136,7 @@ impl EntityStage<'_> {
         self.suffix_names(doc, &occupied, &mut cands);
         self.quoted_names(doc, &mut cands);
         self.latin_names(doc, &mut cands);
+        self.repeat_names(doc, &mut cands);
         self.jieba_names(doc, &tokens, &mut cands);
         let chosen = select(cands);
         let mut layer = resolve(doc, chosen, self.lexicon);
@@ -328,7 +329,7 @@ impl EntityStage<'_> {
             };
             let (start, end) = self.trim_name(chars, start, end);
             let name: String = chars[start..end].iter().collect();
-            if self.plausible_new_name(&name) {
+            if self.plausible_new_name(&name) && self.no_function_words(&name) {
                 found.push((start, end, cue.strong, cue));
             }
         }
@@ -353,6 +354,14 @@ impl EntityStage<'_> {
                 rule: if is_strong { "strong_cue" } else { "weak_cue" },
             });
         }
+    }
+
+    /// False when the name holds a function word, adverb, numeral or pronoun (尽管很多, 至少50家):
+    /// names are made of nouns, unknown words, and (for new brands) verbs.
+    fn no_function_words(&self, name: &str) -> bool {
+        !self.jieba.tag(name, false).iter().any(|w| {
+            matches!(w.tag, "c" | "d" | "m" | "r" | "p" | "u" | "uj" | "ul" | "uz" | "y" | "e" | "o" | "q" | "mq" | "f")
+        })
     }
 
     /// False for a phrase that jieba's dictionary segments into common words only, or that holds
@@ -418,7 +427,11 @@ impl EntityStage<'_> {
             }
             let (start, _) = self.trim_name(chars, p, ss);
             let head: String = chars[start..ss].iter().collect();
-            if head.chars().count() < 2 || self.lexicon.is_generic(&head) || !self.plausible_new_name(&head) {
+            if head.chars().count() < 2
+                || self.lexicon.is_generic(&head)
+                || !self.plausible_new_name(&head)
+                || !self.no_function_words(&head)
+            {
                 continue;
             }
             out.push(Candidate {
@@ -535,12 +548,47 @@ impl EntityStage<'_> {
         }
     }
 
+    /// A name that the lexicon or a pattern found once is a candidate at its every other
+    /// occurrence, before the statistical sources speak (李志飞, not jieba's 李志).
+    fn repeat_names(&self, doc: &Document, cands: &mut Vec<Candidate>) {
+        let firm = select(cands.iter().filter(|c| c.tier <= 1).cloned().collect());
+        let mut forms: Vec<(String, Candidate)> = Vec::new();
+        for c in firm {
+            let s: String = doc.chars[c.start..c.end].iter().collect();
+            if s.chars().count() >= 2 && !forms.iter().any(|(f, _)| *f == s) {
+                forms.push((s, c));
+            }
+        }
+        forms.sort_by(|a, b| a.0.cmp(&b.0));
+        let Ok(ac) = AhoCorasickBuilder::new().match_kind(MatchKind::LeftmostLongest).build(forms.iter().map(|f| f.0.as_str())) else {
+            return;
+        };
+        for m in ac.find_iter(&doc.text) {
+            let (s, e) = (doc.char_of_byte(m.start()), doc.char_of_byte(m.end()));
+            let edge = |i: usize| doc.chars.get(i).is_some_and(|c| c.is_ascii_alphanumeric());
+            if (doc.chars[s].is_ascii_alphanumeric() && s > 0 && edge(s - 1)) || (doc.chars[e - 1].is_ascii_alphanumeric() && edge(e)) {
+                continue;
+            }
+            let base = &forms[m.pattern().as_usize()].1;
+            cands.push(Candidate {
+                start: s,
+                end: e,
+                rule: "same_name_in_document",
+                ..base.clone()
+            });
+        }
+    }
+
     fn jieba_names(&self, doc: &Document, tokens: &[Token], out: &mut Vec<Candidate>) {
         for t in tokens {
             let word: String = doc.chars[t.start..t.end].iter().collect();
             let kind = match t.tag.as_str() {
                 "nr" | "nrfg" if self.person_like(&word) => EntityType::Person,
-                "ns" if word.chars().count() >= 2 && word.chars().all(is_han) && !self.lexicon.is_generic(&word) => {
+                "ns" if word.chars().count() >= 2
+                    && word.chars().all(is_han)
+                    && !self.lexicon.is_generic(&word)
+                    && word.chars().last().is_some_and(|c| self.lexicon.place_suffixes.contains(&c.to_string())) =>
+                {
                     EntityType::Place
                 }
                 "nt" if word.chars().count() >= 2 && !self.lexicon.is_generic(&word) => EntityType::Organization,
@@ -653,7 +701,7 @@ fn resolve(doc: &Document, chosen: Vec<Candidate>, lexicon: &Lexicon) -> EntityL
     let mut redirect: Vec<usize> = (0..entities.len()).collect();
     for i in 0..entities.len() {
         let a = &entities[i];
-        if a.name.chars().count() < 2 || !matches!(a.kind, EntityType::Organization | EntityType::Product) {
+        if a.name.chars().count() < 2 || !matches!(a.kind, EntityType::Organization | EntityType::Product | EntityType::Person) {
             continue;
         }
         let long = (0..entities.len()).find(|&j| {

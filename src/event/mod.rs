@@ -445,7 +445,9 @@ impl EventStage<'_> {
                     }
                 }
                 EventKind::ProductLaunch | EventKind::Development => {
-                    for p in with("product") {
+                    // the product made is the object: named after the trigger
+                    let made = ev.participants.iter().filter(|p| p.role == "product" && p.span.is_some_and(|s| s.0 >= ev.trigger.1));
+                    for p in made.map(|p| p.entity) {
                         for &o in &orgs {
                             push(o, p, "develops");
                         }
