@@ -28,16 +28,26 @@ pub fn parse_tsv<'a>(file: &str, content: &'a str, min_cols: usize) -> Result<Ve
             return Err(Error::data(
                 file,
                 i + 1,
-                format!("expected at least {min_cols} tab-separated fields, found {}", fields.len()),
+                format!(
+                    "expected at least {min_cols} tab-separated fields, found {}",
+                    fields.len()
+                ),
             ));
         }
-        rows.push(Row { line: i + 1, fields });
+        rows.push(Row {
+            line: i + 1,
+            fields,
+        });
     }
     Ok(rows)
 }
 
 /// Reads `dir/name` when the user gave a data folder that holds it, else the embedded text.
-pub fn read_override(dir: Option<&Path>, name: &str, embedded: &'static str) -> Result<(String, String)> {
+pub fn read_override(
+    dir: Option<&Path>,
+    name: &str,
+    embedded: &'static str,
+) -> Result<(String, String)> {
     if let Some(dir) = dir {
         let path = dir.join(name);
         if path.exists() {

@@ -1,5 +1,5 @@
 //! Inputs: files, folders (recursively, by extension), JSON-lines corpora, and stdin.
-use crate::document::clean::{parse_date, Given};
+use crate::document::clean::{Given, parse_date};
 use crate::document::load::decode;
 use crate::{Error, Result};
 use std::collections::BTreeSet;
@@ -77,7 +77,10 @@ fn walk(dir: &Path, seen: &mut BTreeSet<PathBuf>, out: &mut Vec<PathBuf>) -> Res
 }
 
 fn file_id(path: &Path) -> String {
-    path.file_stem().and_then(|s| s.to_str()).unwrap_or("doc").to_string()
+    path.file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or("doc")
+        .to_string()
 }
 
 /// Reads one file: a JSON-lines corpus gives one document a line, any other file one document.
@@ -122,7 +125,12 @@ pub fn read_jsonl<R: BufRead>(name: &str, reader: R, opts: &ReadOptions) -> Resu
     Ok(out)
 }
 
-pub fn parse_json_line(name: &str, line_no: usize, line: &str, opts: &ReadOptions) -> Result<InputDoc> {
+pub fn parse_json_line(
+    name: &str,
+    line_no: usize,
+    line: &str,
+    opts: &ReadOptions,
+) -> Result<InputDoc> {
     let v: serde_json::Value = serde_json::from_str(line).map_err(|e| Error::JsonLine {
         path: name.to_string(),
         line: line_no,
@@ -148,7 +156,13 @@ pub fn parse_json_line(name: &str, line_no: usize, line: &str, opts: &ReadOption
     let id = match v.get("id") {
         Some(serde_json::Value::String(s)) => s.clone(),
         Some(serde_json::Value::Number(n)) => n.to_string(),
-        _ => format!("{}:{line_no}", Path::new(name).file_stem().and_then(|s| s.to_str()).unwrap_or("stdin")),
+        _ => format!(
+            "{}:{line_no}",
+            Path::new(name)
+                .file_stem()
+                .and_then(|s| s.to_str())
+                .unwrap_or("stdin")
+        ),
     };
     let published = match field("published") {
         Some(p) => Some(parse_date(&p).ok_or_else(|| Error::JsonLine {

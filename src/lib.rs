@@ -7,8 +7,8 @@ pub mod time;
 
 pub use error::{Error, Result};
 pub mod event;
-pub mod model;
-pub mod pipeline;
 pub mod export;
 pub mod graph;
 pub mod input;
+pub mod model;
+pub mod pipeline;

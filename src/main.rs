@@ -1,6 +1,6 @@
 //! The shiji command line: a thin layer over the library. Exit codes: 0 ok, 1 runtime error,
 //! 2 bad usage (clap's own).
-use anyhow::{bail, Context, Result};
+use anyhow::{Context, Result, bail};
 use clap::{Parser, Subcommand};
 use rayon::prelude::*;
 use shiji::document::clean::Given;
@@ -11,7 +11,11 @@ use std::io::{BufRead, BufWriter, Write};
 use std::path::{Path, PathBuf};
 
 #[derive(Parser)]
-#[command(name = "shiji", version, about = "News articles in; a dated timeline and an entity knowledge graph out.")]
+#[command(
+    name = "shiji",
+    version,
+    about = "News articles in; a dated timeline and an entity knowledge graph out."
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -117,7 +121,10 @@ fn read_inputs(inputs: &[PathBuf], read: &ReadArgs) -> Result<(Vec<InputDoc>, us
         max_doc_bytes: read.max_doc_bytes,
     };
     let published = match &read.published {
-        Some(p) => Some(shiji::document::clean::parse_date(p).with_context(|| format!("--published {p:?}: expected YYYY-MM-DD"))?),
+        Some(p) => Some(
+            shiji::document::clean::parse_date(p)
+                .with_context(|| format!("--published {p:?}: expected YYYY-MM-DD"))?,
+        ),
         None => None,
     };
     let mut docs = Vec::new();
@@ -164,8 +171,15 @@ fn read_inputs(inputs: &[PathBuf], read: &ReadArgs) -> Result<(Vec<InputDoc>, us
     Ok((docs, skipped))
 }
 
-fn extract_all(p: &Pipeline, docs: &[InputDoc], skip_bad: bool) -> Result<(Vec<DocExtract>, usize)> {
-    let results: Vec<shiji::Result<DocExtract>> = docs.par_iter().map(|d| p.extract(&d.text, &d.given)).collect();
+fn extract_all(
+    p: &Pipeline,
+    docs: &[InputDoc],
+    skip_bad: bool,
+) -> Result<(Vec<DocExtract>, usize)> {
+    let results: Vec<shiji::Result<DocExtract>> = docs
+        .par_iter()
+        .map(|d| p.extract(&d.text, &d.given))
+        .collect();
     let mut out = Vec::new();
     let mut skipped = 0;
     for r in results {
@@ -183,13 +197,20 @@ fn extract_all(p: &Pipeline, docs: &[InputDoc], skip_bad: bool) -> Result<(Vec<D
 
 fn set_threads(n: Option<usize>) {
     if let Some(n) = n {
-        let _ = rayon::ThreadPoolBuilder::new().num_threads(n.max(1)).build_global();
+        let _ = rayon::ThreadPoolBuilder::new()
+            .num_threads(n.max(1))
+            .build_global();
     }
 }
 
 fn run(cli: Cli) -> Result<()> {
     match cli.command {
-        Command::Build { inputs, out, read, data } => {
+        Command::Build {
+            inputs,
+            out,
+            read,
+            data,
+        } => {
             set_threads(read.threads);
             let p = pipeline(&data)?;
             let (mut docs, mut skipped) = if inputs.is_empty() {
@@ -237,7 +258,11 @@ fn run(cli: Cli) -> Result<()> {
         Command::Extract { inputs, read, data } => {
             set_threads(read.threads);
             let p = pipeline(&data)?;
-            let inputs = if inputs.is_empty() { vec![PathBuf::from("-")] } else { inputs };
+            let inputs = if inputs.is_empty() {
+                vec![PathBuf::from("-")]
+            } else {
+                inputs
+            };
             let (docs, mut skipped) = read_inputs(&inputs, &read)?;
             let (extracts, bad) = extract_all(&p, &docs, read.skip_bad)?;
             skipped += bad;
@@ -255,13 +280,20 @@ fn run(cli: Cli) -> Result<()> {
         Command::Merge { files, out } => {
             let mut extracts = Vec::new();
             let sources: Vec<(String, Box<dyn BufRead>)> = if files.is_empty() {
-                vec![("<stdin>".into(), Box::new(std::io::BufReader::new(std::io::stdin())))]
+                vec![(
+                    "<stdin>".into(),
+                    Box::new(std::io::BufReader::new(std::io::stdin())),
+                )]
             } else {
                 files
                     .iter()
                     .map(|f| {
-                        let file = std::fs::File::open(f).with_context(|| format!("{}", f.display()))?;
-                        Ok((f.display().to_string(), Box::new(std::io::BufReader::new(file)) as Box<dyn BufRead>))
+                        let file =
+                            std::fs::File::open(f).with_context(|| format!("{}", f.display()))?;
+                        Ok((
+                            f.display().to_string(),
+                            Box::new(std::io::BufReader::new(file)) as Box<dyn BufRead>,
+                        ))
                     })
                     .collect::<Result<_>>()?
             };
@@ -271,11 +303,12 @@ fn run(cli: Cli) -> Result<()> {
                     if line.trim().is_empty() {
                         continue;
                     }
-                    let x: DocExtract = serde_json::from_str(&line).map_err(|e| shiji::Error::JsonLine {
-                        path: name.clone(),
-                        line: i + 1,
-                        message: e.to_string(),
-                    })?;
+                    let x: DocExtract =
+                        serde_json::from_str(&line).map_err(|e| shiji::Error::JsonLine {
+                            path: name.clone(),
+                            line: i + 1,
+                            message: e.to_string(),
+                        })?;
                     extracts.push(x);
                 }
             }
@@ -284,7 +317,8 @@ fn run(cli: Cli) -> Result<()> {
         }
         Command::Times { reference } => {
             let default_ref = match reference {
-                Some(r) => shiji::time::parse_reference(&r).with_context(|| format!("--ref {r:?}: expected YYYY-MM-DD[THH:MM:SS]"))?,
+                Some(r) => shiji::time::parse_reference(&r)
+                    .with_context(|| format!("--ref {r:?}: expected YYYY-MM-DD[THH:MM:SS]"))?,
                 None => chrono::Local::now().naive_local(),
             };
             let stdin = std::io::stdin();

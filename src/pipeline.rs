@@ -1,12 +1,12 @@
 //! The stages in order: load/clean → sentences → time → entities → events/relations, giving one
 //! [`DocExtract`] per document. `extract` is a pure function of the document and the data.
-use crate::document::clean::{prepare, CleanRules, Given};
+use crate::Result;
 use crate::document::Document;
+use crate::document::clean::{CleanRules, Given, prepare};
 use crate::entity::{EntityLayer, EntityStage, Lexicon};
 use crate::event::{EventLayer, EventRules, EventStage};
 use crate::model::*;
 use crate::time::{Anchor, TimeMention, TimeTagger};
-use crate::Result;
 use chrono::NaiveDate;
 use jieba_rs::Jieba;
 use std::collections::BTreeMap;
@@ -136,7 +136,9 @@ fn raw_time(doc: &Document, t: &TimeMention) -> TimeMention {
 }
 
 /// The key participant that names an event for its id: what the event is about.
-const KEY_ROLES: &[&str] = &["org", "target", "product", "agent", "person", "investor", "media", "partner", "place", "work"];
+const KEY_ROLES: &[&str] = &[
+    "org", "target", "product", "agent", "person", "investor", "media", "partner", "place", "work",
+];
 
 /// Builds the serializable extract: offsets mapped to the text as given, ids made stable, one
 /// event per (type, date, key participant) with every evidence.
@@ -156,7 +158,9 @@ pub fn to_extract(a: &Analysis, raw: &str) -> DocExtract {
         })
         .collect();
     for m in &ents.mentions {
-        entities[m.entity].mentions.push(evidence(doc, m.start, m.end, m.rule));
+        entities[m.entity]
+            .mentions
+            .push(evidence(doc, m.start, m.end, m.rule));
     }
     let ids: Vec<String> = entities.iter().map(|e| e.id.clone()).collect();
     let mut relations: Vec<ExtractedRelation> = a
@@ -172,51 +176,51 @@ pub fn to_extract(a: &Analysis, raw: &str) -> DocExtract {
         .collect();
     // the article itself and its byline
     let mut extra_entities = Vec::new();
-    if let Some(title) = doc.meta.title.as_deref() {
-        if let Some(byte) = raw.find(title) {
-            let start = raw[..byte].chars().count();
-            let work = ExtractedEntity {
-                id: format!("work:{title}"),
-                kind: EntityType::Work,
-                subtype: Some("article".into()),
-                name: title.to_string(),
-                aliases: vec![],
-                mentions: vec![Evidence {
-                    doc: doc.meta.id.clone(),
-                    start,
-                    end: start + title.chars().count(),
-                    text: title.to_string(),
-                    sentence: title.to_string(),
-                    rule: "title".into(),
-                }],
+    if let Some(title) = doc.meta.title.as_deref()
+        && let Some(byte) = raw.find(title)
+    {
+        let start = raw[..byte].chars().count();
+        let work = ExtractedEntity {
+            id: format!("work:{title}"),
+            kind: EntityType::Work,
+            subtype: Some("article".into()),
+            name: title.to_string(),
+            aliases: vec![],
+            mentions: vec![Evidence {
+                doc: doc.meta.id.clone(),
+                start,
+                end: start + title.chars().count(),
+                text: title.to_string(),
+                sentence: title.to_string(),
+                rule: "title".into(),
+            }],
+        };
+        for b in &doc.meta.bylines {
+            let ev = Evidence {
+                doc: doc.meta.id.clone(),
+                start: b.start,
+                end: b.end,
+                text: b.name.clone(),
+                sentence: b.line.clone(),
+                rule: format!("byline:{}", b.role),
             };
-            for b in &doc.meta.bylines {
-                let ev = Evidence {
-                    doc: doc.meta.id.clone(),
-                    start: b.start,
-                    end: b.end,
-                    text: b.name.clone(),
-                    sentence: b.line.clone(),
-                    rule: format!("byline:{}", b.role),
-                };
-                let pid = format!("person:{}", b.name);
-                extra_entities.push(ExtractedEntity {
-                    id: pid.clone(),
-                    kind: EntityType::Person,
-                    subtype: Some("journalist".into()),
-                    name: b.name.clone(),
-                    aliases: vec![],
-                    mentions: vec![ev.clone()],
-                });
-                relations.push(ExtractedRelation {
-                    source: pid,
-                    target: work.id.clone(),
-                    kind: format!("{}_of", b.role),
-                    evidence: vec![ev],
-                });
-            }
-            extra_entities.push(work);
+            let pid = format!("person:{}", b.name);
+            extra_entities.push(ExtractedEntity {
+                id: pid.clone(),
+                kind: EntityType::Person,
+                subtype: Some("journalist".into()),
+                name: b.name.clone(),
+                aliases: vec![],
+                mentions: vec![ev.clone()],
+            });
+            relations.push(ExtractedRelation {
+                source: pid,
+                target: work.id.clone(),
+                kind: format!("{}_of", b.role),
+                evidence: vec![ev],
+            });
         }
+        extra_entities.push(work);
     }
     for e in extra_entities {
         match entities.iter_mut().find(|x| x.id == e.id) {
@@ -233,7 +237,10 @@ pub fn to_extract(a: &Analysis, raw: &str) -> DocExtract {
             .find_map(|r| ev.participants.iter().find(|p| p.role == *r))
             .map(|p| ents.entities[p.entity].name.clone())
             .unwrap_or_default();
-        let date_key = ev.date.as_ref().map_or("undated".to_string(), |d| d.value.clone());
+        let date_key = ev
+            .date
+            .as_ref()
+            .map_or("undated".to_string(), |d| d.value.clone());
         let id = format!("event:{}:{}:{}", ev.kind.as_str(), date_key, key);
         let evid = evidence(doc, ev.name_span.0, ev.name_span.1, &ev.rule);
         let participants: Vec<Participant> = ev
@@ -246,7 +253,11 @@ pub fn to_extract(a: &Analysis, raw: &str) -> DocExtract {
             .collect();
         match events.get_mut(&id) {
             Some(x) => {
-                if !x.evidence.iter().any(|e| e.start == evid.start && e.end == evid.end) {
+                if !x
+                    .evidence
+                    .iter()
+                    .any(|e| e.start == evid.start && e.end == evid.end)
+                {
                     x.evidence.push(evid);
                 }
                 for p in participants {
@@ -278,7 +289,10 @@ pub fn to_extract(a: &Analysis, raw: &str) -> DocExtract {
             }
         }
     }
-    let events = order.into_iter().filter_map(|id| events.remove(&id)).collect();
+    let events = order
+        .into_iter()
+        .filter_map(|id| events.remove(&id))
+        .collect();
     DocExtract {
         schema: EXTRACT_SCHEMA.to_string(),
         doc: doc.meta.clone(),
@@ -290,14 +304,23 @@ pub fn to_extract(a: &Analysis, raw: &str) -> DocExtract {
 
 /// `shiji entities`: JSON lines `{"id","text"}` in; `{"id","entities":[{"text","start","end",
 /// "type","name"}]}` out, offsets in the text as given.
-pub fn entities_jsonl<R: std::io::BufRead, W: std::io::Write>(p: &Pipeline, input: R, mut out: W) -> Result<()> {
+pub fn entities_jsonl<R: std::io::BufRead, W: std::io::Write>(
+    p: &Pipeline,
+    input: R,
+    mut out: W,
+) -> Result<()> {
     use serde_json::json;
     for (i, line) in input.lines().enumerate() {
         let line = line.map_err(|e| crate::Error::io("<stdin>", e))?;
         if line.trim().is_empty() {
             continue;
         }
-        let d = crate::input::parse_json_line("<stdin>", i + 1, &line, &crate::input::ReadOptions::default())?;
+        let d = crate::input::parse_json_line(
+            "<stdin>",
+            i + 1,
+            &line,
+            &crate::input::ReadOptions::default(),
+        )?;
         let mut list = Vec::new();
         // a text with nothing left after cleaning has no entities; that is no error here
         if let Ok(doc) = p.prepare(&d.text, &d.given) {
@@ -311,7 +334,8 @@ pub fn entities_jsonl<R: std::io::BufRead, W: std::io::Write>(p: &Pipeline, inpu
         }
         let v = json!({"id": d.given.id, "entities": list});
         serde_json::to_writer(&mut out, &v).map_err(|e| crate::Error::Output(e.to_string()))?;
-        out.write_all(b"\n").map_err(|e| crate::Error::io("<stdout>", e))?;
+        out.write_all(b"\n")
+            .map_err(|e| crate::Error::io("<stdout>", e))?;
     }
     out.flush().map_err(|e| crate::Error::io("<stdout>", e))?;
     Ok(())

@@ -28,11 +28,18 @@ const FILES: [&str; 4] = ["graph.json", "graph.dot", "timeline.json", "timeline.
 fn committed_outputs_are_fresh() {
     let dir = tempdir("fresh");
     let out = run(&["build", "--out", dir.to_str().unwrap()], None);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     for f in FILES {
         let fresh = std::fs::read(dir.join(f)).unwrap();
         let committed = std::fs::read(repo().join("out").join(f)).unwrap_or_default();
-        assert!(fresh == committed, "out/{f} is stale: run `cargo run --release -- build` and commit out/");
+        assert!(
+            fresh == committed,
+            "out/{f} is stale: run `cargo run --release -- build` and commit out/"
+        );
     }
 }
 
@@ -41,18 +48,43 @@ fn extract_then_merge_gives_the_files_of_build() {
     let built = tempdir("built");
     let merged = tempdir("merged");
     let demo = demo_path();
-    let out = run(&["build", demo.to_str().unwrap(), "--out", built.to_str().unwrap()], None);
+    let out = run(
+        &[
+            "build",
+            demo.to_str().unwrap(),
+            "--out",
+            built.to_str().unwrap(),
+        ],
+        None,
+    );
     assert!(out.status.success());
     let text = std::fs::read_to_string(&demo).unwrap();
-    let line = serde_json::json!({"id": "mobvoi-li-zhifei-interview-2023-04-23", "text": text}).to_string();
+    let line = serde_json::json!({"id": "mobvoi-li-zhifei-interview-2023-04-23", "text": text})
+        .to_string();
     let ex = run(&["extract"], Some(&line));
-    assert!(ex.status.success(), "{}", String::from_utf8_lossy(&ex.stderr));
+    assert!(
+        ex.status.success(),
+        "{}",
+        String::from_utf8_lossy(&ex.stderr)
+    );
     let extract_file = merged.join("extract.jsonl");
     std::fs::write(&extract_file, &ex.stdout).unwrap();
-    let m = run(&["merge", extract_file.to_str().unwrap(), "--out", merged.to_str().unwrap()], None);
+    let m = run(
+        &[
+            "merge",
+            extract_file.to_str().unwrap(),
+            "--out",
+            merged.to_str().unwrap(),
+        ],
+        None,
+    );
     assert!(m.status.success(), "{}", String::from_utf8_lossy(&m.stderr));
     for f in FILES {
-        assert_eq!(std::fs::read(built.join(f)).unwrap(), std::fs::read(merged.join(f)).unwrap(), "{f} differs");
+        assert_eq!(
+            std::fs::read(built.join(f)).unwrap(),
+            std::fs::read(merged.join(f)).unwrap(),
+            "{f} differs"
+        );
     }
 }
 
@@ -60,10 +92,28 @@ fn extract_then_merge_gives_the_files_of_build() {
 fn the_same_input_gives_byte_identical_outputs() {
     let a = tempdir("det-a");
     let b = tempdir("det-b");
-    assert!(run(&["build", "--out", a.to_str().unwrap(), "--threads", "1"], None).status.success());
-    assert!(run(&["build", "--out", b.to_str().unwrap(), "--threads", "2"], None).status.success());
+    assert!(
+        run(
+            &["build", "--out", a.to_str().unwrap(), "--threads", "1"],
+            None
+        )
+        .status
+        .success()
+    );
+    assert!(
+        run(
+            &["build", "--out", b.to_str().unwrap(), "--threads", "2"],
+            None
+        )
+        .status
+        .success()
+    );
     for f in FILES {
-        assert_eq!(std::fs::read(a.join(f)).unwrap(), std::fs::read(b.join(f)).unwrap(), "{f}");
+        assert_eq!(
+            std::fs::read(a.join(f)).unwrap(),
+            std::fs::read(b.join(f)).unwrap(),
+            "{f}"
+        );
     }
 }
 
@@ -71,30 +121,59 @@ fn the_same_input_gives_byte_identical_outputs() {
 fn published_flag_wins_over_the_header() {
     let dir = tempdir("published");
     let demo = demo_path();
-    let out = run(&["build", demo.to_str().unwrap(), "--published", "2024-01-10", "--out", dir.to_str().unwrap()], None);
+    let out = run(
+        &[
+            "build",
+            demo.to_str().unwrap(),
+            "--published",
+            "2024-01-10",
+            "--out",
+            dir.to_str().unwrap(),
+        ],
+        None,
+    );
     assert!(out.status.success());
-    let g: serde_json::Value = serde_json::from_slice(&std::fs::read(dir.join("graph.json")).unwrap()).unwrap();
+    let g: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(dir.join("graph.json")).unwrap()).unwrap();
     assert_eq!(g["graph"]["documents"][0]["published"], "2024-01-10");
 }
 
 #[test]
 fn missing_input_is_a_runtime_error_naming_the_file() {
-    let out = run(&["build", "no/such/file.txt", "--out", tempdir("missing").to_str().unwrap()], None);
+    let out = run(
+        &[
+            "build",
+            "no/such/file.txt",
+            "--out",
+            tempdir("missing").to_str().unwrap(),
+        ],
+        None,
+    );
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("no/such/file.txt"));
 }
 
 #[test]
 fn bad_usage_exits_2() {
-    assert_eq!(run(&["build", "--no-such-flag"], None).status.code(), Some(2));
+    assert_eq!(
+        run(&["build", "--no-such-flag"], None).status.code(),
+        Some(2)
+    );
     assert_eq!(run(&["frobnicate"], None).status.code(), Some(2));
 }
 
 #[test]
 fn invalid_json_line_names_the_line() {
-    let out = run(&["extract"], Some("{\"id\":\"a\",\"text\":\"北京\"}\n{not json\n"));
+    let out = run(
+        &["extract"],
+        Some("{\"id\":\"a\",\"text\":\"北京\"}\n{not json\n"),
+    );
     assert_eq!(out.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("<stdin>:2"), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("<stdin>:2"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
 
 #[test]
@@ -109,7 +188,10 @@ fn out_that_is_a_file_is_refused() {
 
 #[test]
 fn times_command_reads_and_writes_json_lines() {
-    let out = run(&["times", "--ref", "2023-04-23"], Some("{\"id\":\"t1\",\"text\":\"2012年10月，他回国创业。\"}\n"));
+    let out = run(
+        &["times", "--ref", "2023-04-23"],
+        Some("{\"id\":\"t1\",\"text\":\"2012年10月，他回国创业。\"}\n"),
+    );
     assert!(out.status.success());
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["id"], "t1");
@@ -121,16 +203,34 @@ fn times_command_reads_and_writes_json_lines() {
 #[test]
 fn entities_command_gives_offsets_in_the_text_as_given() {
     let text = "红杉资本投资了字节跳动，总部位于北京。";
-    let out = run(&["entities"], Some(&format!("{{\"id\":\"e1\",\"text\":\"{text}\"}}\n")));
+    let out = run(
+        &["entities"],
+        Some(&format!("{{\"id\":\"e1\",\"text\":\"{text}\"}}\n")),
+    );
     assert!(out.status.success());
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let chars: Vec<char> = text.chars().collect();
     let mut names = Vec::new();
     for e in v["entities"].as_array().unwrap() {
-        let (s, t) = (e["start"].as_u64().unwrap() as usize, e["end"].as_u64().unwrap() as usize);
-        assert_eq!(chars[s..t].iter().collect::<String>(), e["text"].as_str().unwrap());
-        names.push((e["name"].as_str().unwrap().to_string(), e["type"].as_str().unwrap().to_string()));
+        let (s, t) = (
+            e["start"].as_u64().unwrap() as usize,
+            e["end"].as_u64().unwrap() as usize,
+        );
+        assert_eq!(
+            chars[s..t].iter().collect::<String>(),
+            e["text"].as_str().unwrap()
+        );
+        names.push((
+            e["name"].as_str().unwrap().to_string(),
+            e["type"].as_str().unwrap().to_string(),
+        ));
     }
-    assert!(names.contains(&("红杉资本".into(), "organization".into())), "{names:?}");
-    assert!(names.contains(&("北京".into(), "place".into())), "{names:?}");
+    assert!(
+        names.contains(&("红杉资本".into(), "organization".into())),
+        "{names:?}"
+    );
+    assert!(
+        names.contains(&("北京".into(), "place".into())),
+        "{names:?}"
+    );
 }

@@ -10,19 +10,33 @@ fn event<'a>(g: &'a GraphJson, kind: &str, date: &str, org: &str) -> &'a Node {
         .filter(|n| n.kind == "event" && n.node_type == kind)
         .filter(|n| n.date.as_ref().is_some_and(|d| d.value == date))
         .find(|n| has_edge(g, &n.id, org))
-        .unwrap_or_else(|| panic!("no {kind} event of {org} dated {date}; events: {:#?}", events(g)))
+        .unwrap_or_else(|| {
+            panic!(
+                "no {kind} event of {org} dated {date}; events: {:#?}",
+                events(g)
+            )
+        })
 }
 
 fn events(g: &GraphJson) -> Vec<String> {
     g.nodes
         .iter()
         .filter(|n| n.kind == "event")
-        .map(|n| format!("{} {} {}", n.node_type, n.date.as_ref().map_or("-".into(), |d| d.value.clone()), n.name))
+        .map(|n| {
+            format!(
+                "{} {} {}",
+                n.node_type,
+                n.date.as_ref().map_or("-".into(), |d| d.value.clone()),
+                n.name
+            )
+        })
         .collect()
 }
 
 fn has_edge(g: &GraphJson, source: &str, target: &str) -> bool {
-    g.edges.iter().any(|e| e.source == source && e.target == target)
+    g.edges
+        .iter()
+        .any(|e| e.source == source && e.target == target)
 }
 
 fn relation<'a>(g: &'a GraphJson, source: &str, kind: &str, target: &str) -> &'a Edge {
@@ -33,7 +47,10 @@ fn relation<'a>(g: &'a GraphJson, source: &str, kind: &str, target: &str) -> &'a
 }
 
 fn demo_chars() -> Vec<char> {
-    std::fs::read_to_string(demo_path()).unwrap().chars().collect()
+    std::fs::read_to_string(demo_path())
+        .unwrap()
+        .chars()
+        .collect()
 }
 
 /// Every evidence span of a node or edge is the text between its offsets in the article.
@@ -42,8 +59,17 @@ fn assert_evidence_in_text(evidence: &[shiji::model::Evidence]) {
     assert!(!evidence.is_empty());
     for e in evidence {
         let got: String = chars[e.start..e.end].iter().collect();
-        assert_eq!(got, e.text, "evidence offsets {}..{} do not hold {:?}", e.start, e.end, e.text);
-        assert!(e.sentence.contains(&e.text), "sentence {:?} lacks {:?}", e.sentence, e.text);
+        assert_eq!(
+            got, e.text,
+            "evidence offsets {}..{} do not hold {:?}",
+            e.start, e.end, e.text
+        );
+        assert!(
+            e.sentence.contains(&e.text),
+            "sentence {:?} lacks {:?}",
+            e.sentence,
+            e.text
+        );
     }
 }
 
@@ -52,7 +78,11 @@ fn founding_of_the_company_in_2012_10_by_its_founder() {
     let g = demo_graph();
     let ev = event(&g, "founding", "2012-10", "org:出门问问");
     assert!(has_edge(&g, &ev.id, "person:李志飞"));
-    assert!(ev.evidence.iter().any(|e| e.sentence.contains("回国创立了出门问问")));
+    assert!(
+        ev.evidence
+            .iter()
+            .any(|e| e.sentence.contains("回国创立了出门问问"))
+    );
     assert_eq!(ev.date.as_ref().unwrap().grain, shiji::time::Grain::Month);
     assert_evidence_in_text(&ev.evidence);
 }
@@ -63,8 +93,16 @@ fn two_restructurings_in_2019_and_2020() {
     let a = event(&g, "restructuring", "2019", "org:出门问问");
     let b = event(&g, "restructuring", "2020", "org:出门问问");
     assert_ne!(a.id, b.id);
-    assert!(a.evidence.iter().any(|e| e.sentence.contains("精简了业务线")));
-    assert!(b.evidence.iter().any(|e| e.sentence.contains("又进行了一轮大的调整")));
+    assert!(
+        a.evidence
+            .iter()
+            .any(|e| e.sentence.contains("精简了业务线"))
+    );
+    assert!(
+        b.evidence
+            .iter()
+            .any(|e| e.sentence.contains("又进行了一轮大的调整"))
+    );
 }
 
 #[test]
@@ -89,8 +127,22 @@ fn people_organizations_products_and_places_with_their_types() {
     let g = demo_graph();
     let expect = [
         ("person", &["李志飞", "王慧文", "王小川", "李开复"][..]),
-        ("organization", &["出门问问", "OpenAI", "谷歌", "微软", "红杉资本", "真格基金", "Google Brain"][..]),
-        ("product", &["ChatGPT", "GPT-3", "魔音工坊", "奇妙文", "言之画", "奇妙元"][..]),
+        (
+            "organization",
+            &[
+                "出门问问",
+                "OpenAI",
+                "谷歌",
+                "微软",
+                "红杉资本",
+                "真格基金",
+                "Google Brain",
+            ][..],
+        ),
+        (
+            "product",
+            &["ChatGPT", "GPT-3", "魔音工坊", "奇妙文", "言之画", "奇妙元"][..],
+        ),
         ("place", &["北京", "上海", "中关村", "硅谷"][..]),
     ];
     for (kind, names) in expect {
@@ -110,7 +162,11 @@ fn people_organizations_products_and_places_with_their_types() {
 fn the_site_watermark_is_no_part_of_any_node() {
     let g = demo_graph();
     for n in &g.nodes {
-        assert!(!n.name.contains("消除一切智能鸿沟") && !n.name.contains("lVi"), "{}", n.name);
+        assert!(
+            !n.name.contains("消除一切智能鸿沟") && !n.name.contains("lVi"),
+            "{}",
+            n.name
+        );
         for e in &n.evidence {
             assert!(!e.sentence.contains("消除一切智能鸿沟"), "{}", e.sentence);
         }
@@ -136,7 +192,12 @@ fn publication_date_and_byline_come_from_the_header() {
     let doc = &g.graph.documents[0];
     assert_eq!(doc.published.unwrap().to_string(), "2023-04-23");
     assert_eq!(doc.source.as_deref(), Some("中国企业家"));
-    relation(&g, "person:马吉英", "editor_of", &format!("work:{}", doc.title.clone().unwrap()));
+    relation(
+        &g,
+        "person:马吉英",
+        "editor_of",
+        &format!("work:{}", doc.title.clone().unwrap()),
+    );
 }
 
 #[test]
@@ -145,6 +206,9 @@ fn every_edge_endpoint_is_a_node_and_ids_are_unique() {
     let ids: std::collections::BTreeSet<&str> = g.nodes.iter().map(|n| n.id.as_str()).collect();
     assert_eq!(ids.len(), g.nodes.len());
     for e in &g.edges {
-        assert!(ids.contains(e.source.as_str()) && ids.contains(e.target.as_str()), "{e:?}");
+        assert!(
+            ids.contains(e.source.as_str()) && ids.contains(e.target.as_str()),
+            "{e:?}"
+        );
     }
 }

@@ -1,7 +1,7 @@
 //! Cleaning that every scraped article needs: front matter, markup, boilerplate repeated on many
 //! paragraphs (found by its repetition, not by its words), and page chrome lines (found by the
 //! patterns in `data/clean/chrome.tsv`). Metadata is read on the way (`data/clean/meta.tsv`).
-use super::{html, Byline, DocMeta, Document};
+use super::{Byline, DocMeta, Document, html};
 use crate::data::{parse_tsv, read_override};
 use crate::{Error, Result};
 use chrono::NaiveDate;
@@ -42,9 +42,14 @@ impl CleanRules {
         let (file, text) = read_override(dir, "clean/meta.tsv", META_TSV)?;
         let mut meta = Vec::new();
         for row in parse_tsv(&file, &text, 2)? {
-            let re = Regex::new(row.fields[0]).map_err(|e| Error::data(&file, row.line, e.to_string()))?;
+            let re = Regex::new(row.fields[0])
+                .map_err(|e| Error::data(&file, row.line, e.to_string()))?;
             if re.capture_names().all(|n| n != Some("v")) {
-                return Err(Error::data(&file, row.line, "pattern has no (?P<v>…) group"));
+                return Err(Error::data(
+                    &file,
+                    row.line,
+                    "pattern has no (?P<v>…) group",
+                ));
             }
             meta.push((re, row.fields[1].to_string()));
         }
@@ -57,7 +62,11 @@ impl CleanRules {
 
     /// The chrome kind of a trimmed line, if the line is page chrome.
     pub fn chrome_kind(&self, line: &str) -> Option<&str> {
-        self.chrome.matches(line).iter().next().map(|i| self.chrome_kinds[i].as_str())
+        self.chrome
+            .matches(line)
+            .iter()
+            .next()
+            .map(|i| self.chrome_kinds[i].as_str())
     }
 }
 
@@ -83,7 +92,8 @@ pub fn parse_date(s: &str) -> Option<NaiveDate> {
         return Some(d.date_naive());
     }
     static YMD: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})").expect("static regex")
+        Regex::new(r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
+            .expect("static regex")
     });
     let c = YMD.captures(s)?;
     NaiveDate::from_ymd_opt(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?)
@@ -104,7 +114,12 @@ pub fn prepare(raw: &str, given: &Given, rules: &CleanRules) -> Result<Document>
     if html::looks_like_html(&chars[body_start..]) {
         html::strip(&chars, body_start, chars.len(), &mut kept);
     } else {
-        kept.extend(chars[body_start..].iter().enumerate().map(|(i, &c)| (c, (body_start + i) as u32)));
+        kept.extend(
+            chars[body_start..]
+                .iter()
+                .enumerate()
+                .map(|(i, &c)| (c, (body_start + i) as u32)),
+        );
     }
     // lines, trimmed
     let mut lines: Vec<Line> = Vec::new();
@@ -142,26 +157,33 @@ pub fn prepare(raw: &str, given: &Given, rules: &CleanRules) -> Result<Document>
             if !short {
                 break;
             }
-            let Some(c) = re.captures(&text) else { continue };
+            let Some(c) = re.captures(&text) else {
+                continue;
+            };
             let v = c.name("v").expect("checked at load");
             let value = v.as_str().trim().to_string();
             match field.as_str() {
-                "published" if n < 12 && meta.published.is_none() => meta.published = parse_date(&value),
+                "published" if n < 12 && meta.published.is_none() => {
+                    meta.published = parse_date(&value)
+                }
                 "source" if meta.source.is_none() => meta.source = Some(value),
                 "site" if n < 12 && meta.site.is_none() => meta.site = Some(value),
                 "title" if meta.title.is_none() => meta.title = Some(value),
-                "author" | "editor" | "photographer" => {
-                    if !meta.bylines.iter().any(|b| b.role == *field && b.name == value) {
-                        let cs = text[..v.start()].chars().count();
-                        let ce = cs + value.chars().count();
-                        meta.bylines.push(Byline {
-                            role: field.clone(),
-                            name: value,
-                            start: line[cs].1 as usize,
-                            end: line[ce - 1].1 as usize + 1,
-                            line: text.clone(),
-                        });
-                    }
+                "author" | "editor" | "photographer"
+                    if !meta
+                        .bylines
+                        .iter()
+                        .any(|b| b.role == *field && b.name == value) =>
+                {
+                    let cs = text[..v.start()].chars().count();
+                    let ce = cs + value.chars().count();
+                    meta.bylines.push(Byline {
+                        role: field.clone(),
+                        name: value,
+                        start: line[cs].1 as usize,
+                        end: line[ce - 1].1 as usize + 1,
+                        line: text.clone(),
+                    });
                 }
                 _ => {}
             }
@@ -192,7 +214,9 @@ pub fn prepare(raw: &str, given: &Given, rules: &CleanRules) -> Result<Document>
         joined.extend(line);
     }
     if joined.iter().all(|(c, _)| c.is_whitespace()) {
-        return Err(Error::Empty { path: given.id.clone() });
+        return Err(Error::Empty {
+            path: given.id.clone(),
+        });
     }
     Ok(Document::from_parts(meta, chars.len(), joined))
 }
@@ -202,7 +226,12 @@ pub fn decode_entities_plain(s: &str) -> String {
     let chars: Vec<char> = s.chars().collect();
     let mut out = Vec::new();
     html::strip(&chars, 0, chars.len(), &mut out);
-    out.into_iter().map(|(c, _)| c).collect::<String>().replace('_', " ").trim().to_string()
+    out.into_iter()
+        .map(|(c, _)| c)
+        .collect::<String>()
+        .replace('_', " ")
+        .trim()
+        .to_string()
 }
 
 /// A YAML front matter block (`---` … `---`) at the start: its `key: value` lines go to `out`;
@@ -231,10 +260,12 @@ fn front_matter(chars: &[char], out: &mut HashMap<String, String>) -> usize {
         if l == "---" {
             return i + consumed;
         }
-        if let Some((k, v)) = l.split_once(':') {
-            if !k.starts_with(' ') && !k.starts_with('-') {
-                out.entry(k.trim().to_string()).or_insert_with(|| v.trim().to_string());
-            }
+        if let Some((k, v)) = l.split_once(':')
+            && !k.starts_with(' ')
+            && !k.starts_with('-')
+        {
+            out.entry(k.trim().to_string())
+                .or_insert_with(|| v.trim().to_string());
         }
     }
     out.clear();
@@ -268,8 +299,14 @@ fn strip_repeated_edges(lines: &mut Vec<Line>) {
             }
             let best = counts
                 .into_iter()
-                .filter(|(p, n)| *n >= threshold && p.iter().filter(|c| !is_punct(**c)).count() >= 2)
-                .max_by(|a, b| a.1.cmp(&b.1).then(a.0.len().cmp(&b.0.len())).then(b.0.cmp(&a.0)));
+                .filter(|(p, n)| {
+                    *n >= threshold && p.iter().filter(|c| !is_punct(**c)).count() >= 2
+                })
+                .max_by(|a, b| {
+                    a.1.cmp(&b.1)
+                        .then(a.0.len().cmp(&b.0.len()))
+                        .then(b.0.cmp(&a.0))
+                });
             let Some((piece, _)) = best else { break };
             for line in lines.iter_mut() {
                 let n = line.len();
@@ -278,7 +315,10 @@ fn strip_repeated_edges(lines: &mut Vec<Line>) {
                     continue;
                 }
                 let matches = if from_end {
-                    line[n - k..].iter().map(|(c, _)| *c).eq(piece.iter().copied())
+                    line[n - k..]
+                        .iter()
+                        .map(|(c, _)| *c)
+                        .eq(piece.iter().copied())
                 } else {
                     line[..k].iter().map(|(c, _)| *c).eq(piece.iter().copied())
                 };
@@ -307,7 +347,12 @@ fn strip_site_suffix(lines: &mut [Line], site: &str) {
     for line in lines.iter_mut() {
         let n = line.len();
         let k = site.len();
-        if n > k + 1 && line[n - k..].iter().map(|(c, _)| *c).eq(site.iter().copied()) {
+        if n > k + 1
+            && line[n - k..]
+                .iter()
+                .map(|(c, _)| *c)
+                .eq(site.iter().copied())
+        {
             let sep = line[n - k - 1].0;
             if matches!(sep, '-' | '—' | '|' | '｜' | '@' | '_') {
                 line.truncate(n - k - 1);
@@ -321,7 +366,15 @@ mod tests {
     use super::*;
 
     fn clean(raw: &str) -> Document {
-        prepare(raw, &Given { id: "t".into(), ..Given::default() }, CleanRules::embedded()).unwrap()
+        prepare(
+            raw,
+            &Given {
+                id: "t".into(),
+                ..Given::default()
+            },
+            CleanRules::embedded(),
+        )
+        .unwrap()
     }
 
     #[test]
@@ -350,8 +403,20 @@ mod tests {
         assert_eq!(d.meta.published, NaiveDate::from_ymd_opt(2021, 6, 18));
         assert_eq!(d.meta.source.as_deref(), Some("某杂志"));
         assert_eq!(d.meta.title.as_deref(), Some("某个标题"));
-        let roles: Vec<(&str, &str)> = d.meta.bylines.iter().map(|b| (b.role.as_str(), b.name.as_str())).collect();
-        assert_eq!(roles, vec![("author", "王五"), ("editor", "赵六"), ("photographer", "钱七")]);
+        let roles: Vec<(&str, &str)> = d
+            .meta
+            .bylines
+            .iter()
+            .map(|b| (b.role.as_str(), b.name.as_str()))
+            .collect();
+        assert_eq!(
+            roles,
+            vec![
+                ("author", "王五"),
+                ("editor", "赵六"),
+                ("photographer", "钱七")
+            ]
+        );
         assert!(!d.text.contains("收录源"));
         assert!(!d.text.contains("赵六"));
     }

@@ -3,20 +3,47 @@
 
 /// Block-level tags: their boundaries break lines.
 const BLOCK_TAGS: &[&str] = &[
-    "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "td", "th",
-    "table", "section", "article", "blockquote", "figure", "figcaption", "hr", "dd", "dt", "pre",
+    "p",
+    "div",
+    "br",
+    "li",
+    "ul",
+    "ol",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "tr",
+    "td",
+    "th",
+    "table",
+    "section",
+    "article",
+    "blockquote",
+    "figure",
+    "figcaption",
+    "hr",
+    "dd",
+    "dt",
+    "pre",
 ];
 /// Tags whose whole content is page furniture, not article text.
 const SKIP_TAGS: &[&str] = &[
-    "script", "style", "noscript", "template", "nav", "footer", "aside", "head", "select", "button",
-    "iframe", "svg",
+    "script", "style", "noscript", "template", "nav", "footer", "aside", "head", "select",
+    "button", "iframe", "svg",
 ];
 
 /// True when the text carries HTML markup worth removing.
 pub fn looks_like_html(chars: &[char]) -> bool {
     let mut tags = 0;
     for w in chars.windows(3) {
-        if w[0] == '<' && (w[1].is_ascii_alphabetic() || (w[1] == '/' && w[2].is_ascii_alphabetic()) || w[1] == '!') {
+        if w[0] == '<'
+            && (w[1].is_ascii_alphabetic()
+                || (w[1] == '/' && w[2].is_ascii_alphabetic())
+                || w[1] == '!')
+        {
             tags += 1;
             if tags >= 2 {
                 return true;
@@ -88,7 +115,8 @@ pub fn strip(chars: &[char], from: usize, to: usize, out: &mut Vec<(char, u32)>)
             // comment
             if chars[i..to].starts_with(&['<', '!', '-', '-']) {
                 let mut j = i + 4;
-                while j + 2 < to && !(chars[j] == '-' && chars[j + 1] == '-' && chars[j + 2] == '>') {
+                while j + 2 < to && !(chars[j] == '-' && chars[j + 1] == '-' && chars[j + 2] == '>')
+                {
                     j += 1;
                 }
                 i = (j + 3).min(to);
@@ -131,12 +159,12 @@ pub fn strip(chars: &[char], from: usize, to: usize, out: &mut Vec<(char, u32)>)
             i += 1;
             continue;
         }
-        if c == '&' {
-            if let Some((d, next)) = decode_entity(chars, i) {
-                out.push((d, i as u32));
-                i = next;
-                continue;
-            }
+        if c == '&'
+            && let Some((d, next)) = decode_entity(chars, i)
+        {
+            out.push((d, i as u32));
+            i = next;
+            continue;
         }
         out.push((c, i as u32));
         i += 1;

@@ -31,7 +31,9 @@ pub fn decode(path: &str, bytes: &[u8], forced: Option<&str>) -> Result<String> 
         return Ok(text.into_owned());
     }
     if looks_binary(bytes) {
-        return Err(Error::Binary { path: path.to_string() });
+        return Err(Error::Binary {
+            path: path.to_string(),
+        });
     }
     if let Ok(s) = std::str::from_utf8(bytes) {
         return Ok(s.to_string());
@@ -69,7 +71,10 @@ mod tests {
     #[test]
     fn gbk_is_detected_and_decoded() {
         let (bytes, _, _) = encoding_rs::GBK.encode("出门问问是一家人工智能公司，总部位于北京。");
-        assert_eq!(decode("a.txt", &bytes, None).unwrap(), "出门问问是一家人工智能公司，总部位于北京。");
+        assert_eq!(
+            decode("a.txt", &bytes, None).unwrap(),
+            "出门问问是一家人工智能公司，总部位于北京。"
+        );
     }
 
     #[test]
@@ -79,11 +84,17 @@ mod tests {
             b.extend_from_slice(&u.to_le_bytes());
         }
         assert_eq!(decode("a", &b, None).unwrap(), "北京");
-        assert_eq!(decode("a", "\u{feff}上海".as_bytes(), None).unwrap(), "上海");
+        assert_eq!(
+            decode("a", "\u{feff}上海".as_bytes(), None).unwrap(),
+            "上海"
+        );
     }
 
     #[test]
     fn binary_is_refused() {
-        assert!(matches!(decode("x.bin", &[0x7f, 0x45, 0, 0, 1, 2], None), Err(Error::Binary { .. })));
+        assert!(matches!(
+            decode("x.bin", &[0x7f, 0x45, 0, 0, 1, 2], None),
+            Err(Error::Binary { .. })
+        ));
     }
 }

@@ -86,7 +86,11 @@ impl Document {
     /// The `[start, end)` span in the text as given for a cleaned span.
     pub fn raw_span(&self, start: usize, end: usize) -> (usize, usize) {
         if start >= end || start >= self.map.len() {
-            let p = self.map.get(start).map(|&p| p as usize).unwrap_or(self.raw_chars);
+            let p = self
+                .map
+                .get(start)
+                .map(|&p| p as usize)
+                .unwrap_or(self.raw_chars);
             return (p, p);
         }
         let end = end.min(self.map.len());
@@ -192,7 +196,10 @@ mod tests {
     fn sentences_keep_closing_quotes_and_break_paragraphs() {
         let chars: Vec<char> = "他说：“好。”然后走了。\n第二段".chars().collect();
         let s = split_sentences(&chars);
-        let texts: Vec<String> = s.iter().map(|s| chars[s.start..s.end].iter().collect()).collect();
+        let texts: Vec<String> = s
+            .iter()
+            .map(|s| chars[s.start..s.end].iter().collect())
+            .collect();
         assert_eq!(texts, vec!["他说：“好。”", "然后走了。", "第二段"]);
         assert_eq!(s[2].paragraph, 1);
         assert_eq!(s[1].paragraph, 0);

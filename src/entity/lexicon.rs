@@ -8,10 +8,22 @@ use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
 const LEXICONS: &[(&str, &str)] = &[
-    ("lexicon/organizations.tsv", include_str!("../../data/lexicon/organizations.tsv")),
-    ("lexicon/products.tsv", include_str!("../../data/lexicon/products.tsv")),
-    ("lexicon/places.tsv", include_str!("../../data/lexicon/places.tsv")),
-    ("lexicon/persons.tsv", include_str!("../../data/lexicon/persons.tsv")),
+    (
+        "lexicon/organizations.tsv",
+        include_str!("../../data/lexicon/organizations.tsv"),
+    ),
+    (
+        "lexicon/products.tsv",
+        include_str!("../../data/lexicon/products.tsv"),
+    ),
+    (
+        "lexicon/places.tsv",
+        include_str!("../../data/lexicon/places.tsv"),
+    ),
+    (
+        "lexicon/persons.tsv",
+        include_str!("../../data/lexicon/persons.tsv"),
+    ),
 ];
 const SURNAMES: &str = include_str!("../../data/lexicon/surnames.tsv");
 const NOT_NAMES: &str = include_str!("../../data/lexicon/not_names.tsv");
@@ -95,13 +107,29 @@ fn matcher(words: &[String]) -> Result<AhoCorasick> {
 
 fn parse_entries(file: &str, text: &str, user: bool, out: &mut Vec<LexEntry>) -> Result<()> {
     for row in parse_tsv(file, text, 2)? {
-        let kind = EntityType::parse(row.fields[1].trim())
-            .ok_or_else(|| Error::data(file, row.line, format!("unknown entity type {:?}", row.fields[1])))?;
-        let subtype = row.fields.get(2).map(|s| s.trim()).filter(|s| !s.is_empty()).map(str::to_string);
+        let kind = EntityType::parse(row.fields[1].trim()).ok_or_else(|| {
+            Error::data(
+                file,
+                row.line,
+                format!("unknown entity type {:?}", row.fields[1]),
+            )
+        })?;
+        let subtype = row
+            .fields
+            .get(2)
+            .map(|s| s.trim())
+            .filter(|s| !s.is_empty())
+            .map(str::to_string);
         let aliases = row
             .fields
             .get(3)
-            .map(|s| s.split('|').map(str::trim).filter(|a| !a.is_empty()).map(str::to_string).collect())
+            .map(|s| {
+                s.split('|')
+                    .map(str::trim)
+                    .filter(|a| !a.is_empty())
+                    .map(str::to_string)
+                    .collect()
+            })
             .unwrap_or_default();
         out.push(LexEntry {
             name: row.fields[0].trim().to_string(),
@@ -142,12 +170,20 @@ impl Lexicon {
             }
         }
         let (file, text) = read_override(data_dir, "lexicon/surnames.tsv", SURNAMES)?;
-        let surnames = parse_tsv(&file, &text, 1)?.iter().map(|r| r.fields[0].trim().to_string()).collect();
+        let surnames = parse_tsv(&file, &text, 1)?
+            .iter()
+            .map(|r| r.fields[0].trim().to_string())
+            .collect();
         let (file, text) = read_override(data_dir, "lexicon/not_names.tsv", NOT_NAMES)?;
-        let not_names = parse_tsv(&file, &text, 1)?.iter().map(|r| r.fields[0].trim().to_string()).collect();
+        let not_names = parse_tsv(&file, &text, 1)?
+            .iter()
+            .map(|r| r.fields[0].trim().to_string())
+            .collect();
         let (file, text) = read_override(data_dir, "lexicon/latin_common.tsv", LATIN_COMMON)?;
-        let latin_common =
-            parse_tsv(&file, &text, 1)?.iter().map(|r| r.fields[0].trim().to_lowercase()).collect();
+        let latin_common = parse_tsv(&file, &text, 1)?
+            .iter()
+            .map(|r| r.fields[0].trim().to_lowercase())
+            .collect();
         let (file, text) = read_override(data_dir, "entity/titles.tsv", TITLES)?;
         let titles: Vec<Title> = parse_tsv(&file, &text, 3)?
             .iter()
@@ -169,8 +205,9 @@ impl Lexicon {
         let (file, text) = read_override(data_dir, "entity/categories.tsv", CATEGORIES)?;
         let mut categories = Vec::new();
         for r in parse_tsv(&file, &text, 3)? {
-            let kind = EntityType::parse(r.fields[1])
-                .ok_or_else(|| Error::data(&file, r.line, format!("unknown type {:?}", r.fields[1])))?;
+            let kind = EntityType::parse(r.fields[1]).ok_or_else(|| {
+                Error::data(&file, r.line, format!("unknown type {:?}", r.fields[1]))
+            })?;
             categories.push(Category {
                 word: r.fields[0].to_string(),
                 kind,
@@ -180,17 +217,30 @@ impl Lexicon {
         let (file, text) = read_override(data_dir, "entity/cues.tsv", CUES)?;
         let mut cues = Vec::new();
         for r in parse_tsv(&file, &text, 5)? {
-            let kind = EntityType::parse(r.fields[2])
-                .ok_or_else(|| Error::data(&file, r.line, format!("unknown type {:?}", r.fields[2])))?;
+            let kind = EntityType::parse(r.fields[2]).ok_or_else(|| {
+                Error::data(&file, r.line, format!("unknown type {:?}", r.fields[2]))
+            })?;
             let after = match r.fields[1] {
                 "after" => true,
                 "before" => false,
-                other => return Err(Error::data(&file, r.line, format!("side must be after|before, not {other:?}"))),
+                other => {
+                    return Err(Error::data(
+                        &file,
+                        r.line,
+                        format!("side must be after|before, not {other:?}"),
+                    ));
+                }
             };
             let strong = match r.fields[4].trim() {
                 "strong" => true,
                 "weak" => false,
-                other => return Err(Error::data(&file, r.line, format!("strength must be strong|weak, not {other:?}"))),
+                other => {
+                    return Err(Error::data(
+                        &file,
+                        r.line,
+                        format!("strength must be strong|weak, not {other:?}"),
+                    ));
+                }
             };
             cues.push(Cue {
                 word: r.fields[0].to_string(),
@@ -201,11 +251,25 @@ impl Lexicon {
             });
         }
         let (file, text) = read_override(data_dir, "entity/boundary.tsv", BOUNDARY)?;
-        let boundary: HashSet<String> = parse_tsv(&file, &text, 1)?.iter().map(|r| r.fields[0].to_string()).collect();
-        let boundary_max_len = boundary.iter().map(|b| b.chars().count()).max().unwrap_or(1);
+        let boundary: HashSet<String> = parse_tsv(&file, &text, 1)?
+            .iter()
+            .map(|r| r.fields[0].to_string())
+            .collect();
+        let boundary_max_len = boundary
+            .iter()
+            .map(|b| b.chars().count())
+            .max()
+            .unwrap_or(1);
         let (file, text) = read_override(data_dir, "entity/place_suffixes.tsv", PLACE_SUFFIXES)?;
-        let place_suffixes = parse_tsv(&file, &text, 1)?.iter().map(|r| r.fields[0].to_string()).collect();
-        let category_by_word = categories.iter().enumerate().map(|(i, c)| (c.word.clone(), i)).collect();
+        let place_suffixes = parse_tsv(&file, &text, 1)?
+            .iter()
+            .map(|r| r.fields[0].to_string())
+            .collect();
+        let category_by_word = categories
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.word.clone(), i))
+            .collect();
         Ok(Lexicon {
             matcher: matcher(&surfaces)?,
             surface_entry,

@@ -56,7 +56,10 @@ impl EntityLayer {
     pub fn mentions_in(&self, start: usize, end: usize) -> &[Mention] {
         let a = self.mentions.partition_point(|m| m.start < start);
         let b = self.mentions.partition_point(|m| m.start < end);
-        let b = (a..b).rev().find(|&i| self.mentions[i].end <= end).map_or(a, |i| i + 1);
+        let b = (a..b)
+            .rev()
+            .find(|&i| self.mentions[i].end <= end)
+            .map_or(a, |i| i + 1);
         &self.mentions[a..b.max(a)]
     }
 }
@@ -169,10 +172,16 @@ impl EntityStage<'_> {
             // a Latin surface must not be part of a longer Latin word (AI in OpenAI)
             let first = doc.chars[start];
             let last = doc.chars[end - 1];
-            if first.is_ascii_alphanumeric() && start > 0 && doc.chars[start - 1].is_ascii_alphanumeric() {
+            if first.is_ascii_alphanumeric()
+                && start > 0
+                && doc.chars[start - 1].is_ascii_alphanumeric()
+            {
                 continue;
             }
-            if last.is_ascii_alphanumeric() && end < doc.chars.len() && doc.chars[end].is_ascii_alphanumeric() {
+            if last.is_ascii_alphanumeric()
+                && end < doc.chars.len()
+                && doc.chars[end].is_ascii_alphanumeric()
+            {
                 continue;
             }
             let e = &self.lexicon.entries[self.lexicon.surface_entry[m.pattern().as_usize()]];
@@ -210,15 +219,27 @@ impl EntityStage<'_> {
         if !(2..=12).contains(&n) || self.lexicon.is_generic(name) {
             return false;
         }
-        if name.chars().next().is_some_and(|c| "一二三四五六七八九十两几数多某每这那该此".contains(c)) {
+        if name
+            .chars()
+            .next()
+            .is_some_and(|c| "一二三四五六七八九十两几数多某每这那该此".contains(c))
+        {
             return false;
         }
-        if name.chars().all(|c| c.is_ascii_digit() || !c.is_alphanumeric()) {
+        if name
+            .chars()
+            .all(|c| c.is_ascii_digit() || !c.is_alphanumeric())
+        {
             return false;
         }
         if self.jieba.has_word(name) {
             let tags = self.jieba.tag(name, false);
-            if tags.len() == 1 && !matches!(tags[0].tag, "nr" | "ns" | "nt" | "nz" | "nrt" | "eng" | "nrfg") {
+            if tags.len() == 1
+                && !matches!(
+                    tags[0].tag,
+                    "nr" | "ns" | "nt" | "nz" | "nrt" | "eng" | "nrfg"
+                )
+            {
                 return false;
             }
         }
@@ -228,7 +249,12 @@ impl EntityStage<'_> {
     /// 创始人、CEO张三; 张三董事长.
     fn title_persons(&self, doc: &Document, tokens: &[Token], out: &mut Vec<Candidate>) {
         let chars = &doc.chars;
-        let tok_at = |p: usize| tokens.binary_search_by(|t| t.start.cmp(&p)).ok().map(|i| (i, &tokens[i]));
+        let tok_at = |p: usize| {
+            tokens
+                .binary_search_by(|t| t.start.cmp(&p))
+                .ok()
+                .map(|i| (i, &tokens[i]))
+        };
         for m in self.lexicon.title_matcher.find_iter(&doc.text) {
             let ts = doc.char_of_byte(m.start());
             let mut p = doc.char_of_byte(m.end());
@@ -236,7 +262,10 @@ impl EntityStage<'_> {
             while p < chars.len() && matches!(chars[p], '、' | '兼' | ' ' | '/') {
                 p += 1;
             }
-            let after_title = self.lexicon.title_matcher.find(&doc.text[doc.byte_of_char(p)..]);
+            let after_title = self
+                .lexicon
+                .title_matcher
+                .find(&doc.text[doc.byte_of_char(p)..]);
             if after_title.is_some_and(|t| t.start() == 0) {
                 continue; // the chain goes on; the last title of it takes the name
             }
@@ -292,7 +321,10 @@ impl EntityStage<'_> {
             let next = tokens.get(i + 1)?;
             let given: String = chars[next.start..next.end].iter().collect();
             let n = next.end - next.start;
-            if (1..=2).contains(&n) && given.chars().all(is_han) && !self.boundary_starts_at(chars, next.start) {
+            if (1..=2).contains(&n)
+                && given.chars().all(is_han)
+                && !self.boundary_starts_at(chars, next.start)
+            {
                 return Some((next.end, "title_person"));
             }
         }
@@ -310,7 +342,11 @@ impl EntityStage<'_> {
             let ce = doc.char_of_byte(m.end());
             let (start, end) = if cue.after {
                 let mut p = ce;
-                while p < chars.len() && p - ce < 12 && is_name_char(chars[p]) && occupied[p].is_none() {
+                while p < chars.len()
+                    && p - ce < 12
+                    && is_name_char(chars[p])
+                    && occupied[p].is_none()
+                {
                     if p > ce && self.boundary_starts_at(chars, p) {
                         break;
                     }
@@ -319,7 +355,11 @@ impl EntityStage<'_> {
                 (ce, p)
             } else {
                 let mut p = cs;
-                while p > 0 && cs - p < 10 && is_name_char(chars[p - 1]) && occupied[p - 1].is_none() {
+                while p > 0
+                    && cs - p < 10
+                    && is_name_char(chars[p - 1])
+                    && occupied[p - 1].is_none()
+                {
                     if self.boundary_ends_at(chars, p) {
                         break;
                     }
@@ -360,7 +400,23 @@ impl EntityStage<'_> {
     /// names are made of nouns, unknown words, and (for new brands) verbs.
     fn no_function_words(&self, name: &str) -> bool {
         !self.jieba.tag(name, false).iter().any(|w| {
-            matches!(w.tag, "c" | "d" | "m" | "r" | "p" | "u" | "uj" | "ul" | "uz" | "y" | "e" | "o" | "q" | "mq" | "f")
+            matches!(
+                w.tag,
+                "c" | "d"
+                    | "m"
+                    | "r"
+                    | "p"
+                    | "u"
+                    | "uj"
+                    | "ul"
+                    | "uz"
+                    | "y"
+                    | "e"
+                    | "o"
+                    | "q"
+                    | "mq"
+                    | "f"
+            )
         })
     }
 
@@ -368,11 +424,12 @@ impl EntityStage<'_> {
     /// a common Latin word (国内AIGC创业).
     fn more_than_common_words(&self, name: &str) -> bool {
         let words = self.jieba.tag(name, false);
-        let latin_common = words
-            .iter()
-            .any(|w| w.word.is_ascii() && self.lexicon.latin_common.contains(&w.word.to_lowercase()));
+        let latin_common = words.iter().any(|w| {
+            w.word.is_ascii() && self.lexicon.latin_common.contains(&w.word.to_lowercase())
+        });
         let all_common = words.iter().all(|w| {
-            self.jieba.has_word(w.word) && !matches!(w.tag, "nr" | "ns" | "nt" | "nz" | "nrt" | "nrfg")
+            self.jieba.has_word(w.word)
+                && !matches!(w.tag, "nr" | "ns" | "nt" | "nz" | "nrt" | "nrfg")
         });
         !latin_common && !all_common
     }
@@ -399,7 +456,12 @@ impl EntityStage<'_> {
     }
 
     /// X资本, X大学, X Labs: the name before an organization suffix, suffix included.
-    fn suffix_names(&self, doc: &Document, occupied: &[Option<EntityType>], out: &mut Vec<Candidate>) {
+    fn suffix_names(
+        &self,
+        doc: &Document,
+        occupied: &[Option<EntityType>],
+        out: &mut Vec<Candidate>,
+    ) {
         let chars = &doc.chars;
         for m in self.lexicon.suffix_matcher.find_iter(&doc.text) {
             let suffix = &self.lexicon.suffixes[m.pattern().as_usize()];
@@ -463,7 +525,8 @@ impl EntityStage<'_> {
             };
             let (s, e) = (i + 1, i + 1 + len);
             let inner: String = chars[s..e].iter().collect();
-            let plain = (1..=30).contains(&len) && !inner.chars().any(|c| "，。,；;！？!?：:".contains(c));
+            let plain =
+                (1..=30).contains(&len) && !inner.chars().any(|c| "，。,；;！？!?：:".contains(c));
             if chars[i] == '《' {
                 if plain {
                     out.push(Candidate {
@@ -482,21 +545,24 @@ impl EntityStage<'_> {
                 let before: String = chars[i.saturating_sub(4)..i].iter().collect();
                 let cat = (1..=before.chars().count()).rev().find_map(|k| {
                     let w: String = before.chars().skip(before.chars().count() - k).collect();
-                    self.lexicon.category_by_word.get(&w).map(|&ci| &self.lexicon.categories[ci])
+                    self.lexicon
+                        .category_by_word
+                        .get(&w)
+                        .map(|&ci| &self.lexicon.categories[ci])
                 });
-                if let Some(cat) = cat {
-                    if !self.lexicon.is_generic(&inner) {
-                        out.push(Candidate {
-                            start: s,
-                            end: e,
-                            kind: cat.kind,
-                            subtype: Some(cat.subtype.clone()),
-                            name: None,
-                            aliases: vec![],
-                            tier: 1,
-                            rule: "category_quoted",
-                        });
-                    }
+                if let Some(cat) = cat
+                    && !self.lexicon.is_generic(&inner)
+                {
+                    out.push(Candidate {
+                        start: s,
+                        end: e,
+                        kind: cat.kind,
+                        subtype: Some(cat.subtype.clone()),
+                        name: None,
+                        aliases: vec![],
+                        tier: 1,
+                        rule: "category_quoted",
+                    });
                 }
             }
             i = e + 1;
@@ -520,15 +586,32 @@ impl EntityStage<'_> {
             }
             let lower = s.to_lowercase();
             if self.lexicon.latin_common.contains(&lower)
-                || s.split(' ').all(|w| self.lexicon.latin_common.contains(&w.to_lowercase()))
+                || s.split(' ')
+                    .all(|w| self.lexicon.latin_common.contains(&w.to_lowercase()))
             {
                 continue;
             }
             let after: String = chars[end..chars.len().min(end + 4)].iter().collect();
-            let suffix = self.lexicon.suffixes.iter().find(|x| s.ends_with(x.word.as_str()) && x.word.is_ascii());
+            let suffix = self
+                .lexicon
+                .suffixes
+                .iter()
+                .find(|x| s.ends_with(x.word.as_str()) && x.word.is_ascii());
             let (kind, subtype, tier) = if let Some(x) = suffix {
                 (EntityType::Organization, Some(x.subtype.clone()), 1)
-            } else if ["公司", "集团", "团队", "的员工", "的工程师", "官方", "创始人", "旗下"].iter().any(|w| after.starts_with(w)) {
+            } else if [
+                "公司",
+                "集团",
+                "团队",
+                "的员工",
+                "的工程师",
+                "官方",
+                "创始人",
+                "旗下",
+            ]
+            .iter()
+            .any(|w| after.starts_with(w))
+            {
                 (EntityType::Organization, Some("company".to_string()), 1)
             } else if s.chars().any(|c| c.is_ascii_digit()) {
                 (EntityType::Product, None, 2)
@@ -560,13 +643,18 @@ impl EntityStage<'_> {
             }
         }
         forms.sort_by(|a, b| a.0.cmp(&b.0));
-        let Ok(ac) = AhoCorasickBuilder::new().match_kind(MatchKind::LeftmostLongest).build(forms.iter().map(|f| f.0.as_str())) else {
+        let Ok(ac) = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(forms.iter().map(|f| f.0.as_str()))
+        else {
             return;
         };
         for m in ac.find_iter(&doc.text) {
             let (s, e) = (doc.char_of_byte(m.start()), doc.char_of_byte(m.end()));
             let edge = |i: usize| doc.chars.get(i).is_some_and(|c| c.is_ascii_alphanumeric());
-            if (doc.chars[s].is_ascii_alphanumeric() && s > 0 && edge(s - 1)) || (doc.chars[e - 1].is_ascii_alphanumeric() && edge(e)) {
+            if (doc.chars[s].is_ascii_alphanumeric() && s > 0 && edge(s - 1))
+                || (doc.chars[e - 1].is_ascii_alphanumeric() && edge(e))
+            {
                 continue;
             }
             let base = &forms[m.pattern().as_usize()].1;
@@ -587,11 +675,16 @@ impl EntityStage<'_> {
                 "ns" if word.chars().count() >= 2
                     && word.chars().all(is_han)
                     && !self.lexicon.is_generic(&word)
-                    && word.chars().last().is_some_and(|c| self.lexicon.place_suffixes.contains(&c.to_string())) =>
+                    && word
+                        .chars()
+                        .last()
+                        .is_some_and(|c| self.lexicon.place_suffixes.contains(&c.to_string())) =>
                 {
                     EntityType::Place
                 }
-                "nt" if word.chars().count() >= 2 && !self.lexicon.is_generic(&word) => EntityType::Organization,
+                "nt" if word.chars().count() >= 2 && !self.lexicon.is_generic(&word) => {
+                    EntityType::Organization
+                }
                 _ => continue,
             };
             out.push(Candidate {
@@ -625,7 +718,13 @@ fn person(start: usize, end: usize, rule: &'static str) -> Candidate {
 /// tagger, then jieba's tags); within a tier the longest span wins, then the earliest, then
 /// lexicon over pattern. A chosen span blocks every span that overlaps it.
 pub fn select(mut cands: Vec<Candidate>) -> Vec<Candidate> {
-    let rank = |c: &Candidate| if c.rule == "lexicon" || c.rule == "user_lexicon" { 0 } else { 1 };
+    let rank = |c: &Candidate| {
+        if c.rule == "lexicon" || c.rule == "user_lexicon" {
+            0
+        } else {
+            1
+        }
+    };
     cands.sort_by(|a, b| {
         a.tier
             .cmp(&b.tier)
@@ -670,7 +769,11 @@ fn resolve(doc: &Document, chosen: Vec<Candidate>, lexicon: &Lexicon) -> EntityL
     surfaces.sort();
     for surface in surfaces {
         let c = &by_surface[surface];
-        let canonical = c.name.clone().map(|n| normalize_width(&n)).unwrap_or_else(|| surface.clone());
+        let canonical = c
+            .name
+            .clone()
+            .map(|n| normalize_width(&n))
+            .unwrap_or_else(|| surface.clone());
         // a name found by a pattern that the lexicon knows takes the lexicon's identity
         let (kind, subtype, canonical, aliases) = match lexicon.by_surface.get(&canonical) {
             Some(&i) if c.name.is_none() => {
@@ -701,7 +804,12 @@ fn resolve(doc: &Document, chosen: Vec<Candidate>, lexicon: &Lexicon) -> EntityL
     let mut redirect: Vec<usize> = (0..entities.len()).collect();
     for i in 0..entities.len() {
         let a = &entities[i];
-        if a.name.chars().count() < 2 || !matches!(a.kind, EntityType::Organization | EntityType::Product | EntityType::Person) {
+        if a.name.chars().count() < 2
+            || !matches!(
+                a.kind,
+                EntityType::Organization | EntityType::Product | EntityType::Person
+            )
+        {
             continue;
         }
         let long = (0..entities.len()).find(|&j| {

@@ -1,7 +1,7 @@
 //! Amounts and sizes in event clauses: 1000万元 → 10000000 CNY, 400多万美元 → about 4000000 USD,
 //! 60亿参数 → 6000000000 parameters.
 use super::rules::EventRules;
-use serde_json::{json, Value};
+use serde_json::{Value, json};
 
 /// A number written in Arabic (half- or full-width) or Chinese digits.
 pub fn parse_number(s: &str) -> Option<f64> {
@@ -16,11 +16,16 @@ pub fn parse_number(s: &str) -> Option<f64> {
     if let Ok(v) = ascii.parse::<f64>() {
         return Some(v);
     }
-    let digit = |c: char| "零一二三四五六七八九".find(c).map(|i| (i / 3) as f64).or(match c {
-        '〇' => Some(0.0),
-        '两' => Some(2.0),
-        _ => None,
-    });
+    let digit = |c: char| {
+        "零一二三四五六七八九"
+            .find(c)
+            .map(|i| (i / 3) as f64)
+            .or(match c {
+                '〇' => Some(0.0),
+                '两' => Some(2.0),
+                _ => None,
+            })
+    };
     let mut total = 0.0;
     let mut current = 0.0;
     let mut any = false;
@@ -58,7 +63,12 @@ pub fn amounts(rules: &EventRules, text: &str) -> Vec<(String, Value)> {
             // magnitudes multiply left to right (千万 is in the table; 万亿 too)
             let mut rest = mag.as_str();
             while !rest.is_empty() {
-                let Some((w, m)) = rules.magnitudes.iter().filter(|(w, _)| rest.starts_with(w.as_str())).max_by_key(|(w, _)| w.len()) else {
+                let Some((w, m)) = rules
+                    .magnitudes
+                    .iter()
+                    .filter(|(w, _)| rest.starts_with(w.as_str()))
+                    .max_by_key(|(w, _)| w.len())
+                else {
                     break;
                 };
                 value *= m;
@@ -77,8 +87,15 @@ pub fn amounts(rules: &EventRules, text: &str) -> Vec<(String, Value)> {
             if measure == "people" && c.name("mag").is_none() && value < 2.0 {
                 continue;
             }
-            let key = if measure == "parameters" { "parameters" } else { "headcount" };
-            out.push((key.to_string(), json!({"value": value, "approx": approx, "text": whole})));
+            let key = if measure == "parameters" {
+                "parameters"
+            } else {
+                "headcount"
+            };
+            out.push((
+                key.to_string(),
+                json!({"value": value, "approx": approx, "text": whole}),
+            ));
         }
     }
     out

@@ -55,11 +55,23 @@ pub struct EventLayer {
 }
 
 fn is_clause_break(c: char) -> bool {
-    matches!(c, '，' | ',' | '；' | ';' | '：' | ':' | '。' | '！' | '？' | '!' | '?' | '\n')
+    matches!(
+        c,
+        '，' | ',' | '；' | ';' | '：' | ':' | '。' | '！' | '？' | '!' | '?' | '\n'
+    )
 }
 
 /// Cues that carry the narrative time into a sentence that has no date of its own.
-const NARRATIVE_CUES: &[&str] = &["随后", "此后", "之后", "后来", "接着", "紧接着", "不久", "同时"];
+const NARRATIVE_CUES: &[&str] = &[
+    "随后",
+    "此后",
+    "之后",
+    "后来",
+    "接着",
+    "紧接着",
+    "不久",
+    "同时",
+];
 
 pub struct EventStage<'a> {
     pub rules: &'a EventRules,
@@ -76,7 +88,11 @@ impl EventStage<'_> {
             relations
                 .iter()
                 .find(|r| r.source == p && matches!(r.kind.as_str(), "founder_of" | "ceo_of"))
-                .or_else(|| relations.iter().find(|r| r.source == p && r.kind == "employee_of"))
+                .or_else(|| {
+                    relations
+                        .iter()
+                        .find(|r| r.source == p && r.kind == "employee_of")
+                })
                 .map(|r| r.target)
         });
         layer.narrator = narrator;
@@ -99,14 +115,28 @@ impl EventStage<'_> {
         }
         self.event_relations(&layer.events, ents, &mut relations);
         self.develop_relations(doc, ents, narrator_org, &mut relations);
-        relations.sort_by(|a, b| a.span.cmp(&b.span).then(a.kind.cmp(&b.kind)).then(a.source.cmp(&b.source)).then(a.target.cmp(&b.target)));
-        relations.dedup_by(|a, b| a.source == b.source && a.target == b.target && a.kind == b.kind && a.span == b.span);
+        relations.sort_by(|a, b| {
+            a.span
+                .cmp(&b.span)
+                .then(a.kind.cmp(&b.kind))
+                .then(a.source.cmp(&b.source))
+                .then(a.target.cmp(&b.target))
+        });
+        relations.dedup_by(|a, b| {
+            a.source == b.source && a.target == b.target && a.kind == b.kind && a.span == b.span
+        });
         relations.retain(|r| r.source != r.target);
         layer.relations = relations;
         layer
     }
 
-    fn event_at(&self, ctx: &Context, trig: &rules::Trigger, ts: usize, te: usize) -> Option<EventMention> {
+    fn event_at(
+        &self,
+        ctx: &Context,
+        trig: &rules::Trigger,
+        ts: usize,
+        te: usize,
+    ) -> Option<EventMention> {
         let doc = ctx.doc;
         let chars = &doc.chars;
         let si = doc.sentence_index(ts)?;
@@ -142,13 +172,20 @@ impl EventStage<'_> {
         }
         let is_subject = |m: &Mention| {
             let e = &ctx.ents.entities[m.entity];
-            matches!(e.kind, EntityType::Person | EntityType::Organization) && e.subtype.as_deref() != Some("investor")
+            matches!(e.kind, EntityType::Person | EntityType::Organization)
+                && e.subtype.as_deref() != Some("investor")
         };
-        let has_subject_before = clause_mentions.iter().any(|m| m.start < ts && is_subject(m));
+        let has_subject_before = clause_mentions
+            .iter()
+            .any(|m| m.start < ts && is_subject(m));
         let mut name_start = cs;
         if !has_subject_before {
             // the subject of the sentence, carried into this clause
-            let carried = ctx.ents.mentions_in(sent.start, cs).iter().find(|m| is_subject(m));
+            let carried = ctx
+                .ents
+                .mentions_in(sent.start, cs)
+                .iter()
+                .find(|m| is_subject(m));
             if let Some(m) = carried {
                 if !participants.iter().any(|p| p.entity == m.entity) {
                     participants.push(Role {
@@ -166,7 +203,10 @@ impl EventStage<'_> {
             // investors named anywhere in the sentence
             for m in ctx.ents.mentions_in(sent.start, sent.end) {
                 let e = &ctx.ents.entities[m.entity];
-                if e.kind == EntityType::Organization && e.subtype.as_deref() == Some("investor") && !participants.iter().any(|p| p.entity == m.entity) {
+                if e.kind == EntityType::Organization
+                    && e.subtype.as_deref() == Some("investor")
+                    && !participants.iter().any(|p| p.entity == m.entity)
+                {
                     participants.push(Role {
                         entity: m.entity,
                         role: "investor".into(),
@@ -176,7 +216,9 @@ impl EventStage<'_> {
             }
         }
         if trig.kind == EventKind::Founding
-            && !participants.iter().any(|p| ctx.ents.entities[p.entity].kind == EntityType::Organization && p.role == "org")
+            && !participants.iter().any(|p| {
+                ctx.ents.entities[p.entity].kind == EntityType::Organization && p.role == "org"
+            })
         {
             return None;
         }
@@ -191,10 +233,21 @@ impl EventStage<'_> {
         let mut attributes = BTreeMap::new();
         let clause_text = doc.slice(cs, ce);
         for (k, v) in amount::amounts(self.rules, doc.sentence_text(si)) {
-            if k == "amount" && !matches!(trig.kind, EventKind::Funding | EventKind::Acquisition | EventKind::Listing | EventKind::Legal) {
+            if k == "amount"
+                && !matches!(
+                    trig.kind,
+                    EventKind::Funding
+                        | EventKind::Acquisition
+                        | EventKind::Listing
+                        | EventKind::Legal
+                )
+            {
                 continue;
             }
-            if k == "parameters" && trig.kind != EventKind::Development && trig.kind != EventKind::ProductLaunch {
+            if k == "parameters"
+                && trig.kind != EventKind::Development
+                && trig.kind != EventKind::ProductLaunch
+            {
                 continue;
             }
             attributes.entry(k).or_insert(v);
@@ -236,7 +289,10 @@ impl EventStage<'_> {
         let investor = e.subtype.as_deref() == Some("investor");
         match e.kind {
             EntityType::Person => match kind {
-                EventKind::Join | EventKind::Departure | EventKind::Appointment | EventKind::Interview => "person",
+                EventKind::Join
+                | EventKind::Departure
+                | EventKind::Appointment
+                | EventKind::Interview => "person",
                 _ => "agent",
             },
             EntityType::Organization => match kind {
@@ -258,7 +314,14 @@ impl EventStage<'_> {
     }
 
     /// 我 / 我们 / 公司 / 他 before the trigger, when the clause names no subject.
-    fn resolve_pronouns(&self, ctx: &Context, cs: usize, ts: usize, kind: EventKind, out: &mut Vec<Role>) {
+    fn resolve_pronouns(
+        &self,
+        ctx: &Context,
+        cs: usize,
+        ts: usize,
+        kind: EventKind,
+        out: &mut Vec<Role>,
+    ) {
         let text = ctx.doc.slice(cs, ts);
         for m in self.rules.pronoun_matcher.find_iter(text) {
             let entity = match self.rules.pronouns[m.pattern().as_usize()] {
@@ -271,7 +334,13 @@ impl EventStage<'_> {
                     continue;
                 }
                 let role = match (ctx.ents.entities[entity].kind, kind) {
-                    (EntityType::Person, EventKind::Join | EventKind::Departure | EventKind::Appointment | EventKind::Interview) => "person",
+                    (
+                        EntityType::Person,
+                        EventKind::Join
+                        | EventKind::Departure
+                        | EventKind::Appointment
+                        | EventKind::Interview,
+                    ) => "person",
                     (EntityType::Person, _) => "agent",
                     _ => "org",
                 };
@@ -306,22 +375,27 @@ impl EventStage<'_> {
             .find_map(|p| {
                 ctx.relations
                     .iter()
-                    .find(|r| r.source == p.entity && matches!(r.kind.as_str(), "founder_of" | "ceo_of"))
+                    .find(|r| {
+                        r.source == p.entity && matches!(r.kind.as_str(), "founder_of" | "ceo_of")
+                    })
                     .map(|r| r.target)
             });
         let org = agent_org.or_else(|| {
             // a first-person subject (我, 我们) before the trigger speaks for the narrator's company
             let before = ctx.doc.slice(cs, ts);
-            self.rules.pronoun_matcher.find(before).and(ctx.narrator_org)
+            self.rules
+                .pronoun_matcher
+                .find(before)
+                .and(ctx.narrator_org)
         });
-        if let Some(org) = org {
-            if !out.iter().any(|p| p.entity == org) {
-                out.push(Role {
-                    entity: org,
-                    role: "org".into(),
-                    span: None,
-                });
-            }
+        if let Some(org) = org
+            && !out.iter().any(|p| p.entity == org)
+        {
+            out.push(Role {
+                entity: org,
+                role: "org".into(),
+                span: None,
+            });
         }
     }
 
@@ -333,7 +407,13 @@ impl EventStage<'_> {
             .lexicon
             .title_matcher
             .find_iter(&doc.text)
-            .map(|m| (doc.char_of_byte(m.start()), doc.char_of_byte(m.end()), m.pattern().as_usize()))
+            .map(|m| {
+                (
+                    doc.char_of_byte(m.start()),
+                    doc.char_of_byte(m.end()),
+                    m.pattern().as_usize(),
+                )
+            })
             .collect();
         let mut i = 0;
         while i < matches.len() {
@@ -356,8 +436,12 @@ impl EventStage<'_> {
             if org_end > 0 && chars[org_end - 1] == '的' {
                 org_end -= 1;
             }
-            let org = ents.mentions.iter().find(|m| m.end == org_end && ents.entities[m.entity].kind == EntityType::Organization);
-            let person = ents.mentions.iter().find(|m| m.start == chain_end && ents.entities[m.entity].kind == EntityType::Person);
+            let org = ents.mentions.iter().find(|m| {
+                m.end == org_end && ents.entities[m.entity].kind == EntityType::Organization
+            });
+            let person = ents.mentions.iter().find(|m| {
+                m.start == chain_end && ents.entities[m.entity].kind == EntityType::Person
+            });
             if let (Some(o), Some(p)) = (org, person) {
                 for t in &matches[i..=j] {
                     out.push(RelationMention {
@@ -375,7 +459,12 @@ impl EventStage<'_> {
     }
 
     /// Relations from the order of two mentions and the words between them (patterns.tsv).
-    fn pattern_relations(&self, doc: &Document, ents: &EntityLayer, out: &mut Vec<RelationMention>) {
+    fn pattern_relations(
+        &self,
+        doc: &Document,
+        ents: &EntityLayer,
+        out: &mut Vec<RelationMention>,
+    ) {
         for w in ents.mentions.windows(2) {
             let (a, b) = (&w[0], &w[1]);
             if doc.sentence_index(a.start) != doc.sentence_index(b.start) {
@@ -387,10 +476,18 @@ impl EventStage<'_> {
                 if p.left != ka || p.right != kb || p.cue != between {
                     continue;
                 }
-                if !p.then.is_empty() && !doc.slice(b.end, (b.end + p.then.chars().count()).min(doc.chars.len())).eq(&p.then) {
+                if !p.then.is_empty()
+                    && !doc
+                        .slice(b.end, (b.end + p.then.chars().count()).min(doc.chars.len()))
+                        .eq(&p.then)
+                {
                     continue;
                 }
-                let (s, t) = if p.from_left { (a.entity, b.entity) } else { (b.entity, a.entity) };
+                let (s, t) = if p.from_left {
+                    (a.entity, b.entity)
+                } else {
+                    (b.entity, a.entity)
+                };
                 out.push(RelationMention {
                     source: s,
                     target: t,
@@ -402,9 +499,19 @@ impl EventStage<'_> {
         }
     }
 
-    fn event_relations(&self, events: &[EventMention], ents: &EntityLayer, out: &mut Vec<RelationMention>) {
+    fn event_relations(
+        &self,
+        events: &[EventMention],
+        ents: &EntityLayer,
+        out: &mut Vec<RelationMention>,
+    ) {
         for ev in events {
-            let with = |role: &'static str| ev.participants.iter().filter(move |p| p.role == role).map(|p| p.entity);
+            let with = |role: &'static str| {
+                ev.participants
+                    .iter()
+                    .filter(move |p| p.role == role)
+                    .map(|p| p.entity)
+            };
             let orgs: Vec<usize> = with("org").collect();
             let mut push = |s: usize, t: usize, kind: &str| {
                 out.push(RelationMention {
@@ -417,7 +524,8 @@ impl EventStage<'_> {
             };
             match ev.kind {
                 EventKind::Founding => {
-                    for a in with("agent").filter(|&a| ents.entities[a].kind == EntityType::Person) {
+                    for a in with("agent").filter(|&a| ents.entities[a].kind == EntityType::Person)
+                    {
                         for &o in &orgs {
                             push(a, o, "founder_of");
                         }
@@ -446,7 +554,9 @@ impl EventStage<'_> {
                 }
                 EventKind::ProductLaunch | EventKind::Development => {
                     // the product made is the object: named after the trigger
-                    let made = ev.participants.iter().filter(|p| p.role == "product" && p.span.is_some_and(|s| s.0 >= ev.trigger.1));
+                    let made = ev.participants.iter().filter(|p| {
+                        p.role == "product" && p.span.is_some_and(|s| s.0 >= ev.trigger.1)
+                    });
                     for p in made.map(|p| p.entity) {
                         for &o in &orgs {
                             push(o, p, "develops");
@@ -460,23 +570,42 @@ impl EventStage<'_> {
 
     /// 我们还做过……平台“X”、平台“Y”: every product of a sentence with a making verb belongs to
     /// the sentence's organization (named before the verb, or the narrator's for 我们/公司).
-    fn develop_relations(&self, doc: &Document, ents: &EntityLayer, narrator_org: Option<usize>, out: &mut Vec<RelationMention>) {
+    fn develop_relations(
+        &self,
+        doc: &Document,
+        ents: &EntityLayer,
+        narrator_org: Option<usize>,
+        out: &mut Vec<RelationMention>,
+    ) {
         for (si, s) in doc.sentences.iter().enumerate() {
             let text = doc.sentence_text(si);
-            let Some(v) = self.rules.develop_verbs.find(text) else { continue };
+            let Some(v) = self.rules.develop_verbs.find(text) else {
+                continue;
+            };
             let verb_at = s.start + text[..v.start()].chars().count();
             let mentions = ents.mentions_in(s.start, s.end);
-            let products: Vec<&Mention> = mentions.iter().filter(|m| ents.entities[m.entity].kind == EntityType::Product && m.start >= verb_at).collect();
+            let products: Vec<&Mention> = mentions
+                .iter()
+                .filter(|m| {
+                    ents.entities[m.entity].kind == EntityType::Product && m.start >= verb_at
+                })
+                .collect();
             if products.is_empty() {
                 continue;
             }
             let org = mentions
                 .iter()
-                .filter(|m| m.end <= verb_at && ents.entities[m.entity].kind == EntityType::Organization)
-                .filter(|m| ents.entities[m.entity].subtype.as_deref() != Some("investor"))
-                .last()
+                .filter(|m| {
+                    m.end <= verb_at && ents.entities[m.entity].kind == EntityType::Organization
+                })
+                .rfind(|m| ents.entities[m.entity].subtype.as_deref() != Some("investor"))
                 .map(|m| m.entity)
-                .or_else(|| self.rules.pronoun_matcher.find(&text[..v.start()]).and(narrator_org));
+                .or_else(|| {
+                    self.rules
+                        .pronoun_matcher
+                        .find(&text[..v.start()])
+                        .and(narrator_org)
+                });
             if let Some(o) = org {
                 for p in products {
                     out.push(RelationMention {
@@ -493,7 +622,10 @@ impl EventStage<'_> {
 
     fn narrator(&self, doc: &Document, ents: &EntityLayer) -> Option<usize> {
         let person_in = |s: usize, e: usize| {
-            ents.mentions_in(s, e).iter().find(|m| ents.entities[m.entity].kind == EntityType::Person).map(|m| m.entity)
+            ents.mentions_in(s, e)
+                .iter()
+                .find(|m| ents.entities[m.entity].kind == EntityType::Person)
+                .map(|m| m.entity)
         };
         for re in &self.rules.narrator_text {
             for c in re.captures_iter(&doc.text) {
@@ -505,7 +637,12 @@ impl EventStage<'_> {
         }
         let first = doc.sentences.first()?;
         let title = doc.slice(first.start, first.end);
-        if self.rules.narrator_title.iter().any(|re| re.is_match(title)) {
+        if self
+            .rules
+            .narrator_title
+            .iter()
+            .any(|re| re.is_match(title))
+        {
             return person_in(first.start, first.end);
         }
         None
@@ -524,7 +661,12 @@ struct Context<'a> {
 fn last_person(ctx: &Context, before: usize) -> Option<usize> {
     let si = ctx.doc.sentence_index(before)?;
     let para = ctx.doc.sentences[si].paragraph;
-    let para_start = ctx.doc.sentences.iter().find(|s| s.paragraph + 1 >= para).map_or(0, |s| s.start);
+    let para_start = ctx
+        .doc
+        .sentences
+        .iter()
+        .find(|s| s.paragraph + 1 >= para)
+        .map_or(0, |s| s.start);
     ctx.ents
         .mentions_in(para_start, before)
         .iter()
@@ -542,18 +684,33 @@ fn dated(t: &TimeMention) -> bool {
 fn date_for(ctx: &Context, cs: usize, ce: usize, ts: usize, si: usize) -> Option<TimeMention> {
     let times = ctx.times;
     let sent = ctx.doc.sentences[si];
-    let in_range = |s: usize, e: usize| times.iter().filter(move |t| t.start >= s && t.end <= e && dated(t));
-    if let Some(t) = in_range(cs, ts).last().or_else(|| in_range(ts, ce).next()) {
+    let in_range = |s: usize, e: usize| {
+        times
+            .iter()
+            .filter(move |t| t.start >= s && t.end <= e && dated(t))
+    };
+    if let Some(t) = in_range(cs, ts)
+        .next_back()
+        .or_else(|| in_range(ts, ce).next())
+    {
         return Some(t.clone());
     }
-    if let Some(t) = in_range(sent.start, cs).last().or_else(|| in_range(ce, sent.end).next()) {
+    if let Some(t) = in_range(sent.start, cs)
+        .next_back()
+        .or_else(|| in_range(ce, sent.end).next())
+    {
         return Some(t.clone());
     }
     let opening = ctx.doc.slice(sent.start, (sent.start + 4).min(sent.end));
     if NARRATIVE_CUES.iter().any(|c| opening.starts_with(c)) {
         let para = sent.paragraph;
-        let para_start = ctx.doc.sentences.iter().find(|s| s.paragraph == para).map_or(sent.start, |s| s.start);
-        return in_range(para_start, sent.start).last().cloned();
+        let para_start = ctx
+            .doc
+            .sentences
+            .iter()
+            .find(|s| s.paragraph == para)
+            .map_or(sent.start, |s| s.start);
+        return in_range(para_start, sent.start).next_back().cloned();
     }
     None
 }

@@ -63,7 +63,8 @@ fn ac(words: &[String]) -> Result<AhoCorasick> {
 }
 
 fn entity_type(file: &str, line: usize, s: &str) -> Result<EntityType> {
-    EntityType::parse(s).ok_or_else(|| Error::data(file, line, format!("unknown entity type {s:?}")))
+    EntityType::parse(s)
+        .ok_or_else(|| Error::data(file, line, format!("unknown entity type {s:?}")))
 }
 
 impl EventRules {
@@ -71,10 +72,16 @@ impl EventRules {
         let (file, text) = read_override(dir, "events/triggers.tsv", TRIGGERS)?;
         let mut triggers = Vec::new();
         for r in parse_tsv(&file, &text, 4)? {
-            let kind = EventKind::parse(r.fields[1])
-                .ok_or_else(|| Error::data(&file, r.line, format!("unknown event type {:?}", r.fields[1])))?;
-            let confidence: f32 =
-                r.fields[2].parse().map_err(|_| Error::data(&file, r.line, "confidence must be a number"))?;
+            let kind = EventKind::parse(r.fields[1]).ok_or_else(|| {
+                Error::data(
+                    &file,
+                    r.line,
+                    format!("unknown event type {:?}", r.fields[1]),
+                )
+            })?;
+            let confidence: f32 = r.fields[2]
+                .parse()
+                .map_err(|_| Error::data(&file, r.line, "confidence must be a number"))?;
             triggers.push(Trigger {
                 word: r.fields[0].to_string(),
                 kind,
@@ -83,7 +90,10 @@ impl EventRules {
             });
         }
         let (file, text) = read_override(dir, "events/negation.tsv", NEGATION)?;
-        let negation: Vec<String> = parse_tsv(&file, &text, 1)?.iter().map(|r| r.fields[0].to_string()).collect();
+        let negation: Vec<String> = parse_tsv(&file, &text, 1)?
+            .iter()
+            .map(|r| r.fields[0].to_string())
+            .collect();
         let (file, text) = read_override(dir, "events/units.tsv", UNITS)?;
         let mut magnitudes = Vec::new();
         let mut currencies = Vec::new();
@@ -93,19 +103,34 @@ impl EventRules {
             match r.fields[1] {
                 "magnitude" => magnitudes.push((
                     w,
-                    r.fields[2].parse::<f64>().map_err(|_| Error::data(&file, r.line, "magnitude must be a number"))?,
+                    r.fields[2]
+                        .parse::<f64>()
+                        .map_err(|_| Error::data(&file, r.line, "magnitude must be a number"))?,
                 )),
                 "currency" => currencies.push((w, r.fields[2].to_string())),
                 "measure" => measures.push((w, r.fields[2].to_string())),
-                k => return Err(Error::data(&file, r.line, format!("unknown unit kind {k:?}"))),
+                k => {
+                    return Err(Error::data(
+                        &file,
+                        r.line,
+                        format!("unknown unit kind {k:?}"),
+                    ));
+                }
             }
         }
         let alt = |v: &mut Vec<String>| {
             v.sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
-            v.iter().map(|w| regex::escape(w)).collect::<Vec<_>>().join("|")
+            v.iter()
+                .map(|w| regex::escape(w))
+                .collect::<Vec<_>>()
+                .join("|")
         };
         let mut mags: Vec<String> = magnitudes.iter().map(|m| m.0.clone()).collect();
-        let mut units: Vec<String> = currencies.iter().map(|m| m.0.clone()).chain(measures.iter().map(|m| m.0.clone())).collect();
+        let mut units: Vec<String> = currencies
+            .iter()
+            .map(|m| m.0.clone())
+            .chain(measures.iter().map(|m| m.0.clone()))
+            .collect();
         let amount = Regex::new(&format!(
             r"(?P<num>[0-9０-９]+(?:[.．][0-9０-９]+)?|[零〇一二两三四五六七八九十百千]+)(?P<approx>多|余|几)?(?P<mag>(?:{})+)?(?P<approx2>多|余)?(?P<unit>{})",
             alt(&mut mags),
@@ -115,23 +140,34 @@ impl EventRules {
         let (file, text) = read_override(dir, "events/rounds.tsv", ROUNDS)?;
         let mut rounds = Vec::new();
         for r in parse_tsv(&file, &text, 2)? {
-            let re = Regex::new(r.fields[0]).map_err(|e| Error::data(&file, r.line, e.to_string()))?;
+            let re =
+                Regex::new(r.fields[0]).map_err(|e| Error::data(&file, r.line, e.to_string()))?;
             rounds.push((re, r.fields[1].to_string()));
         }
         let (file, text) = read_override(dir, "relations/develop_verbs.tsv", DEVELOP_VERBS)?;
-        let develop: Vec<String> = parse_tsv(&file, &text, 1)?.iter().map(|r| r.fields[0].to_string()).collect();
+        let develop: Vec<String> = parse_tsv(&file, &text, 1)?
+            .iter()
+            .map(|r| r.fields[0].to_string())
+            .collect();
         let (file, text) = read_override(dir, "relations/narrator.tsv", NARRATOR)?;
         let mut narrator_text = Vec::new();
         let mut narrator_title = Vec::new();
         for r in parse_tsv(&file, &text, 2)? {
-            let re = Regex::new(r.fields[0]).map_err(|e| Error::data(&file, r.line, e.to_string()))?;
+            let re =
+                Regex::new(r.fields[0]).map_err(|e| Error::data(&file, r.line, e.to_string()))?;
             if re.capture_names().all(|n| n != Some("p")) {
                 return Err(Error::data(&file, r.line, "pattern has no (?P<p>…) group"));
             }
             match r.fields[1] {
                 "text" => narrator_text.push(re),
                 "title" => narrator_title.push(re),
-                s => return Err(Error::data(&file, r.line, format!("scope must be text|title, not {s:?}"))),
+                s => {
+                    return Err(Error::data(
+                        &file,
+                        r.line,
+                        format!("scope must be text|title, not {s:?}"),
+                    ));
+                }
             }
         }
         let (file, text) = read_override(dir, "relations/pronouns.tsv", PRONOUNS)?;
@@ -143,7 +179,13 @@ impl EventRules {
                 "narrator" => Refers::Narrator,
                 "narrator_org" => Refers::NarratorOrg,
                 "last_person" => Refers::LastPerson,
-                s => return Err(Error::data(&file, r.line, format!("unknown referent {s:?}"))),
+                s => {
+                    return Err(Error::data(
+                        &file,
+                        r.line,
+                        format!("unknown referent {s:?}"),
+                    ));
+                }
             });
         }
         let (file, text) = read_override(dir, "relations/patterns.tsv", PATTERNS)?;
@@ -158,7 +200,13 @@ impl EventRules {
                 from_left: match r.fields[5].trim() {
                     "left" => true,
                     "right" => false,
-                    s => return Err(Error::data(&file, r.line, format!("from must be left|right, not {s:?}"))),
+                    s => {
+                        return Err(Error::data(
+                            &file,
+                            r.line,
+                            format!("from must be left|right, not {s:?}"),
+                        ));
+                    }
                 },
             });
         }

@@ -53,7 +53,10 @@ pub fn to_dot(g: &KnowledgeGraph) -> String {
     for n in g.nodes() {
         let (shape, color) = style(&n.node_type, &n.kind);
         let label = if n.kind == "event" {
-            let date = n.date.as_ref().map_or("undated".to_string(), |d| d.value.clone());
+            let date = n
+                .date
+                .as_ref()
+                .map_or("undated".to_string(), |d| d.value.clone());
             format!("{} · {}\n{}", date, n.node_type, truncate(&n.name, 24))
         } else {
             n.name.clone()
@@ -69,7 +72,13 @@ pub fn to_dot(g: &KnowledgeGraph) -> String {
         );
     }
     for e in g.edges() {
-        let _ = writeln!(out, "  {} -> {} [label={}];", quote(&e.source), quote(&e.target), quote(&e.edge_type));
+        let _ = writeln!(
+            out,
+            "  {} -> {} [label={}];",
+            quote(&e.source),
+            quote(&e.target),
+            quote(&e.edge_type)
+        );
     }
     out.push_str("}\n");
     out

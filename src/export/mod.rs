@@ -36,7 +36,10 @@ pub fn graph_json(g: &KnowledgeGraph) -> String {
 
 /// Writes `bytes` to `path` through a temporary file in the same folder and a rename.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
-    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("out");
     let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
     let result = (|| {
@@ -55,7 +58,10 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
 /// Every output file of `build` / `merge`, written into `dir` (created if missing).
 pub fn write_all(g: &KnowledgeGraph, dir: &Path) -> Result<Vec<String>> {
     if dir.exists() && !dir.is_dir() {
-        return Err(Error::Output(format!("{}: --out is a file, not a folder", dir.display())));
+        return Err(Error::Output(format!(
+            "{}: --out is a file, not a folder",
+            dir.display()
+        )));
     }
     std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
     let files: Vec<(&str, String)> = vec![

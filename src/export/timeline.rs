@@ -1,6 +1,6 @@
 //! timeline.json and timeline.md: events sorted by the first day they cover (then by their
 //! place in the text), undated events last.
-use crate::graph::{date_key, KnowledgeGraph, Node};
+use crate::graph::{KnowledgeGraph, Node, date_key};
 use crate::model::Evidence;
 use crate::time::TimeMention;
 use serde::{Deserialize, Serialize};
@@ -25,12 +25,21 @@ pub struct TimelineEntry {
 }
 
 fn first_position(n: &Node) -> (String, usize) {
-    n.evidence.first().map_or((String::new(), 0), |e| (e.doc.clone(), e.start))
+    n.evidence
+        .first()
+        .map_or((String::new(), 0), |e| (e.doc.clone(), e.start))
 }
 
 pub fn entries(g: &KnowledgeGraph) -> Vec<TimelineEntry> {
     let mut events: Vec<&Node> = g.nodes().filter(|n| n.kind == "event").collect();
-    events.sort_by(|a, b| date_key(a).0.cmp(&date_key(b).0).then(date_key(a).1.cmp(&date_key(b).1)).then(first_position(a).cmp(&first_position(b))).then(a.id.cmp(&b.id)));
+    events.sort_by(|a, b| {
+        date_key(a)
+            .0
+            .cmp(&date_key(b).0)
+            .then(date_key(a).1.cmp(&date_key(b).1))
+            .then(first_position(a).cmp(&first_position(b)))
+            .then(a.id.cmp(&b.id))
+    });
     events
         .into_iter()
         .map(|n| TimelineEntry {
@@ -44,7 +53,9 @@ pub fn entries(g: &KnowledgeGraph) -> Vec<TimelineEntry> {
                 .into_iter()
                 .map(|e| TimelineParticipant {
                     id: e.target.clone(),
-                    name: g.node(&e.target).map_or(e.target.clone(), |t| t.name.clone()),
+                    name: g
+                        .node(&e.target)
+                        .map_or(e.target.clone(), |t| t.name.clone()),
                     role: e.edge_type.clone(),
                 })
                 .collect(),
@@ -61,14 +72,23 @@ pub fn timeline_json(g: &KnowledgeGraph) -> String {
 
 /// A Markdown table cell: pipes escaped, line breaks flattened.
 pub fn cell(s: &str) -> String {
-    s.replace('\\', "\\\\").replace('|', "\\|").replace(['\n', '\r'], " ")
+    s.replace('\\', "\\\\")
+        .replace('|', "\\|")
+        .replace(['\n', '\r'], " ")
 }
 
 pub fn date_label(d: Option<&TimeMention>) -> String {
     match d {
         None => "undated".into(),
         Some(t) => match t.modifier {
-            Some(m) => format!("{} ({})", t.value, serde_json::to_value(m).ok().and_then(|v| v.as_str().map(str::to_lowercase)).unwrap_or_default()),
+            Some(m) => format!(
+                "{} ({})",
+                t.value,
+                serde_json::to_value(m)
+                    .ok()
+                    .and_then(|v| v.as_str().map(str::to_lowercase))
+                    .unwrap_or_default()
+            ),
             None => t.value.clone(),
         },
     }
@@ -76,14 +96,32 @@ pub fn date_label(d: Option<&TimeMention>) -> String {
 
 pub fn timeline_md(g: &KnowledgeGraph) -> String {
     let mut out = String::from("# Timeline\n\n");
-    let titles: Vec<String> = g.documents.iter().map(|d| d.title.clone().unwrap_or_else(|| d.id.clone())).collect();
+    let titles: Vec<String> = g
+        .documents
+        .iter()
+        .map(|d| d.title.clone().unwrap_or_else(|| d.id.clone()))
+        .collect();
     if !titles.is_empty() {
-        out.push_str(&format!("Sources: {}\n\n", titles.iter().map(|t| cell(t)).collect::<Vec<_>>().join("; ")));
+        out.push_str(&format!(
+            "Sources: {}\n\n",
+            titles
+                .iter()
+                .map(|t| cell(t))
+                .collect::<Vec<_>>()
+                .join("; ")
+        ));
     }
     out.push_str("| Date | Type | Event | Participants | Evidence |\n|---|---|---|---|---|\n");
     for e in entries(g) {
-        let parts = e.participants.iter().map(|p| format!("{} ({})", p.name, p.role)).collect::<Vec<_>>().join(", ");
-        let ev = e.evidence.first().map_or(String::new(), |x| format!("{}:{}-{}", x.doc, x.start, x.end));
+        let parts = e
+            .participants
+            .iter()
+            .map(|p| format!("{} ({})", p.name, p.role))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let ev = e.evidence.first().map_or(String::new(), |x| {
+            format!("{}:{}-{}", x.doc, x.start, x.end)
+        });
         out.push_str(&format!(
             "| {} | {} | {} | {} | {} |\n",
             cell(&date_label(e.date.as_ref())),

@@ -88,7 +88,9 @@ pub fn merge(extracts: &[DocExtract]) -> KnowledgeGraph {
     docs.sort_by(|a, b| a.doc.id.cmp(&b.doc.id));
 
     // 1. which entity ids are one entity
-    let mut aliases = Aliases { parent: BTreeMap::new() };
+    let mut aliases = Aliases {
+        parent: BTreeMap::new(),
+    };
     let mut surface_owner: BTreeMap<(EntityType, String), String> = BTreeMap::new();
     let mut all_entities: BTreeMap<String, Vec<&ExtractedEntity>> = BTreeMap::new();
     for d in &docs {
@@ -97,7 +99,10 @@ pub fn merge(extracts: &[DocExtract]) -> KnowledgeGraph {
         }
     }
     for (id, group) in &all_entities {
-        aliases.parent.entry(id.clone()).or_insert_with(|| id.clone());
+        aliases
+            .parent
+            .entry(id.clone())
+            .or_insert_with(|| id.clone());
         for e in group {
             for s in std::iter::once(&e.name).chain(e.aliases.iter()) {
                 let key = (e.kind, crate::entity::normalize_width(s).to_lowercase());
@@ -123,8 +128,14 @@ pub fn merge(extracts: &[DocExtract]) -> KnowledgeGraph {
         let best = members
             .iter()
             .max_by(|a, b| {
-                let ca = all_entities[*a].iter().map(|e| e.mentions.len()).sum::<usize>();
-                let cb = all_entities[*b].iter().map(|e| e.mentions.len()).sum::<usize>();
+                let ca = all_entities[*a]
+                    .iter()
+                    .map(|e| e.mentions.len())
+                    .sum::<usize>();
+                let cb = all_entities[*b]
+                    .iter()
+                    .map(|e| e.mentions.len())
+                    .sum::<usize>();
                 ca.cmp(&cb).then(b.cmp(a))
             })
             .cloned()
@@ -145,7 +156,9 @@ pub fn merge(extracts: &[DocExtract]) -> KnowledgeGraph {
                 kind: "entity".into(),
                 node_type: e.kind.as_str().into(),
                 subtype: None,
-                name: id.split_once(':').map_or(e.name.clone(), |(_, n)| n.to_string()),
+                name: id
+                    .split_once(':')
+                    .map_or(e.name.clone(), |(_, n)| n.to_string()),
                 aliases: Some(Vec::new()),
                 mentions: Some(0),
                 date: None,
@@ -155,7 +168,11 @@ pub fn merge(extracts: &[DocExtract]) -> KnowledgeGraph {
                 documents: Vec::new(),
                 evidence: Vec::new(),
             });
-            if node.subtype.is_none() || (e.id == id && e.subtype.is_some() && node.subtype.as_deref() > e.subtype.as_deref()) {
+            if node.subtype.is_none()
+                || (e.id == id
+                    && e.subtype.is_some()
+                    && node.subtype.as_deref() > e.subtype.as_deref())
+            {
                 node.subtype = node.subtype.clone().or(e.subtype.clone());
             }
             let al = node.aliases.get_or_insert_with(Vec::new);
@@ -192,7 +209,9 @@ pub fn merge(extracts: &[DocExtract]) -> KnowledgeGraph {
             }
             node.confidence = Some(node.confidence.unwrap_or(0.0).max(ev.confidence));
             for (k, v) in &ev.attributes {
-                node.attributes.entry(k.clone()).or_insert_with(|| v.clone());
+                node.attributes
+                    .entry(k.clone())
+                    .or_insert_with(|| v.clone());
             }
             node.evidence.extend(ev.evidence.iter().cloned());
             sort_evidence(&mut node.evidence);
@@ -231,8 +250,15 @@ pub fn merge(extracts: &[DocExtract]) -> KnowledgeGraph {
                             .collect()
                     })
                     .unwrap_or_default();
-                let evid = if evid.is_empty() { ev.evidence.clone() } else { evid };
-                edges.entry((ev.id.clone(), target, p.role.clone())).or_default().extend(evid);
+                let evid = if evid.is_empty() {
+                    ev.evidence.clone()
+                } else {
+                    evid
+                };
+                edges
+                    .entry((ev.id.clone(), target, p.role.clone()))
+                    .or_default()
+                    .extend(evid);
             }
         }
         for r in &d.relations {
@@ -260,7 +286,9 @@ pub fn merge(extracts: &[DocExtract]) -> KnowledgeGraph {
     }
     let mut keys: BTreeMap<(String, String), usize> = BTreeMap::new();
     for ((s, t, kind), mut evidence) in edges {
-        let (Some(&si), Some(&ti)) = (index.get(&s), index.get(&t)) else { continue };
+        let (Some(&si), Some(&ti)) = (index.get(&s), index.get(&t)) else {
+            continue;
+        };
         if s == t {
             continue;
         }
@@ -281,7 +309,11 @@ pub fn merge(extracts: &[DocExtract]) -> KnowledgeGraph {
     }
     let mut documents: Vec<DocMeta> = docs.iter().map(|d| d.doc.clone()).collect();
     documents.dedup_by(|a, b| a.id == b.id);
-    KnowledgeGraph { graph, index, documents }
+    KnowledgeGraph {
+        graph,
+        index,
+        documents,
+    }
 }
 
 /// Sort key of an event: the first day it covers (undated last).

@@ -80,7 +80,10 @@ impl TimeMention {
     /// True when the expression names a calendar position by itself or through the publication
     /// date (not a duration, not a vague "now"), so it can anchor the narrative time.
     pub fn is_dated(&self) -> bool {
-        matches!(self.kind, TimeType::Date | TimeType::Time | TimeType::Interval) && self.from.is_some()
+        matches!(
+            self.kind,
+            TimeType::Date | TimeType::Time | TimeType::Interval
+        ) && self.from.is_some()
     }
 }
 
@@ -104,10 +107,8 @@ impl TimeTagger {
 
     pub fn new() -> Self {
         TimeTagger {
-            year_month_day: Regex::new(
-                r"(?:(\d{4})年)?(?:(\d{1,2})月)?(?:(\d{1,2})[日号])?",
-            )
-            .expect("static regex"),
+            year_month_day: Regex::new(r"(?:(\d{4})年)?(?:(\d{1,2})月)?(?:(\d{1,2})[日号])?")
+                .expect("static regex"),
         }
     }
 
@@ -141,7 +142,8 @@ impl TimeTagger {
                 (Some(mo), None) => {
                     let first = NaiveDate::from_ymd_opt(year, mo, 1);
                     let last = first.and_then(|f| {
-                        f.checked_add_months(chrono::Months::new(1)).and_then(|n| n.pred_opt())
+                        f.checked_add_months(chrono::Months::new(1))
+                            .and_then(|n| n.pred_opt())
                     });
                     (format!("{year:04}-{mo:02}"), Grain::Month, first, last)
                 }
@@ -197,11 +199,12 @@ pub fn times_jsonl<R: std::io::BufRead, W: std::io::Write>(
         if line.trim().is_empty() {
             continue;
         }
-        let v: serde_json::Value = serde_json::from_str(&line).map_err(|e| crate::Error::JsonLine {
-            path: "<stdin>".into(),
-            line: i + 1,
-            message: e.to_string(),
-        })?;
+        let v: serde_json::Value =
+            serde_json::from_str(&line).map_err(|e| crate::Error::JsonLine {
+                path: "<stdin>".into(),
+                line: i + 1,
+                message: e.to_string(),
+            })?;
         let text = v.get("text").and_then(|t| t.as_str()).unwrap_or("");
         let reference = v
             .get("ref")

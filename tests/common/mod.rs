@@ -1,12 +1,13 @@
 //! Shared helpers of the integration tests: run the library the way `shiji build` does.
 #![allow(dead_code)]
 use shiji::graph::{GraphJson, KnowledgeGraph};
-use shiji::input::{read_file, ReadOptions};
+use shiji::input::{ReadOptions, read_file};
 use shiji::pipeline::{Options, Pipeline};
 use std::path::{Path, PathBuf};
 use std::sync::LazyLock;
 
-pub static PIPELINE: LazyLock<Pipeline> = LazyLock::new(|| Pipeline::new(&Options::default()).expect("data loads"));
+pub static PIPELINE: LazyLock<Pipeline> =
+    LazyLock::new(|| Pipeline::new(&Options::default()).expect("data loads"));
 
 pub fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -27,7 +28,8 @@ pub fn build_graph(paths: &[&Path]) -> KnowledgeGraph {
 }
 
 pub fn demo_graph() -> GraphJson {
-    static G: LazyLock<GraphJson> = LazyLock::new(|| shiji::export::to_graph_json(&build_graph(&[&demo_path()])));
+    static G: LazyLock<GraphJson> =
+        LazyLock::new(|| shiji::export::to_graph_json(&build_graph(&[&demo_path()])));
     G.clone()
 }
 
