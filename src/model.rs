@@ -166,6 +166,8 @@ pub struct ExtractedRelation {
 /// The output of `extract` for one document (one JSON line).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct DocExtract {
+    /// The document id (also in `doc`), first so that line-oriented tools find it.
+    pub id: String,
     pub schema: String,
     pub doc: DocMeta,
     pub entities: Vec<ExtractedEntity>,

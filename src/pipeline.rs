@@ -294,6 +294,7 @@ pub fn to_extract(a: &Analysis, raw: &str) -> DocExtract {
         .filter_map(|id| events.remove(&id))
         .collect();
     DocExtract {
+        id: doc.meta.id.clone(),
         schema: EXTRACT_SCHEMA.to_string(),
         doc: doc.meta.clone(),
         entities,

@@ -137,6 +137,7 @@ impl EventStage<'_> {
         ts: usize,
         te: usize,
     ) -> Option<EventMention> {
+        let mut kind = trig.kind?;
         let doc = ctx.doc;
         let chars = &doc.chars;
         let si = doc.sentence_index(ts)?;
@@ -160,7 +161,7 @@ impl EventStage<'_> {
         for m in clause_mentions {
             participants.push(Role {
                 entity: m.entity,
-                role: self.role_for(ctx, trig.kind, m, m.start < ts),
+                role: self.role_for(ctx, kind, m, m.start < ts),
                 span: Some((m.start, m.end)),
             });
         }
@@ -190,16 +191,16 @@ impl EventStage<'_> {
                 if !participants.iter().any(|p| p.entity == m.entity) {
                     participants.push(Role {
                         entity: m.entity,
-                        role: self.role_for(ctx, trig.kind, m, true),
+                        role: self.role_for(ctx, kind, m, true),
                         span: Some((m.start, m.end)),
                     });
                 }
                 name_start = m.start;
             } else {
-                self.resolve_pronouns(ctx, sent.start, ts, trig.kind, &mut participants);
+                self.resolve_pronouns(ctx, sent.start, ts, kind, &mut participants);
             }
         }
-        if trig.kind == EventKind::Funding {
+        if kind == EventKind::Funding {
             // investors named anywhere in the sentence
             for m in ctx.ents.mentions_in(sent.start, sent.end) {
                 let e = &ctx.ents.entities[m.entity];
@@ -215,15 +216,41 @@ impl EventStage<'_> {
                 }
             }
         }
-        if trig.kind == EventKind::Founding
+        if kind == EventKind::Founding
             && !participants.iter().any(|p| {
                 ctx.ents.entities[p.entity].kind == EntityType::Organization && p.role == "org"
             })
         {
             return None;
         }
-        self.fill_org(ctx, trig.kind, sent.start, ts, &mut participants);
+        // 上市 of a product (新车上市) is its launch, not a listing
+        let has_product = participants
+            .iter()
+            .any(|p| ctx.ents.entities[p.entity].kind == EntityType::Product);
+        let product_word = self.rules.product_words.find(doc.slice(cs, ce)).is_some();
+        if kind == EventKind::Listing && (has_product || product_word) {
+            kind = EventKind::ProductLaunch;
+        }
+        // a launch launches something: a product named, a product word, or a launch event itself
+        if kind == EventKind::ProductLaunch
+            && !has_product
+            && !product_word
+            && trig.confidence < 0.8
+        {
+            return None;
+        }
+        self.fill_org(ctx, kind, (sent.start, sent.end), ts, &mut participants);
         if participants.is_empty() {
+            return None;
+        }
+        // people's moves need the person
+        if matches!(
+            kind,
+            EventKind::Join | EventKind::Departure | EventKind::Appointment
+        ) && !participants
+            .iter()
+            .any(|p| ctx.ents.entities[p.entity].kind == EntityType::Person)
+        {
             return None;
         }
         let date = date_for(ctx, cs, ce, ts, si);
@@ -235,7 +262,7 @@ impl EventStage<'_> {
         for (k, v) in amount::amounts(self.rules, doc.sentence_text(si)) {
             if k == "amount"
                 && !matches!(
-                    trig.kind,
+                    kind,
                     EventKind::Funding
                         | EventKind::Acquisition
                         | EventKind::Listing
@@ -245,14 +272,14 @@ impl EventStage<'_> {
                 continue;
             }
             if k == "parameters"
-                && trig.kind != EventKind::Development
-                && trig.kind != EventKind::ProductLaunch
+                && kind != EventKind::Development
+                && kind != EventKind::ProductLaunch
             {
                 continue;
             }
             attributes.entry(k).or_insert(v);
         }
-        if trig.kind == EventKind::Funding {
+        if kind == EventKind::Funding {
             for (re, round) in &self.rules.rounds {
                 if let Some(c) = re.captures(clause_text) {
                     let mut r = String::new();
@@ -272,7 +299,7 @@ impl EventStage<'_> {
         participants.sort_by(|a, b| a.entity.cmp(&b.entity).then(a.role.cmp(&b.role)));
         participants.dedup_by(|a, b| a.entity == b.entity);
         Some(EventMention {
-            kind: trig.kind,
+            kind: kind,
             rule: trig.id.clone(),
             trigger: (ts, te),
             name_span: (name_start.min(cs), ce),
@@ -355,7 +382,15 @@ impl EventStage<'_> {
 
     /// Events of an organization's life need the organization: when the clause names none, it
     /// is the agent's (by the relations found), else the narrator's when a pronoun points there.
-    fn fill_org(&self, ctx: &Context, kind: EventKind, cs: usize, ts: usize, out: &mut Vec<Role>) {
+    fn fill_org(
+        &self,
+        ctx: &Context,
+        kind: EventKind,
+        sentence: (usize, usize),
+        ts: usize,
+        out: &mut Vec<Role>,
+    ) {
+        let cs = sentence.0;
         let org_centric = matches!(
             kind,
             EventKind::Restructuring
@@ -380,14 +415,27 @@ impl EventStage<'_> {
                     })
                     .map(|r| r.target)
             });
-        let org = agent_org.or_else(|| {
-            // a first-person subject (我, 我们) before the trigger speaks for the narrator's company
-            let before = ctx.doc.slice(cs, ts);
-            self.rules
-                .pronoun_matcher
-                .find(before)
-                .and(ctx.narrator_org)
-        });
+        let org = agent_org
+            .or_else(|| {
+                // a first-person subject (我, 我们) before the trigger speaks for the narrator's company
+                let before = ctx.doc.slice(cs, ts);
+                self.rules
+                    .pronoun_matcher
+                    .find(before)
+                    .and(ctx.narrator_org)
+            })
+            .or_else(|| {
+                // else the first organization the sentence names (not an investor)
+                ctx.ents
+                    .mentions_in(sentence.0, sentence.1)
+                    .iter()
+                    .find(|m| {
+                        let e = &ctx.ents.entities[m.entity];
+                        e.kind == EntityType::Organization
+                            && e.subtype.as_deref() != Some("investor")
+                    })
+                    .map(|m| m.entity)
+            });
         if let Some(org) = org
             && !out.iter().any(|p| p.entity == org)
         {

@@ -8,6 +8,7 @@ use std::path::Path;
 
 const TRIGGERS: &str = include_str!("../../data/events/triggers.tsv");
 const NEGATION: &str = include_str!("../../data/events/negation.tsv");
+const PRODUCT_WORDS: &str = include_str!("../../data/events/product_words.tsv");
 const UNITS: &str = include_str!("../../data/events/units.tsv");
 const ROUNDS: &str = include_str!("../../data/events/rounds.tsv");
 const DEVELOP_VERBS: &str = include_str!("../../data/relations/develop_verbs.tsv");
@@ -17,7 +18,8 @@ const PATTERNS: &str = include_str!("../../data/relations/patterns.tsv");
 
 pub struct Trigger {
     pub word: String,
-    pub kind: EventKind,
+    /// None for a phrase that hides a trigger (上市公司).
+    pub kind: Option<EventKind>,
     pub confidence: f32,
     pub id: String,
 }
@@ -42,6 +44,7 @@ pub struct EventRules {
     pub triggers: Vec<Trigger>,
     pub trigger_matcher: AhoCorasick,
     pub negation: AhoCorasick,
+    pub product_words: AhoCorasick,
     pub amount: Regex,
     pub magnitudes: Vec<(String, f64)>,
     pub currencies: Vec<(String, String)>,
@@ -72,13 +75,12 @@ impl EventRules {
         let (file, text) = read_override(dir, "events/triggers.tsv", TRIGGERS)?;
         let mut triggers = Vec::new();
         for r in parse_tsv(&file, &text, 4)? {
-            let kind = EventKind::parse(r.fields[1]).ok_or_else(|| {
-                Error::data(
-                    &file,
-                    r.line,
-                    format!("unknown event type {:?}", r.fields[1]),
-                )
-            })?;
+            let kind = match r.fields[1] {
+                "none" => None,
+                t => Some(EventKind::parse(t).ok_or_else(|| {
+                    Error::data(&file, r.line, format!("unknown event type {t:?}"))
+                })?),
+            };
             let confidence: f32 = r.fields[2]
                 .parse()
                 .map_err(|_| Error::data(&file, r.line, "confidence must be a number"))?;
@@ -91,6 +93,11 @@ impl EventRules {
         }
         let (file, text) = read_override(dir, "events/negation.tsv", NEGATION)?;
         let negation: Vec<String> = parse_tsv(&file, &text, 1)?
+            .iter()
+            .map(|r| r.fields[0].to_string())
+            .collect();
+        let (file, text) = read_override(dir, "events/product_words.tsv", PRODUCT_WORDS)?;
+        let product_words: Vec<String> = parse_tsv(&file, &text, 1)?
             .iter()
             .map(|r| r.fields[0].to_string())
             .collect();
@@ -214,6 +221,7 @@ impl EventRules {
             trigger_matcher: ac(&triggers.iter().map(|t| t.word.clone()).collect::<Vec<_>>())?,
             triggers,
             negation: ac(&negation)?,
+            product_words: ac(&product_words)?,
             amount,
             magnitudes,
             currencies,

@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Event-type P/R/F1 and time-argument accuracy on DuEE and DuEE-fin dev, with the project's scorer.
+# usage: scripts/eval_events.sh [SHARED_DIR]   (default ../shared)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+shared="${1:-../shared}"
+cargo build --release --quiet
+tmp=$(mktemp -d)
+for set in duee duee_fin; do
+  gold="$shared/eval/events/$set.dev.jsonl"
+  python3 -c 'import json,sys
+for l in open(sys.argv[1]):
+    r=json.loads(l); print(json.dumps({"id":r["id"],"text":r["text"],"title":r.get("title")},ensure_ascii=False))' "$gold" \
+    | target/release/shiji extract > "$tmp/$set.jsonl"
+  printf '%s\t' "$set"
+  python3 "$shared/tools/score_events.py" "$gold" "$tmp/$set.jsonl"
+done
+rm -rf "$tmp"
