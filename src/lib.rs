@@ -12,3 +12,4 @@ pub mod graph;
 pub mod input;
 pub mod model;
 pub mod pipeline;
+pub mod query;

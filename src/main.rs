@@ -31,8 +31,46 @@ struct DataArgs {
     data_dir: Option<PathBuf>,
 }
 
+#[derive(clap::ValueEnum, Clone, Copy)]
+enum TimelineFormat {
+    Table,
+    Json,
+    Md,
+}
+
+fn load_graph(path: &Path) -> Result<shiji::graph::KnowledgeGraph> {
+    let file = if path.is_dir() {
+        path.join("graph.json")
+    } else {
+        path.to_path_buf()
+    };
+    let text = std::fs::read_to_string(&file).with_context(|| format!("{}", file.display()))?;
+    let g: shiji::graph::GraphJson = serde_json::from_str(&text)
+        .with_context(|| format!("{}: not a shiji graph.json", file.display()))?;
+    Ok(shiji::graph::KnowledgeGraph::from_json(&g))
+}
+
+/// A day from YYYY-MM-DD, YYYY-MM or YYYY: the first day when `end` is false, else the last.
+fn parse_day(s: &str, end: bool) -> Result<chrono::NaiveDate> {
+    let t = shiji::time::parse_reference(s)
+        .with_context(|| format!("{s:?}: expected YYYY-MM-DD, YYYY-MM or YYYY"))?
+        .date();
+    if !end {
+        return Ok(t);
+    }
+    let next = match s.matches('-').count() {
+        0 => t.checked_add_months(chrono::Months::new(12)),
+        1 => t.checked_add_months(chrono::Months::new(1)),
+        _ => t.succ_opt(),
+    };
+    Ok(next.and_then(|d| d.pred_opt()).unwrap_or(t))
+}
+
 #[derive(clap::Args, Clone)]
 struct ReadArgs {
+    /// Drop events under this confidence (0..1).
+    #[arg(long)]
+    min_confidence: Option<f32>,
     /// Publication date (YYYY-MM-DD) of every input; wins over the date found in the text.
     #[arg(long)]
     published: Option<String>,
@@ -82,6 +120,36 @@ enum Command {
         /// Reference time (publication date) when a line has no "ref".
         #[arg(long = "ref", value_name = "DATETIME")]
         reference: Option<String>,
+    },
+    /// The timeline of one company, person or product (its events, those of what belongs to it),
+    /// filtered by date and type, from a built graph (a folder holding graph.json, or the file).
+    Timeline {
+        #[arg(default_value = "out")]
+        graph: PathBuf,
+        /// An entity's name, alias or node id.
+        #[arg(long)]
+        entity: Option<String>,
+        /// First day (YYYY-MM-DD, YYYY-MM or YYYY).
+        #[arg(long)]
+        from: Option<String>,
+        /// Last day (YYYY-MM-DD, YYYY-MM or YYYY).
+        #[arg(long)]
+        to: Option<String>,
+        /// Event types to keep (repeat or comma-separate).
+        #[arg(long = "type", value_delimiter = ',')]
+        types: Vec<String>,
+        #[arg(long)]
+        min_confidence: Option<f32>,
+        #[arg(long, value_enum, default_value_t = TimelineFormat::Table)]
+        format: TimelineFormat,
+    },
+    /// A node's evidence: each sentence with the span marked, and the rule that made it.
+    Explain {
+        /// A node id (event:…, org:…) or an entity's name.
+        id: String,
+        /// A folder holding graph.json, or the file.
+        #[arg(long, default_value = "out")]
+        graph: PathBuf,
     },
     /// Entities of JSON lines {"id","text"} on stdin.
     Entities {
@@ -239,8 +307,11 @@ fn run(cli: Cli) -> Result<()> {
             if docs.is_empty() {
                 bail!("no documents to read");
             }
-            let (extracts, bad) = extract_all(&p, &docs, read.skip_bad)?;
+            let (mut extracts, bad) = extract_all(&p, &docs, read.skip_bad)?;
             skipped += bad;
+            if let Some(m) = read.min_confidence {
+                shiji::query::drop_low_confidence(&mut extracts, m);
+            }
             let g = shiji::graph::merge(&extracts);
             let files = shiji::export::write_all(&g, &out)?;
             eprintln!(
@@ -324,6 +395,39 @@ fn run(cli: Cli) -> Result<()> {
             let stdin = std::io::stdin();
             let stdout = std::io::stdout();
             shiji::time::times_jsonl(stdin.lock(), BufWriter::new(stdout.lock()), default_ref)?;
+        }
+        Command::Timeline {
+            graph,
+            entity,
+            from,
+            to,
+            types,
+            min_confidence,
+            format,
+        } => {
+            let g = load_graph(&graph)?;
+            let filter = shiji::query::TimelineFilter {
+                entity,
+                from: from.map(|f| parse_day(&f, false)).transpose()?,
+                to: to.map(|t| parse_day(&t, true)).transpose()?,
+                types,
+                min_confidence,
+            };
+            let entries =
+                shiji::query::filtered_timeline(&g, &filter).map_err(anyhow::Error::msg)?;
+            let text = match format {
+                TimelineFormat::Table => shiji::query::timeline_table(&entries),
+                TimelineFormat::Md => shiji::query::timeline_md(&entries),
+                TimelineFormat::Json => serde_json::to_string_pretty(&entries)? + "\n",
+            };
+            print!("{text}");
+        }
+        Command::Explain { id, graph } => {
+            let g = load_graph(&graph)?;
+            print!(
+                "{}",
+                shiji::query::explain(&g, &id).map_err(anyhow::Error::msg)?
+            );
         }
         Command::Entities { data } => {
             let p = pipeline(&data)?;

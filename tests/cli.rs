@@ -234,3 +234,78 @@ fn entities_command_gives_offsets_in_the_text_as_given() {
         "{names:?}"
     );
 }
+
+#[test]
+fn timeline_of_one_company_filtered_by_date_and_type() {
+    let out = run(
+        &[
+            "timeline",
+            "out",
+            "--entity",
+            "出门问问",
+            "--from",
+            "2019",
+            "--to",
+            "2020",
+            "--type",
+            "restructuring",
+            "--format",
+            "json",
+        ],
+        None,
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let dates: Vec<&str> = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["date"]["value"].as_str().unwrap())
+        .collect();
+    assert_eq!(dates, vec!["2019", "2020"]);
+    assert!(
+        v.as_array()
+            .unwrap()
+            .iter()
+            .all(|e| e["type"] == "restructuring")
+    );
+}
+
+#[test]
+fn timeline_of_an_unknown_entity_is_an_error() {
+    let out = run(&["timeline", "out", "--entity", "无此公司"], None);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("无此公司"));
+}
+
+#[test]
+fn explain_marks_the_span_in_each_evidence_sentence() {
+    let out = run(&["explain", "org:红杉资本"], None);
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("⟦红杉资本⟧"), "{text}");
+    assert!(text.contains("investor_in"), "{text}");
+}
+
+#[test]
+fn min_confidence_drops_weak_events() {
+    let dir = tempdir("minconf");
+    let out = run(
+        &[
+            "build",
+            "--min-confidence",
+            "0.99",
+            "--out",
+            dir.to_str().unwrap(),
+        ],
+        None,
+    );
+    assert!(out.status.success());
+    let tl: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(dir.join("timeline.json")).unwrap()).unwrap();
+    assert!(tl.as_array().unwrap().is_empty(), "{tl}");
+}

@@ -299,7 +299,7 @@ impl EventStage<'_> {
         participants.sort_by(|a, b| a.entity.cmp(&b.entity).then(a.role.cmp(&b.role)));
         participants.dedup_by(|a, b| a.entity == b.entity);
         Some(EventMention {
-            kind: kind,
+            kind,
             rule: trig.id.clone(),
             trigger: (ts, te),
             name_span: (name_start.min(cs), ce),
