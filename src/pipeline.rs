@@ -111,7 +111,8 @@ impl Pipeline {
     }
 }
 
-fn evidence(doc: &Document, start: usize, end: usize, rule: &str) -> Evidence {
+/// Evidence for a cleaned span: offsets and text in the text as given, the cleaned sentence.
+fn evidence(doc: &Document, raw: &[char], start: usize, end: usize, rule: &str) -> Evidence {
     let (rs, re) = doc.raw_span(start, end);
     let sentence = doc
         .sentence_index(start)
@@ -121,7 +122,9 @@ fn evidence(doc: &Document, start: usize, end: usize, rule: &str) -> Evidence {
         doc: doc.meta.id.clone(),
         start: rs,
         end: re,
-        text: doc.slice(start, end).to_string(),
+        text: raw
+            .get(rs..re)
+            .map_or_else(|| doc.slice(start, end).to_string(), |c| c.iter().collect()),
         sentence,
         rule: rule.to_string(),
     }
@@ -144,6 +147,7 @@ const KEY_ROLES: &[&str] = &[
 /// event per (type, date, key participant) with every evidence.
 pub fn to_extract(a: &Analysis, raw: &str) -> DocExtract {
     let doc = &a.doc;
+    let raw_chars: Vec<char> = raw.chars().collect();
     let ents = &a.entities;
     let mut entities: Vec<ExtractedEntity> = ents
         .entities
@@ -160,7 +164,7 @@ pub fn to_extract(a: &Analysis, raw: &str) -> DocExtract {
     for m in &ents.mentions {
         entities[m.entity]
             .mentions
-            .push(evidence(doc, m.start, m.end, m.rule));
+            .push(evidence(doc, &raw_chars, m.start, m.end, m.rule));
     }
     let ids: Vec<String> = entities.iter().map(|e| e.id.clone()).collect();
     let mut relations: Vec<ExtractedRelation> = a
@@ -171,7 +175,7 @@ pub fn to_extract(a: &Analysis, raw: &str) -> DocExtract {
             source: ids[r.source].clone(),
             target: ids[r.target].clone(),
             kind: r.kind.clone(),
-            evidence: vec![evidence(doc, r.span.0, r.span.1, &r.rule)],
+            evidence: vec![evidence(doc, &raw_chars, r.span.0, r.span.1, &r.rule)],
         })
         .collect();
     // the article itself and its byline
@@ -242,7 +246,7 @@ pub fn to_extract(a: &Analysis, raw: &str) -> DocExtract {
             .as_ref()
             .map_or("undated".to_string(), |d| d.value.clone());
         let id = format!("event:{}:{}:{}", ev.kind.as_str(), date_key, key);
-        let evid = evidence(doc, ev.name_span.0, ev.name_span.1, &ev.rule);
+        let evid = evidence(doc, &raw_chars, ev.name_span.0, ev.name_span.1, &ev.rule);
         let participants: Vec<Participant> = ev
             .participants
             .iter()
@@ -286,6 +290,40 @@ pub fn to_extract(a: &Analysis, raw: &str) -> DocExtract {
                         evidence: vec![evid],
                     },
                 );
+            }
+        }
+    }
+    // an undated report (a headline, a caption) of an event the document dates once is that event
+    let keyed = |id: &str| {
+        let mut parts = id.splitn(4, ':');
+        let (_, kind, _, key) = (parts.next(), parts.next(), parts.next(), parts.next());
+        (
+            kind.unwrap_or("").to_string(),
+            key.unwrap_or("").to_string(),
+        )
+    };
+    for id in order.clone() {
+        if !id.contains(":undated:") {
+            continue;
+        }
+        let k = keyed(&id);
+        let dated: Vec<&String> = order
+            .iter()
+            .filter(|o| !o.contains(":undated:") && keyed(o) == k && !k.1.is_empty())
+            .collect();
+        if let [target] = dated[..] {
+            let target = target.clone();
+            if let Some(u) = events.remove(&id) {
+                let t = events.get_mut(&target).expect("listed");
+                t.evidence.extend(u.evidence);
+                for p in u.participants {
+                    if !t.participants.iter().any(|q| q.entity == p.entity) {
+                        t.participants.push(p);
+                    }
+                }
+                for (k, v) in u.attributes {
+                    t.attributes.entry(k).or_insert(v);
+                }
             }
         }
     }

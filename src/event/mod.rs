@@ -97,12 +97,14 @@ impl EventStage<'_> {
         });
         layer.narrator = narrator;
         layer.narrator_org = narrator_org;
+        let topic_org = narrator_org.or_else(|| topic_org(ents));
         let ctx = Context {
             doc,
             ents,
             times,
             narrator,
             narrator_org,
+            topic_org,
             relations: &relations,
         };
         for m in self.rules.trigger_matcher.find_iter(&doc.text) {
@@ -113,8 +115,21 @@ impl EventStage<'_> {
                 layer.events.push(ev);
             }
         }
+        // 宣布完成融资 is the funding: a statement sharing its clause with another event goes
+        let specific: Vec<(usize, usize)> = layer
+            .events
+            .iter()
+            .filter(|e| e.kind != EventKind::Statement)
+            .map(|e| e.name_span)
+            .collect();
+        layer.events.retain(|e| {
+            e.kind != EventKind::Statement
+                || !specific
+                    .iter()
+                    .any(|s| s.0 < e.name_span.1 && e.name_span.0 < s.1)
+        });
         self.event_relations(&layer.events, ents, &mut relations);
-        self.develop_relations(doc, ents, narrator_org, &mut relations);
+        self.develop_relations(doc, ents, (narrator_org, topic_org), &mut relations);
         relations.sort_by(|a, b| {
             a.span
                 .cmp(&b.span)
@@ -354,6 +369,7 @@ impl EventStage<'_> {
             let entity = match self.rules.pronouns[m.pattern().as_usize()] {
                 Refers::Narrator => ctx.narrator,
                 Refers::NarratorOrg => ctx.narrator_org,
+                Refers::TopicOrg => ctx.topic_org,
                 Refers::LastPerson => last_person(ctx, cs),
             };
             if let Some(entity) = entity {
@@ -418,11 +434,7 @@ impl EventStage<'_> {
         let org = agent_org
             .or_else(|| {
                 // a first-person subject (我, 我们) before the trigger speaks for the narrator's company
-                let before = ctx.doc.slice(cs, ts);
-                self.rules
-                    .pronoun_matcher
-                    .find(before)
-                    .and(ctx.narrator_org)
+                self.pronoun_org(ctx.doc.slice(cs, ts), ctx.narrator_org, ctx.topic_org)
             })
             .or_else(|| {
                 // else the first organization the sentence names (not an investor)
@@ -445,6 +457,23 @@ impl EventStage<'_> {
                 span: None,
             });
         }
+    }
+
+    /// The organization a pronoun in `text` stands for (我/我们 → the narrator's, 公司 → the
+    /// document's topic organization).
+    fn pronoun_org(
+        &self,
+        text: &str,
+        narrator_org: Option<usize>,
+        topic_org: Option<usize>,
+    ) -> Option<usize> {
+        self.rules.pronoun_matcher.find_iter(text).find_map(|m| {
+            match self.rules.pronouns[m.pattern().as_usize()] {
+                Refers::Narrator | Refers::NarratorOrg => narrator_org,
+                Refers::TopicOrg => topic_org,
+                Refers::LastPerson => None,
+            }
+        })
     }
 
     /// ORG创始人、CEO PERSON → founder_of, ceo_of (by the title table).
@@ -622,7 +651,7 @@ impl EventStage<'_> {
         &self,
         doc: &Document,
         ents: &EntityLayer,
-        narrator_org: Option<usize>,
+        (narrator_org, topic_org): (Option<usize>, Option<usize>),
         out: &mut Vec<RelationMention>,
     ) {
         for (si, s) in doc.sentences.iter().enumerate() {
@@ -648,12 +677,7 @@ impl EventStage<'_> {
                 })
                 .rfind(|m| ents.entities[m.entity].subtype.as_deref() != Some("investor"))
                 .map(|m| m.entity)
-                .or_else(|| {
-                    self.rules
-                        .pronoun_matcher
-                        .find(&text[..v.start()])
-                        .and(narrator_org)
-                });
+                .or_else(|| self.pronoun_org(&text[..v.start()], narrator_org, topic_org));
             if let Some(o) = org {
                 for p in products {
                     out.push(RelationMention {
@@ -703,7 +727,25 @@ struct Context<'a> {
     times: &'a [TimeMention],
     narrator: Option<usize>,
     narrator_org: Option<usize>,
+    topic_org: Option<usize>,
     relations: &'a [RelationMention],
+}
+
+/// The organization a document is about: the one it names most, if it names it twice or more
+/// (investors aside).
+fn topic_org(ents: &EntityLayer) -> Option<usize> {
+    let mut counts = vec![0usize; ents.entities.len()];
+    for m in &ents.mentions {
+        counts[m.entity] += 1;
+    }
+    (0..ents.entities.len())
+        .filter(|&i| {
+            let e = &ents.entities[i];
+            e.kind == EntityType::Organization
+                && e.subtype.as_deref() != Some("investor")
+                && counts[i] >= 2
+        })
+        .max_by(|&a, &b| counts[a].cmp(&counts[b]).then(b.cmp(&a)))
 }
 
 fn last_person(ctx: &Context, before: usize) -> Option<usize> {

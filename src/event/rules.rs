@@ -28,6 +28,7 @@ pub struct Trigger {
 pub enum Refers {
     Narrator,
     NarratorOrg,
+    TopicOrg,
     LastPerson,
 }
 
@@ -185,6 +186,7 @@ impl EventRules {
             pronouns.push(match r.fields[1] {
                 "narrator" => Refers::Narrator,
                 "narrator_org" => Refers::NarratorOrg,
+                "topic_org" => Refers::TopicOrg,
                 "last_person" => Refers::LastPerson,
                 s => {
                     return Err(Error::data(

@@ -81,164 +81,117 @@ impl Aliases {
     }
 }
 
-/// Builds the graph. Entities merge by id, and by a shared name or alias within one type;
-/// events merge by id (type, date, key participant); edges merge by (source, target, type).
-pub fn merge(extracts: &[DocExtract]) -> KnowledgeGraph {
-    let mut docs: Vec<&DocExtract> = extracts.iter().collect();
-    docs.sort_by(|a, b| a.doc.id.cmp(&b.doc.id));
+/// Event types that happen once in an entity's life: every report of one is the same event,
+/// and different dates for it are a conflict to show, not two events.
+const ONCE: &[&str] = &["founding", "listing", "bankruptcy"];
 
-    // 1. which entity ids are one entity
-    let mut aliases = Aliases {
-        parent: BTreeMap::new(),
-    };
-    let mut surface_owner: BTreeMap<(EntityType, String), String> = BTreeMap::new();
-    let mut all_entities: BTreeMap<String, Vec<&ExtractedEntity>> = BTreeMap::new();
-    for d in &docs {
-        for e in &d.entities {
-            all_entities.entry(e.id.clone()).or_default().push(e);
-        }
+#[derive(Default)]
+struct EntityAcc {
+    kind: Option<EntityType>,
+    /// subtype → how many documents gave it
+    subtypes: BTreeMap<String, usize>,
+    surfaces: BTreeSet<String>,
+    evidence: Vec<Evidence>,
+    documents: BTreeSet<String>,
+}
+
+struct EventAcc {
+    kind: EventKind,
+    key: String,
+    date: Option<TimeMention>,
+    name: String,
+    rule: String,
+    confidence: f32,
+    attributes: BTreeMap<String, Value>,
+    evidence: Vec<Evidence>,
+    documents: BTreeSet<String>,
+    /// where its name comes from: the earliest evidence wins, whatever the order of documents
+    first: (String, usize),
+}
+
+/// Accumulates document extracts one at a time (memory grows with the graph, not with the
+/// corpus) and builds the graph at the end. The result depends on the set of extracts only.
+#[derive(Default)]
+pub struct Merger {
+    docs: BTreeMap<String, DocMeta>,
+    entities: BTreeMap<String, EntityAcc>,
+    events: BTreeMap<String, EventAcc>,
+    edges: BTreeMap<(String, String, String), Vec<Evidence>>,
+}
+
+/// The key participant of an event, from its id `event:TYPE:DATE:KEY`.
+fn event_key(ev: &ExtractedEvent) -> String {
+    ev.participants
+        .iter()
+        .find(|p| {
+            ev.id.ends_with(&format!(
+                ":{}",
+                p.entity.split_once(':').map_or("", |x| x.1)
+            ))
+        })
+        .map(|p| p.entity.clone())
+        .unwrap_or_default()
+}
+
+impl Merger {
+    pub fn new() -> Merger {
+        Merger::default()
     }
-    for (id, group) in &all_entities {
-        aliases
-            .parent
-            .entry(id.clone())
-            .or_insert_with(|| id.clone());
-        for e in group {
-            for s in std::iter::once(&e.name).chain(e.aliases.iter()) {
-                let key = (e.kind, crate::entity::normalize_width(s).to_lowercase());
-                match surface_owner.get(&key) {
-                    Some(other) => {
-                        let other = other.clone();
-                        aliases.union(&other, id);
-                    }
-                    None => {
-                        surface_owner.insert(key, id.clone());
+
+    pub fn add(&mut self, x: &DocExtract) {
+        let doc = &x.doc.id;
+        self.docs.insert(doc.clone(), x.doc.clone());
+        for e in &x.entities {
+            let acc = self.entities.entry(e.id.clone()).or_default();
+            acc.kind = Some(e.kind);
+            if let Some(st) = &e.subtype {
+                *acc.subtypes.entry(st.clone()).or_default() += 1;
+            }
+            acc.surfaces.insert(e.name.clone());
+            acc.surfaces.extend(e.aliases.iter().cloned());
+            acc.evidence.extend(e.mentions.iter().cloned());
+            acc.documents.insert(doc.clone());
+        }
+        for ev in &x.events {
+            let first = ev
+                .evidence
+                .first()
+                .map_or((doc.clone(), 0), |e| (e.doc.clone(), e.start));
+            let acc = self
+                .events
+                .entry(ev.id.clone())
+                .or_insert_with(|| EventAcc {
+                    kind: ev.kind,
+                    key: event_key(ev),
+                    date: ev.date.clone(),
+                    name: ev.name.clone(),
+                    rule: ev.rule.clone(),
+                    confidence: ev.confidence,
+                    attributes: BTreeMap::new(),
+                    evidence: Vec::new(),
+                    documents: BTreeSet::new(),
+                    first: first.clone(),
+                });
+            if first < acc.first {
+                acc.first = first;
+                acc.name = ev.name.clone();
+                acc.date = ev.date.clone();
+                acc.rule = ev.rule.clone();
+            }
+            acc.confidence = acc.confidence.max(ev.confidence);
+            for (k, v) in &ev.attributes {
+                // the same key from two documents: the smaller value, so that order never matters
+                match acc.attributes.get(k) {
+                    Some(old) if old.to_string() <= v.to_string() => {}
+                    _ => {
+                        acc.attributes.insert(k.clone(), v.clone());
                     }
                 }
             }
-        }
-    }
-    // the canonical id of a group: the member named most often as `name`, then the smallest
-    let mut groups: BTreeMap<String, Vec<String>> = BTreeMap::new();
-    for id in all_entities.keys() {
-        groups.entry(aliases.find(id)).or_default().push(id.clone());
-    }
-    let mut canonical: BTreeMap<String, String> = BTreeMap::new();
-    for members in groups.values() {
-        let best = members
-            .iter()
-            .max_by(|a, b| {
-                let ca = all_entities[*a]
-                    .iter()
-                    .map(|e| e.mentions.len())
-                    .sum::<usize>();
-                let cb = all_entities[*b]
-                    .iter()
-                    .map(|e| e.mentions.len())
-                    .sum::<usize>();
-                ca.cmp(&cb).then(b.cmp(a))
-            })
-            .cloned()
-            .unwrap_or_default();
-        for m in members {
-            canonical.insert(m.clone(), best.clone());
-        }
-    }
-    let canon = |id: &str| canonical.get(id).cloned().unwrap_or_else(|| id.to_string());
-
-    // 2. nodes
-    let mut nodes: BTreeMap<String, Node> = BTreeMap::new();
-    for d in &docs {
-        for e in &d.entities {
-            let id = canon(&e.id);
-            let node = nodes.entry(id.clone()).or_insert_with(|| Node {
-                id: id.clone(),
-                kind: "entity".into(),
-                node_type: e.kind.as_str().into(),
-                subtype: None,
-                name: id
-                    .split_once(':')
-                    .map_or(e.name.clone(), |(_, n)| n.to_string()),
-                aliases: Some(Vec::new()),
-                mentions: Some(0),
-                date: None,
-                confidence: None,
-                rule: None,
-                attributes: BTreeMap::new(),
-                documents: Vec::new(),
-                evidence: Vec::new(),
-            });
-            if node.subtype.is_none()
-                || (e.id == id
-                    && e.subtype.is_some()
-                    && node.subtype.as_deref() > e.subtype.as_deref())
-            {
-                node.subtype = node.subtype.clone().or(e.subtype.clone());
-            }
-            let al = node.aliases.get_or_insert_with(Vec::new);
-            al.extend(e.aliases.iter().cloned());
-            if e.name != node.name {
-                al.push(e.name.clone());
-            }
-            node.evidence.extend(e.mentions.iter().cloned());
-            node.documents.push(d.doc.id.clone());
-        }
-        for ev in &d.events {
-            let node = nodes.entry(ev.id.clone()).or_insert_with(|| Node {
-                id: ev.id.clone(),
-                kind: "event".into(),
-                node_type: ev.kind.as_str().into(),
-                subtype: None,
-                name: ev.name.clone(),
-                aliases: None,
-                mentions: None,
-                date: ev.date.clone(),
-                confidence: Some(ev.confidence),
-                rule: Some(ev.rule.clone()),
-                attributes: BTreeMap::new(),
-                documents: Vec::new(),
-                evidence: Vec::new(),
-            });
-            // the earliest evidence names the event, whatever the order of documents
-            let first = ev.evidence.first().map(|e| (e.doc.clone(), e.start));
-            let current = node.evidence.first().map(|e| (e.doc.clone(), e.start));
-            if current.is_some() && first < current {
-                node.name = ev.name.clone();
-                node.date = ev.date.clone();
-                node.rule = Some(ev.rule.clone());
-            }
-            node.confidence = Some(node.confidence.unwrap_or(0.0).max(ev.confidence));
-            for (k, v) in &ev.attributes {
-                node.attributes
-                    .entry(k.clone())
-                    .or_insert_with(|| v.clone());
-            }
-            node.evidence.extend(ev.evidence.iter().cloned());
-            sort_evidence(&mut node.evidence);
-            node.documents.push(d.doc.id.clone());
-        }
-    }
-    for n in nodes.values_mut() {
-        sort_evidence(&mut n.evidence);
-        n.documents.sort();
-        n.documents.dedup();
-        if let Some(al) = n.aliases.as_mut() {
-            al.sort();
-            al.dedup();
-            al.retain(|a| *a != n.name);
-        }
-        if n.kind == "entity" {
-            n.mentions = Some(n.evidence.len());
-        }
-    }
-
-    // 3. edges: event → participant (role), entity → entity (relation)
-    let mut edges: BTreeMap<(String, String, String), Vec<Evidence>> = BTreeMap::new();
-    for d in &docs {
-        for ev in &d.events {
+            acc.evidence.extend(ev.evidence.iter().cloned());
+            acc.documents.insert(doc.clone());
             for p in &ev.participants {
-                let target = canon(&p.entity);
-                let evid: Vec<Evidence> = d
+                let evid: Vec<Evidence> = x
                     .entities
                     .iter()
                     .find(|e| e.id == p.entity)
@@ -255,65 +208,309 @@ pub fn merge(extracts: &[DocExtract]) -> KnowledgeGraph {
                 } else {
                     evid
                 };
-                edges
-                    .entry((ev.id.clone(), target, p.role.clone()))
+                self.edges
+                    .entry((ev.id.clone(), p.entity.clone(), p.role.clone()))
                     .or_default()
                     .extend(evid);
             }
         }
-        for r in &d.relations {
-            edges
-                .entry((canon(&r.source), canon(&r.target), r.kind.clone()))
+        for r in &x.relations {
+            self.edges
+                .entry((r.source.clone(), r.target.clone(), r.kind.clone()))
                 .or_default()
                 .extend(r.evidence.iter().cloned());
         }
     }
 
-    let mut graph = StableGraph::new();
-    let mut index = BTreeMap::new();
-    // entities by id, then events by date and id
-    let mut ordered: Vec<Node> = nodes.into_values().collect();
-    ordered.sort_by(|a, b| {
-        (a.kind != "entity")
-            .cmp(&(b.kind != "entity"))
-            .then_with(|| date_key(a).cmp(&date_key(b)))
-            .then_with(|| a.id.cmp(&b.id))
-    });
-    for n in ordered {
-        let id = n.id.clone();
-        let ix = graph.add_node(n);
-        index.insert(id, ix);
-    }
-    let mut keys: BTreeMap<(String, String), usize> = BTreeMap::new();
-    for ((s, t, kind), mut evidence) in edges {
-        let (Some(&si), Some(&ti)) = (index.get(&s), index.get(&t)) else {
-            continue;
+    /// Entity ids that name one entity: same type and a shared name or alias (compared with
+    /// width and case folded).
+    fn entity_canon(&self) -> BTreeMap<String, String> {
+        let mut aliases = Aliases {
+            parent: BTreeMap::new(),
         };
-        if s == t {
-            continue;
+        let mut owner: BTreeMap<(EntityType, String), String> = BTreeMap::new();
+        for (id, e) in &self.entities {
+            aliases
+                .parent
+                .entry(id.clone())
+                .or_insert_with(|| id.clone());
+            let Some(kind) = e.kind else { continue };
+            for s in &e.surfaces {
+                let key = (kind, crate::entity::normalize_width(s).to_lowercase());
+                match owner.get(&key) {
+                    Some(other) => {
+                        let other = other.clone();
+                        aliases.union(&other, id);
+                    }
+                    None => {
+                        owner.insert(key, id.clone());
+                    }
+                }
+            }
         }
-        sort_evidence(&mut evidence);
-        let k = keys.entry((s.clone(), t.clone())).or_insert(0);
-        graph.add_edge(
-            si,
-            ti,
-            Edge {
-                source: s,
-                target: t,
-                key: *k,
-                edge_type: kind,
-                evidence,
-            },
-        );
-        *k += 1;
+        let mut groups: BTreeMap<String, Vec<String>> = BTreeMap::new();
+        for id in self.entities.keys() {
+            groups.entry(aliases.find(id)).or_default().push(id.clone());
+        }
+        let mut canon = BTreeMap::new();
+        for members in groups.values() {
+            // the member with the most evidence names the group; ties go to the smaller id
+            let best = members
+                .iter()
+                .max_by(|a, b| {
+                    self.entities[*a]
+                        .evidence
+                        .len()
+                        .cmp(&self.entities[*b].evidence.len())
+                        .then(b.cmp(a))
+                })
+                .cloned()
+                .unwrap_or_default();
+            for m in members {
+                canon.insert(m.clone(), best.clone());
+            }
+        }
+        canon
     }
-    let mut documents: Vec<DocMeta> = docs.iter().map(|d| d.doc.clone()).collect();
-    documents.dedup_by(|a, b| a.id == b.id);
-    KnowledgeGraph {
-        graph,
-        index,
-        documents,
+
+    /// Event ids that name one real-world event: same type and key participant, and dates that
+    /// nest (one range inside the other); for once-in-a-life types, any dates. Returns the
+    /// canonical id of each event and, per canonical id, the dates that disagree.
+    fn event_canon(
+        &self,
+        canon_entity: &BTreeMap<String, String>,
+    ) -> (BTreeMap<String, String>, BTreeMap<String, Vec<String>>) {
+        let mut groups: BTreeMap<(EventKind, String), Vec<&String>> = BTreeMap::new();
+        for (id, e) in &self.events {
+            if e.key.is_empty() {
+                continue;
+            }
+            let key = canon_entity
+                .get(&e.key)
+                .cloned()
+                .unwrap_or_else(|| e.key.clone());
+            groups.entry((e.kind, key)).or_default().push(id);
+        }
+        let span = |id: &String| {
+            let d = self.events[id].date.as_ref();
+            let (f, t) = (d.and_then(|d| d.from), d.and_then(|d| d.to));
+            match (f, t) {
+                (Some(f), Some(t)) => (t - f).num_days(),
+                _ => i64::MAX,
+            }
+        };
+        let nests = |a: &String, b: &String| {
+            let (da, db) = (self.events[a].date.as_ref(), self.events[b].date.as_ref());
+            match (
+                da.and_then(|d| d.from.zip(d.to)),
+                db.and_then(|d| d.from.zip(d.to)),
+            ) {
+                (Some((af, at)), Some((bf, bt))) => {
+                    (af <= bf && bt <= at) || (bf <= af && at <= bt)
+                }
+                (None, None) => true,
+                _ => false,
+            }
+        };
+        let mut canon = BTreeMap::new();
+        let mut conflicts: BTreeMap<String, Vec<String>> = BTreeMap::new();
+        for ((kind, _), mut ids) in groups {
+            // most specific first: it names the merged event
+            ids.sort_by(|a, b| span(a).cmp(&span(b)).then(a.cmp(b)));
+            let once = ONCE.contains(&kind.as_str());
+            let mut heads: Vec<&String> = Vec::new();
+            for id in ids {
+                let head = if once {
+                    heads.first().copied()
+                } else {
+                    heads.iter().copied().find(|h| nests(h, id))
+                };
+                match head {
+                    Some(h) => {
+                        canon.insert(id.clone(), h.clone());
+                        if !nests(h, id) {
+                            if let Some(d) = &self.events[id].date {
+                                conflicts
+                                    .entry(h.clone())
+                                    .or_default()
+                                    .push(d.value.clone());
+                            }
+                        }
+                    }
+                    None => {
+                        heads.push(id);
+                        canon.insert(id.clone(), id.clone());
+                    }
+                }
+            }
+        }
+        for c in conflicts.values_mut() {
+            c.sort();
+            c.dedup();
+        }
+        (canon, conflicts)
     }
+
+    pub fn finish(self) -> KnowledgeGraph {
+        let canon_entity = self.entity_canon();
+        let (canon_event, conflicts) = self.event_canon(&canon_entity);
+        let ce = |id: &str| {
+            canon_entity
+                .get(id)
+                .cloned()
+                .unwrap_or_else(|| id.to_string())
+        };
+        let cv = |id: &str| {
+            canon_event
+                .get(id)
+                .cloned()
+                .unwrap_or_else(|| id.to_string())
+        };
+
+        let mut nodes: BTreeMap<String, Node> = BTreeMap::new();
+        for (id, e) in &self.entities {
+            let cid = ce(id);
+            let node = nodes.entry(cid.clone()).or_insert_with(|| Node {
+                id: cid.clone(),
+                kind: "entity".into(),
+                node_type: e.kind.map_or("organization", |k| k.as_str()).into(),
+                subtype: None,
+                name: cid
+                    .split_once(':')
+                    .map_or(cid.clone(), |(_, n)| n.to_string()),
+                aliases: Some(Vec::new()),
+                mentions: Some(0),
+                date: None,
+                confidence: None,
+                rule: None,
+                attributes: BTreeMap::new(),
+                documents: Vec::new(),
+                evidence: Vec::new(),
+            });
+            node.aliases
+                .get_or_insert_with(Vec::new)
+                .extend(e.surfaces.iter().cloned());
+            node.evidence.extend(e.evidence.iter().cloned());
+            node.documents.extend(e.documents.iter().cloned());
+            // the subtype most documents gave (ties: the smaller name)
+            if let Some((st, _)) = e
+                .subtypes
+                .iter()
+                .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+            {
+                if node.subtype.as_ref().is_none_or(|cur| cur > st) {
+                    node.subtype = Some(st.clone());
+                }
+            }
+        }
+        for (id, e) in &self.events {
+            let cid = cv(id);
+            let head = &self.events[&cid];
+            let node = nodes.entry(cid.clone()).or_insert_with(|| Node {
+                id: cid.clone(),
+                kind: "event".into(),
+                node_type: head.kind.as_str().into(),
+                subtype: None,
+                name: head.name.clone(),
+                aliases: None,
+                mentions: None,
+                date: head.date.clone(),
+                confidence: Some(head.confidence),
+                rule: Some(head.rule.clone()),
+                attributes: head.attributes.clone(),
+                documents: Vec::new(),
+                evidence: Vec::new(),
+            });
+            node.confidence = Some(node.confidence.unwrap_or(0.0).max(e.confidence));
+            for (k, v) in &e.attributes {
+                node.attributes
+                    .entry(k.clone())
+                    .or_insert_with(|| v.clone());
+            }
+            node.evidence.extend(e.evidence.iter().cloned());
+            node.documents.extend(e.documents.iter().cloned());
+        }
+        for (id, dates) in conflicts {
+            if let Some(n) = nodes.get_mut(&id) {
+                n.attributes
+                    .insert("conflicting_dates".into(), Value::from(dates));
+            }
+        }
+        for n in nodes.values_mut() {
+            sort_evidence(&mut n.evidence);
+            n.documents.sort();
+            n.documents.dedup();
+            if let Some(al) = n.aliases.as_mut() {
+                al.sort();
+                al.dedup();
+                al.retain(|a| *a != n.name);
+            }
+            if n.kind == "entity" {
+                n.mentions = Some(n.evidence.len());
+            }
+        }
+        let mut edges: BTreeMap<(String, String, String), Vec<Evidence>> = BTreeMap::new();
+        for ((s, t, kind), ev) in self.edges {
+            let s = if s.starts_with("event:") {
+                cv(&s)
+            } else {
+                ce(&s)
+            };
+            edges.entry((s, ce(&t), kind)).or_default().extend(ev);
+        }
+
+        let mut graph = StableGraph::new();
+        let mut index = BTreeMap::new();
+        let mut ordered: Vec<Node> = nodes.into_values().collect();
+        ordered.sort_by(|a, b| {
+            (a.kind != "entity")
+                .cmp(&(b.kind != "entity"))
+                .then_with(|| date_key(a).cmp(&date_key(b)))
+                .then_with(|| a.id.cmp(&b.id))
+        });
+        for n in ordered {
+            let id = n.id.clone();
+            let ix = graph.add_node(n);
+            index.insert(id, ix);
+        }
+        let mut keys: BTreeMap<(String, String), usize> = BTreeMap::new();
+        for ((s, t, kind), mut evidence) in edges {
+            let (Some(&si), Some(&ti)) = (index.get(&s), index.get(&t)) else {
+                continue;
+            };
+            if s == t {
+                continue;
+            }
+            sort_evidence(&mut evidence);
+            let k = keys.entry((s.clone(), t.clone())).or_insert(0);
+            graph.add_edge(
+                si,
+                ti,
+                Edge {
+                    source: s,
+                    target: t,
+                    key: *k,
+                    edge_type: kind,
+                    evidence,
+                },
+            );
+            *k += 1;
+        }
+        KnowledgeGraph {
+            graph,
+            index,
+            documents: self.docs.into_values().collect(),
+        }
+    }
+}
+
+/// Builds the graph from extracts (see [`Merger`]).
+pub fn merge(extracts: &[DocExtract]) -> KnowledgeGraph {
+    let mut m = Merger::new();
+    for x in extracts {
+        m.add(x);
+    }
+    m.finish()
 }
 
 /// Sort key of an event: the first day it covers (undated last).
