@@ -182,7 +182,8 @@ impl Merger {
             for (k, v) in &ev.attributes {
                 // the same key from two documents: the smaller value, so that order never matters
                 match acc.attributes.get(k) {
-                    Some(old) if old.to_string() <= v.to_string() => {}
+                    Some(old)
+                        if serde_json::to_string(old).ok() <= serde_json::to_string(v).ok() => {}
                     _ => {
                         acc.attributes.insert(k.clone(), v.clone());
                     }
@@ -328,13 +329,13 @@ impl Merger {
                 match head {
                     Some(h) => {
                         canon.insert(id.clone(), h.clone());
-                        if !nests(h, id) {
-                            if let Some(d) = &self.events[id].date {
-                                conflicts
-                                    .entry(h.clone())
-                                    .or_default()
-                                    .push(d.value.clone());
-                            }
+                        if !nests(h, id)
+                            && let Some(d) = &self.events[id].date
+                        {
+                            conflicts
+                                .entry(h.clone())
+                                .or_default()
+                                .push(d.value.clone());
                         }
                     }
                     None => {
@@ -397,10 +398,9 @@ impl Merger {
                 .subtypes
                 .iter()
                 .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+                && node.subtype.as_ref().is_none_or(|cur| cur > st)
             {
-                if node.subtype.as_ref().is_none_or(|cur| cur > st) {
-                    node.subtype = Some(st.clone());
-                }
+                node.subtype = Some(st.clone());
             }
         }
         for (id, e) in &self.events {
