@@ -6,6 +6,7 @@ pub mod error;
 pub mod time;
 
 pub use error::{Error, Result};
+pub mod corpus;
 pub mod event;
 pub mod export;
 pub mod graph;

@@ -2,9 +2,8 @@
 //! 2 bad usage (clap's own).
 use anyhow::{Context, Result, bail};
 use clap::{Parser, Subcommand};
-use rayon::prelude::*;
-use shiji::document::clean::Given;
-use shiji::input::{self, InputDoc, ReadOptions};
+use shiji::corpus::{CorpusOptions, Source};
+use shiji::input::{self, ReadOptions};
 use shiji::model::DocExtract;
 use shiji::pipeline::{Options, Pipeline};
 use std::io::{BufRead, BufWriter, Write};
@@ -83,6 +82,10 @@ struct ReadArgs {
     /// Warn about unreadable inputs and go on, instead of stopping at the first.
     #[arg(long)]
     skip_bad: bool,
+    /// A folder caching each document's extract, keyed by its content and the program and data
+    /// version: a second run re-extracts only new or changed documents.
+    #[arg(long)]
+    cache: Option<PathBuf>,
     /// Worker threads (default: all cores).
     #[arg(long)]
     threads: Option<usize>,
@@ -183,11 +186,7 @@ fn bundled_inputs() -> Vec<PathBuf> {
 const DEMO_ID: &str = "mobvoi-li-zhifei-interview-2023-04-23";
 const DEMO_TEXT: &str = include_str!("../data/articles/mobvoi-li-zhifei-interview-2023-04-23.txt");
 
-fn read_inputs(inputs: &[PathBuf], read: &ReadArgs) -> Result<(Vec<InputDoc>, usize)> {
-    let opts = ReadOptions {
-        encoding: read.encoding.clone(),
-        max_doc_bytes: read.max_doc_bytes,
-    };
+fn corpus_options(read: &ReadArgs) -> Result<CorpusOptions> {
     let published = match &read.published {
         Some(p) => Some(
             shiji::document::clean::parse_date(p)
@@ -195,72 +194,65 @@ fn read_inputs(inputs: &[PathBuf], read: &ReadArgs) -> Result<(Vec<InputDoc>, us
         ),
         None => None,
     };
-    let mut docs = Vec::new();
-    let mut skipped = 0;
-    let mut files = Vec::new();
-    for p in inputs {
-        if p.as_os_str() == "-" {
-            let stdin = std::io::stdin();
-            let lines = stdin.lock();
-            match input::read_jsonl("<stdin>", lines, &opts) {
-                Ok(d) => docs.extend(d),
-                Err(e) if read.skip_bad => {
-                    eprintln!("warning: {e}");
-                    skipped += 1;
-                }
-                Err(e) => return Err(e.into()),
-            }
-        } else {
-            match input::expand(std::slice::from_ref(p)) {
-                Ok(f) => files.extend(f),
-                Err(e) if read.skip_bad => {
-                    eprintln!("warning: {e}");
-                    skipped += 1;
-                }
-                Err(e) => return Err(e.into()),
-            }
-        }
-    }
-    for f in files {
-        match input::read_file(&f, &opts) {
-            Ok(d) => docs.extend(d),
-            Err(e) if read.skip_bad => {
-                eprintln!("warning: {e}");
-                skipped += 1;
-            }
-            Err(e) => return Err(e.into()),
-        }
-    }
-    if let Some(p) = published {
-        for d in &mut docs {
-            d.given.published = Some(p);
-        }
-    }
-    Ok((docs, skipped))
+    Ok(CorpusOptions {
+        read: ReadOptions {
+            encoding: read.encoding.clone(),
+            max_doc_bytes: read.max_doc_bytes,
+        },
+        published,
+        skip_bad: read.skip_bad,
+        cache: read.cache.clone(),
+        batch: 0,
+    })
 }
 
-fn extract_all(
-    p: &Pipeline,
-    docs: &[InputDoc],
-    skip_bad: bool,
-) -> Result<(Vec<DocExtract>, usize)> {
-    let results: Vec<shiji::Result<DocExtract>> = docs
-        .par_iter()
-        .map(|d| p.extract(&d.text, &d.given))
-        .collect();
-    let mut out = Vec::new();
-    let mut skipped = 0;
-    for r in results {
-        match r {
-            Ok(x) => out.push(x),
-            Err(e) if skip_bad => {
-                eprintln!("warning: {e}");
-                skipped += 1;
-            }
-            Err(e) => return Err(e.into()),
-        }
+/// A progress bar on stderr when it is a terminal: bytes done, documents per second, ETA.
+fn progress(total: u64) -> Option<indicatif::ProgressBar> {
+    use std::io::IsTerminal;
+    if !std::io::stderr().is_terminal() || total == 0 {
+        return None;
     }
-    Ok((out, skipped))
+    let bar = indicatif::ProgressBar::new(total);
+    bar.set_style(
+        indicatif::ProgressStyle::with_template("{bar:40} {bytes}/{total_bytes} {msg} ETA {eta}")
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+    );
+    Some(bar)
+}
+
+/// Runs extraction over the sources, handing each extract to `sink` in input order.
+fn run_corpus(
+    p: &Pipeline,
+    data: &DataArgs,
+    sources: &[Source],
+    opts: &CorpusOptions,
+    sink: impl FnMut(DocExtract) -> shiji::Result<()>,
+) -> Result<shiji::corpus::Report> {
+    let version = shiji::corpus::data_version(&data.lexicons, data.data_dir.as_deref());
+    let bar = progress(shiji::corpus::total_bytes(sources));
+    let started = std::time::Instant::now();
+    let report = shiji::corpus::process(
+        p,
+        &version,
+        sources,
+        opts,
+        sink,
+        |e| eprintln!("shiji: warning: {e}"),
+        |bytes, docs| {
+            if let Some(b) = &bar {
+                b.inc(bytes);
+                let secs = started.elapsed().as_secs_f64().max(1e-3);
+                b.set_message(format!("{docs} docs, {:.0} docs/s", docs as f64 / secs));
+            }
+        },
+    )?;
+    if let Some(b) = bar {
+        b.finish_and_clear();
+    }
+    if report.skipped > 0 {
+        eprintln!("shiji: skipped {} bad input(s)", report.skipped);
+    }
+    Ok(report)
 }
 
 fn set_threads(n: Option<usize>) {
@@ -280,73 +272,81 @@ fn run(cli: Cli) -> Result<()> {
             data,
         } => {
             set_threads(read.threads);
+            if out.exists() && !out.is_dir() {
+                bail!("{}: --out is a file, not a folder", out.display());
+            }
             let p = pipeline(&data)?;
-            let (mut docs, mut skipped) = if inputs.is_empty() {
-                let bundled = bundled_inputs();
-                if bundled.is_empty() {
-                    (
-                        vec![InputDoc {
-                            given: Given {
-                                id: DEMO_ID.into(),
-                                ..Given::default()
-                            },
-                            text: DEMO_TEXT.into(),
-                        }],
-                        0,
-                    )
-                } else {
-                    read_inputs(&bundled, &read)?
+            let opts = corpus_options(&read)?;
+            let mut merger = shiji::graph::Merger::new();
+            let min = read.min_confidence;
+            let mut add = |mut x: DocExtract| {
+                if let Some(m) = min {
+                    shiji::query::drop_low_confidence(std::slice::from_mut(&mut x), m);
+                }
+                merger.add(&x);
+                Ok(())
+            };
+            let inputs = if inputs.is_empty() {
+                bundled_inputs()
+            } else {
+                inputs
+            };
+            let report = if inputs.is_empty() {
+                // no data/articles folder here: the demo article embedded in the binary
+                let d = shiji::corpus::single(DEMO_ID, DEMO_TEXT);
+                let mut d = d;
+                d.given.published = opts.published;
+                add(p.extract(&d.text, &d.given)?)?;
+                shiji::corpus::Report {
+                    documents: 1,
+                    ..Default::default()
                 }
             } else {
-                read_inputs(&inputs, &read)?
+                let sources = shiji::corpus::sources(&inputs)?;
+                run_corpus(&p, &data, &sources, &opts, &mut add)?
             };
-            if let (true, Some(d)) = (inputs.is_empty(), read.published.as_deref()) {
-                let date = shiji::document::clean::parse_date(d);
-                docs.iter_mut().for_each(|x| x.given.published = date);
-            }
-            if docs.is_empty() {
+            if report.documents == 0 {
                 bail!("no documents to read");
             }
-            let (mut extracts, bad) = extract_all(&p, &docs, read.skip_bad)?;
-            skipped += bad;
-            if let Some(m) = read.min_confidence {
-                shiji::query::drop_low_confidence(&mut extracts, m);
-            }
-            let g = shiji::graph::merge(&extracts);
+            let g = merger.finish();
             let files = shiji::export::write_all(&g, &out)?;
             eprintln!(
-                "shiji: {} document(s), {} node(s), {} edge(s) → {} ({})",
-                extracts.len(),
+                "shiji: {} document(s){}, {} node(s), {} edge(s) → {} ({})",
+                report.documents,
+                if report.from_cache > 0 {
+                    format!(" ({} from cache)", report.from_cache)
+                } else {
+                    String::new()
+                },
                 g.graph.node_count(),
                 g.graph.edge_count(),
                 out.display(),
                 files.join(", ")
             );
-            if skipped > 0 {
-                eprintln!("shiji: skipped {skipped} bad input(s)");
-            }
         }
         Command::Extract { inputs, read, data } => {
             set_threads(read.threads);
             let p = pipeline(&data)?;
+            let opts = corpus_options(&read)?;
             let inputs = if inputs.is_empty() {
                 vec![PathBuf::from("-")]
             } else {
                 inputs
             };
-            let (docs, mut skipped) = read_inputs(&inputs, &read)?;
-            let (extracts, bad) = extract_all(&p, &docs, read.skip_bad)?;
-            skipped += bad;
+            let sources = shiji::corpus::sources(&inputs)?;
             let stdout = std::io::stdout();
             let mut w = BufWriter::new(stdout.lock());
-            for x in extracts {
-                serde_json::to_writer(&mut w, &x)?;
-                w.write_all(b"\n")?;
-            }
+            let min = read.min_confidence;
+            run_corpus(&p, &data, &sources, &opts, |mut x| {
+                if let Some(m) = min {
+                    shiji::query::drop_low_confidence(std::slice::from_mut(&mut x), m);
+                }
+                serde_json::to_writer(&mut w, &x)
+                    .map_err(|e| shiji::Error::Output(e.to_string()))?;
+                w.write_all(b"\n")
+                    .map_err(|e| shiji::Error::io("<stdout>", e))
+            })?;
             w.flush()?;
-            if skipped > 0 {
-                eprintln!("shiji: skipped {skipped} bad input(s)");
-            }
         }
         Command::Merge { files, out } => {
             let mut extracts = Vec::new();

@@ -309,3 +309,59 @@ fn min_confidence_drops_weak_events() {
         serde_json::from_slice(&std::fs::read(dir.join("timeline.json")).unwrap()).unwrap();
     assert!(tl.as_array().unwrap().is_empty(), "{tl}");
 }
+
+#[test]
+fn cache_re_extracts_only_new_documents() {
+    let dir = tempdir("cache");
+    let corpus = dir.join("corpus");
+    std::fs::create_dir_all(&corpus).unwrap();
+    for f in ["a-xinghe-series-a.txt", "c-google-restructuring.txt"] {
+        std::fs::copy(repo().join("tests/data/corpus").join(f), corpus.join(f)).unwrap();
+    }
+    let cache = dir.join("cache");
+    let args = |out: &str| {
+        vec![
+            "build".to_string(),
+            corpus.to_str().unwrap().to_string(),
+            "--cache".into(),
+            cache.to_str().unwrap().to_string(),
+            "--out".into(),
+            dir.join(out).to_str().unwrap().to_string(),
+        ]
+    };
+    let first = run(
+        &args("o1").iter().map(|s| s.as_str()).collect::<Vec<_>>(),
+        None,
+    );
+    assert!(
+        String::from_utf8_lossy(&first.stderr).contains("2 document(s),"),
+        "{}",
+        String::from_utf8_lossy(&first.stderr)
+    );
+    std::fs::copy(
+        repo().join("tests/data/corpus/b-xinghe-funding-report.txt"),
+        corpus.join("b.txt"),
+    )
+    .unwrap();
+    let second = run(
+        &args("o2").iter().map(|s| s.as_str()).collect::<Vec<_>>(),
+        None,
+    );
+    let err = String::from_utf8_lossy(&second.stderr);
+    assert!(err.contains("3 document(s) (2 from cache)"), "{err}");
+    // the cached run gives the same graph as a fresh one
+    let fresh = run(
+        &[
+            "build",
+            corpus.to_str().unwrap(),
+            "--out",
+            dir.join("o3").to_str().unwrap(),
+        ],
+        None,
+    );
+    assert!(fresh.status.success());
+    assert_eq!(
+        std::fs::read(dir.join("o2/graph.json")).unwrap(),
+        std::fs::read(dir.join("o3/graph.json")).unwrap()
+    );
+}
