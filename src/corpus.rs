@@ -118,12 +118,11 @@ pub fn process(
             .par_iter()
             .map(|d| {
                 let key = opts.cache.as_ref().map(|_| cache_key(version, d));
-                if let (Some(dir), Some(k)) = (&opts.cache, &key) {
-                    if let Ok(text) = std::fs::read_to_string(cache_path(dir, k)) {
-                        if let Ok(x) = serde_json::from_str::<DocExtract>(&text) {
-                            return (d.text.len() as u64, Ok((x, true)));
-                        }
-                    }
+                if let (Some(dir), Some(k)) = (&opts.cache, &key)
+                    && let Ok(text) = std::fs::read_to_string(cache_path(dir, k))
+                    && let Ok(x) = serde_json::from_str::<DocExtract>(&text)
+                {
+                    return (d.text.len() as u64, Ok((x, true)));
                 }
                 let r = pipeline.extract(&d.text, &d.given).and_then(|x| {
                     if let (Some(dir), Some(k)) = (&opts.cache, &key) {
