@@ -82,6 +82,9 @@ pub struct Given {
 
 type Line = Vec<(char, u32)>;
 
+/// Lines longer than this are article text, never page chrome.
+const MAX_CHROME_BYTES: usize = 600;
+
 /// Parses a publication date in the forms found in headers and front matter.
 pub fn parse_date(s: &str) -> Option<NaiveDate> {
     let s = s.trim().trim_matches(|c| c == '\'' || c == '"');
@@ -188,7 +191,8 @@ pub fn prepare(raw: &str, given: &Given, rules: &CleanRules) -> Result<Document>
                 _ => {}
             }
         }
-        if rules.chrome_kind(&text).is_some() {
+        // chrome lines are short: a paragraph of text is never checked against the patterns
+        if text.len() <= MAX_CHROME_BYTES && rules.chrome_kind(&text).is_some() {
             continue;
         }
         if meta.title.is_none() && short && !text.ends_with('。') && out.is_empty() {
@@ -294,8 +298,30 @@ fn strip_repeated_edges(lines: &mut Vec<Line>) {
             let sample = &lines[..lines.len().min(5000)];
             let eligible = sample.iter().filter(|l| l.len() >= 4).count();
             let threshold = (eligible * 3 / 10).max(3);
+            // a repeated edge of any length repeats its 4 edge chars too: count those first, so
+            // that an article with no boilerplate costs one cheap pass
+            let edge4 = |line: &Line| -> Option<[char; 4]> {
+                let n = line.len();
+                (n >= 4).then(|| {
+                    let w = if from_end { &line[n - 4..] } else { &line[..4] };
+                    [w[0].0, w[1].0, w[2].0, w[3].0]
+                })
+            };
+            let mut short: HashMap<[char; 4], usize> = HashMap::new();
+            for line in sample {
+                if let Some(e) = edge4(line) {
+                    *short.entry(e).or_default() += 1;
+                }
+            }
+            short.retain(|_, n| *n >= threshold);
+            if short.is_empty() {
+                break;
+            }
             let mut counts: HashMap<Vec<char>, usize> = HashMap::new();
             for line in sample {
+                if !edge4(line).is_some_and(|e| short.contains_key(&e)) {
+                    continue;
+                }
                 let n = line.len();
                 for k in 4..=n.min(40) {
                     let piece: Vec<char> = if from_end {

@@ -198,18 +198,26 @@ impl EntityStage<'_> {
         }
     }
 
+    /// Whether `chars` spell a boundary word (no allocation: this runs at every step of a scan).
+    fn is_boundary(&self, chars: &[char]) -> bool {
+        let mut buf = [0u8; 48];
+        let mut n = 0;
+        for c in chars {
+            if n + 4 > buf.len() {
+                return false;
+            }
+            n += c.encode_utf8(&mut buf[n..]).len();
+        }
+        std::str::from_utf8(&buf[..n]).is_ok_and(|w| self.lexicon.boundary.contains(w))
+    }
+
     fn boundary_ends_at(&self, chars: &[char], p: usize) -> bool {
-        (1..=self.lexicon.boundary_max_len.min(p)).any(|k| {
-            let w: String = chars[p - k..p].iter().collect();
-            self.lexicon.boundary.contains(&w)
-        })
+        (1..=self.lexicon.boundary_max_len.min(p)).any(|k| self.is_boundary(&chars[p - k..p]))
     }
 
     fn boundary_starts_at(&self, chars: &[char], p: usize) -> bool {
-        (1..=self.lexicon.boundary_max_len.min(chars.len() - p)).any(|k| {
-            let w: String = chars[p..p + k].iter().collect();
-            self.lexicon.boundary.contains(&w)
-        })
+        (1..=self.lexicon.boundary_max_len.min(chars.len() - p))
+            .any(|k| self.is_boundary(&chars[p..p + k]))
     }
 
     /// A name the text introduces with a cue must not be a dictionary word of a common kind
@@ -644,6 +652,7 @@ impl EntityStage<'_> {
         }
         forms.sort_by(|a, b| a.0.cmp(&b.0));
         let Ok(ac) = AhoCorasickBuilder::new()
+            .kind(Some(aho_corasick::AhoCorasickKind::NoncontiguousNFA))
             .match_kind(MatchKind::LeftmostLongest)
             .build(forms.iter().map(|f| f.0.as_str()))
         else {
@@ -852,6 +861,7 @@ fn resolve(doc: &Document, chosen: Vec<Candidate>, lexicon: &Lexicon) -> EntityL
         }
     }
     if let Ok(ac) = AhoCorasickBuilder::new()
+        .kind(Some(aho_corasick::AhoCorasickKind::NoncontiguousNFA))
         .match_kind(MatchKind::LeftmostLongest)
         .build(forms.iter().map(|(s, _)| s.as_str()))
     {
