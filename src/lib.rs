@@ -3,6 +3,7 @@ pub mod data;
 pub mod document;
 pub mod entity;
 pub mod error;
+pub mod ner;
 pub mod time;
 
 pub use error::{Error, Result};
