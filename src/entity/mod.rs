@@ -140,6 +140,7 @@ impl EntityStage<'_> {
         self.quoted_names(doc, &mut cands);
         self.latin_names(doc, &mut cands);
         self.repeat_names(doc, &mut cands);
+        self.model_names(doc, &mut cands);
         self.jieba_names(doc, &tokens, &mut cands);
         let chosen = select(cands);
         let mut layer = resolve(doc, chosen, self.lexicon);
@@ -672,6 +673,46 @@ impl EntityStage<'_> {
                 end: e,
                 rule: "same_name_in_document",
                 ..base.clone()
+            });
+        }
+    }
+
+    /// The statistical tagger (tier 2), with the checks a name must pass whatever found it.
+    fn model_names(&self, doc: &Document, out: &mut Vec<Candidate>) {
+        for span in crate::ner::NerModel::embedded().tag_chars(&doc.chars) {
+            let (mut s, mut e) = (span.start, span.end);
+            // a stray Latin letter glued to a Han name (CEO蒂姆 → O蒂姆) is not part of it
+            while s < e && doc.chars[s].is_ascii_alphabetic() && e - s > 1 && is_han(doc.chars[e - 1]) && !is_han(doc.chars[s]) {
+                s += 1;
+            }
+            while s < e && !doc.chars[s].is_alphanumeric() {
+                s += 1;
+            }
+            while e > s && !doc.chars[e - 1].is_alphanumeric() {
+                e -= 1;
+            }
+            if e - s < 2 && !(e > s && is_han(doc.chars[s]) && span.label == crate::ner::NerLabel::Place) {
+                continue;
+            }
+            let name: String = doc.chars[s..e].iter().collect();
+            if self.lexicon.is_generic(&name) {
+                continue;
+            }
+            let kind = match span.label {
+                crate::ner::NerLabel::Person => EntityType::Person,
+                crate::ner::NerLabel::Organization => EntityType::Organization,
+                crate::ner::NerLabel::Place => EntityType::Place,
+                crate::ner::NerLabel::Product => EntityType::Product,
+            };
+            out.push(Candidate {
+                start: s,
+                end: e,
+                kind,
+                subtype: None,
+                name: None,
+                aliases: vec![],
+                tier: 2,
+                rule: "ner_model",
             });
         }
     }
