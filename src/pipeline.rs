@@ -54,7 +54,10 @@ impl Pipeline {
                 }
             }
         }
-        let time = TimeTagger::new();
+        let time = match &opts.data_dir {
+            Some(d) if d.join("time").is_dir() => TimeTagger::from_dir(&d.join("time"))?,
+            _ => TimeTagger::new(),
+        };
         Ok(Pipeline {
             clean: CleanRules::load(opts.data_dir.as_deref())?,
             events: EventRules::load(opts.data_dir.as_deref())?,

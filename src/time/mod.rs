@@ -2,9 +2,15 @@
 //! (the publication date) and the narrative time (the last fully specified date before them).
 //!
 //! The grammar is data (`data/time/*.tsv`); this module holds the mechanisms.
-use chrono::{Datelike, NaiveDate};
-use regex::Regex;
+mod calendar;
+mod grammar;
+mod numerals;
+mod tables;
+
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use serde::{Deserialize, Serialize};
+use std::io::{BufRead, Write};
+use std::path::Path;
 use std::sync::LazyLock;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -87,8 +93,9 @@ impl TimeMention {
     }
 }
 
+/// The temporal tagger: the word tables of `data/time/` and the rules that use them.
 pub struct TimeTagger {
-    year_month_day: Regex,
+    tables: tables::Tables,
 }
 
 static EMBEDDED: LazyLock<TimeTagger> = LazyLock::new(TimeTagger::new);
@@ -105,115 +112,130 @@ impl TimeTagger {
         &EMBEDDED
     }
 
+    /// A tagger built from the embedded tables.
     pub fn new() -> Self {
+        let get = |name: &str| -> Result<String, crate::Error> {
+            Ok(tables::FILES
+                .iter()
+                .find(|(n, _)| *n == name)
+                .map(|(_, t)| t.to_string())
+                .unwrap_or_default())
+        };
         TimeTagger {
-            year_month_day: Regex::new(r"(?:(\d{4})年)?(?:(\d{1,2})月)?(?:(\d{1,2})[日号])?")
-                .expect("static regex"),
+            tables: tables::Tables::load(&get).expect("embedded time tables are valid"),
         }
+    }
+
+    /// The same tables read from `dir` (a file missing there falls back to the embedded one).
+    pub fn from_dir(dir: &Path) -> Result<TimeTagger, crate::Error> {
+        let get = |name: &str| -> Result<String, crate::Error> {
+            let p = dir.join(name);
+            if p.exists() {
+                std::fs::read_to_string(&p).map_err(|e| crate::Error::io(&p, e))
+            } else {
+                Ok(tables::FILES
+                    .iter()
+                    .find(|(n, _)| *n == name)
+                    .map(|(_, t)| t.to_string())
+                    .unwrap_or_default())
+            }
+        };
+        Ok(TimeTagger {
+            tables: tables::Tables::load(&get)?,
+        })
     }
 
     /// Every time expression in `text`, in text order, resolved against `reference`
     /// (the publication date) and the narrative time.
     pub fn tag(&self, text: &str, reference: NaiveDate) -> Vec<TimeMention> {
-        let mut out = Vec::new();
-        let mut char_pos = 0usize;
-        let mut last_byte = 0usize;
-        for caps in self.year_month_day.captures_iter(text) {
-            let m = caps.get(0).unwrap();
-            if m.is_empty() {
-                continue;
-            }
-            char_pos += text[last_byte..m.start()].chars().count();
-            last_byte = m.start();
-            let year = caps.get(1).and_then(|y| y.as_str().parse::<i32>().ok());
-            let month = caps.get(2).and_then(|y| y.as_str().parse::<u32>().ok());
-            let day = caps.get(3).and_then(|y| y.as_str().parse::<u32>().ok());
-            let (anchor, year) = match year {
-                Some(y) => (Anchor::Absolute, y),
-                None => (Anchor::Published, reference.year()),
-            };
-            let (value, grain, from, to) = match (month, day) {
-                (None, None) => (
-                    format!("{year:04}"),
-                    Grain::Year,
-                    NaiveDate::from_ymd_opt(year, 1, 1),
-                    NaiveDate::from_ymd_opt(year, 12, 31),
-                ),
-                (Some(mo), None) => {
-                    let first = NaiveDate::from_ymd_opt(year, mo, 1);
-                    let last = first.and_then(|f| {
-                        f.checked_add_months(chrono::Months::new(1))
-                            .and_then(|n| n.pred_opt())
-                    });
-                    (format!("{year:04}-{mo:02}"), Grain::Month, first, last)
-                }
-                (Some(mo), Some(d)) => {
-                    let day = NaiveDate::from_ymd_opt(year, mo, d);
-                    (format!("{year:04}-{mo:02}-{d:02}"), Grain::Day, day, day)
-                }
-                (None, Some(_)) => continue,
-            };
-            if from.is_none() || (anchor == Anchor::Published && month.is_none()) {
-                continue;
-            }
-            let len = m.as_str().chars().count();
-            out.push(TimeMention {
-                text: m.as_str().to_string(),
-                start: char_pos,
-                end: char_pos + len,
-                kind: TimeType::Date,
-                value,
-                grain,
-                modifier: None,
-                from,
-                to,
-                anchor,
-            });
-        }
-        out
+        self.tag_at(text, reference.and_time(NaiveTime::MIN))
+    }
+
+    /// As [`TimeTagger::tag`], with a publication time (used by 现在 and clock-relative words).
+    pub fn tag_at(&self, text: &str, reference: NaiveDateTime) -> Vec<TimeMention> {
+        let original: Vec<char> = text.chars().collect();
+        let folded: Vec<char> = original.iter().map(|&c| self.tables.fold_char(c)).collect();
+        let mut sc = grammar::Scanner::new(&self.tables, &folded, reference);
+        sc.run(&original)
     }
 }
 
-/// Parses a reference time: `2013-02-12T04:30:00`, `2013-02-12`, `2019-06`, `2021`.
-pub fn parse_reference(s: &str) -> Option<chrono::NaiveDateTime> {
+/// Parse a reference date: `2013-02-12T04:30:00`, `2013-02-12 04:30`, `2013-02-12`, `2019-06`, `2021`.
+pub fn parse_reference(s: &str) -> Option<NaiveDateTime> {
     let s = s.trim();
-    if let Ok(t) = chrono::NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M:%S") {
-        return Some(t);
+    for f in [
+        "%Y-%m-%dT%H:%M:%S",
+        "%Y-%m-%d %H:%M:%S",
+        "%Y-%m-%dT%H:%M",
+        "%Y-%m-%d %H:%M",
+    ] {
+        if let Ok(d) = NaiveDateTime::parse_from_str(s, f) {
+            return Some(d);
+        }
+    }
+    if let Ok(d) = NaiveDate::parse_from_str(s, "%Y-%m-%d") {
+        return Some(d.and_time(NaiveTime::MIN));
     }
     let parts: Vec<&str> = s.split('-').collect();
     let y: i32 = parts.first()?.parse().ok()?;
-    let m: u32 = parts.get(1).map_or(Some(1), |m| m.parse().ok())?;
-    let d: u32 = parts.get(2).map_or(Some(1), |d| d.parse().ok())?;
-    NaiveDate::from_ymd_opt(y, m, d)?.and_hms_opt(0, 0, 0)
+    if parts[0].len() != 4 {
+        return None;
+    }
+    let m: u32 = match parts.get(1) {
+        Some(m) => m.parse().ok()?,
+        None => 1,
+    };
+    if parts.len() > 2 {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(y, m, 1).map(|d| d.and_time(NaiveTime::MIN))
 }
 
-/// `shiji times`: JSON lines `{"id","text","ref"?}` in, `{"id","times":[…]}` out.
-pub fn times_jsonl<R: std::io::BufRead, W: std::io::Write>(
+#[derive(Deserialize)]
+struct InLine {
+    id: serde_json::Value,
+    text: Option<String>,
+    #[serde(rename = "ref")]
+    reference: Option<String>,
+}
+
+#[derive(Serialize)]
+struct OutLine<'a> {
+    id: &'a serde_json::Value,
+    times: Vec<TimeMention>,
+}
+
+/// Read JSON lines `{"id", "text", "ref"?}` and write `{"id", "times": [...]}` per line.
+pub fn times_jsonl<R: BufRead, W: Write>(
     input: R,
     mut out: W,
-    default_ref: chrono::NaiveDateTime,
+    default_ref: NaiveDateTime,
 ) -> Result<(), crate::Error> {
     let tagger = TimeTagger::embedded();
-    for (i, line) in input.lines().enumerate() {
+    let stdin = || "<stdin>".to_string();
+    for (k, line) in input.lines().enumerate() {
         let line = line.map_err(|e| crate::Error::io("<stdin>", e))?;
         if line.trim().is_empty() {
             continue;
         }
-        let v: serde_json::Value =
-            serde_json::from_str(&line).map_err(|e| crate::Error::JsonLine {
-                path: "<stdin>".into(),
-                line: i + 1,
-                message: e.to_string(),
-            })?;
-        let text = v.get("text").and_then(|t| t.as_str()).unwrap_or("");
-        let reference = v
-            .get("ref")
-            .and_then(|r| r.as_str())
+        let v: InLine = serde_json::from_str(&line).map_err(|e| crate::Error::JsonLine {
+            path: stdin(),
+            line: k + 1,
+            message: e.to_string(),
+        })?;
+        let text = v.text.ok_or(crate::Error::MissingText {
+            path: stdin(),
+            line: k + 1,
+        })?;
+        let r = v
+            .reference
+            .as_deref()
             .and_then(parse_reference)
             .unwrap_or(default_ref);
-        let times = tagger.tag(text, reference.date());
-        let o = serde_json::json!({"id": v.get("id"), "times": times});
-        writeln!(out, "{o}").map_err(|e| crate::Error::io("<stdout>", e))?;
+        let times = tagger.tag_at(&text, r);
+        let o = OutLine { id: &v.id, times };
+        let s = serde_json::to_string(&o).map_err(|e| crate::Error::Output(e.to_string()))?;
+        writeln!(out, "{s}").map_err(|e| crate::Error::Output(e.to_string()))?;
     }
     Ok(())
 }
