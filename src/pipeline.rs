@@ -371,7 +371,7 @@ pub fn entities_jsonl<R: std::io::BufRead, W: std::io::Write>(
                 let e = &a.entities.entities[m.entity];
                 let (s, e2) = a.doc.raw_span(m.start, m.end);
                 let text: String = d.text.chars().skip(s).take(e2 - s).collect();
-                list.push(json!({"text": text, "start": s, "end": e2, "type": e.kind.as_str(), "name": e.name}));
+                list.push(json!({"text": text, "start": s, "end": e2, "type": e.kind.as_str(), "name": e.name, "rule": m.rule}));
             }
         }
         let v = json!({"id": d.given.id, "entities": list});

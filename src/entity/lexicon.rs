@@ -34,6 +34,7 @@ const CATEGORIES: &str = include_str!("../../data/entity/categories.tsv");
 const CUES: &str = include_str!("../../data/entity/cues.tsv");
 const BOUNDARY: &str = include_str!("../../data/entity/boundary.tsv");
 const PLACE_SUFFIXES: &str = include_str!("../../data/entity/place_suffixes.tsv");
+const GENERIC_HEADS: &str = include_str!("../../data/entity/generic_heads.tsv");
 
 #[derive(Clone, Debug)]
 pub struct LexEntry {
@@ -96,6 +97,7 @@ pub struct Lexicon {
     pub boundary: HashSet<String>,
     pub boundary_max_len: usize,
     pub place_suffixes: HashSet<String>,
+    pub generic_heads: HashSet<String>,
 }
 
 fn matcher(words: &[String]) -> Result<AhoCorasick> {
@@ -265,6 +267,11 @@ impl Lexicon {
             .iter()
             .map(|r| r.fields[0].to_string())
             .collect();
+        let (file, text) = read_override(data_dir, "entity/generic_heads.tsv", GENERIC_HEADS)?;
+        let generic_heads = parse_tsv(&file, &text, 1)?
+            .iter()
+            .map(|r| r.fields[0].to_string())
+            .collect();
         let category_by_word = categories
             .iter()
             .enumerate()
@@ -289,6 +296,7 @@ impl Lexicon {
             boundary,
             boundary_max_len,
             place_suffixes,
+            generic_heads,
         })
     }
 

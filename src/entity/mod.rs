@@ -141,7 +141,7 @@ impl EntityStage<'_> {
         self.latin_names(doc, &mut cands);
         self.repeat_names(doc, &mut cands);
         self.model_names(doc, &mut cands);
-        self.jieba_names(doc, &tokens, &mut cands);
+        self.promote_containing(doc, &mut cands);
         let chosen = select(cands);
         let mut layer = resolve(doc, chosen, self.lexicon);
         layer.tokens = tokens;
@@ -323,15 +323,22 @@ impl EntityStage<'_> {
         }
         let (i, t) = tok_at(p)?;
         let word: String = chars[t.start..t.end].iter().collect();
-        if t.end - t.start >= 2 && self.person_like(&word) {
+        // a whole word after the title is a name only when jieba reads it as one (来到, 强调 are
+        // words that begin with a surname character)
+        if t.end - t.start >= 2
+            && self.person_like(&word)
+            && matches!(t.tag.as_str(), "nr" | "nrfg" | "nrt" | "x")
+        {
             return Some((t.end, "title_person"));
         }
         if t.end - t.start == 1 && self.lexicon.surnames.contains(&word) {
             let next = tokens.get(i + 1)?;
             let given: String = chars[next.start..next.end].iter().collect();
             let n = next.end - next.start;
+            let common_word = n == 2 && self.jieba.has_word(&given) && !next.tag.starts_with("nr");
             if (1..=2).contains(&n)
                 && given.chars().all(is_han)
+                && !common_word
                 && !self.boundary_starts_at(chars, next.start)
             {
                 return Some((next.end, "title_person"));
@@ -502,6 +509,12 @@ impl EntityStage<'_> {
                 || self.lexicon.is_generic(&head)
                 || !self.plausible_new_name(&head)
                 || !self.no_function_words(&head)
+                || self.jieba.tag(&head, false).iter().any(|w| {
+                    matches!(
+                        w.tag,
+                        "v" | "vn" | "a" | "ad" | "an" | "vd" | "l" | "i" | "b" | "s" | "t"
+                    )
+                })
             {
                 continue;
             }
@@ -600,7 +613,7 @@ impl EntityStage<'_> {
             {
                 continue;
             }
-            let after: String = chars[end..chars.len().min(end + 4)].iter().collect();
+            let after: String = chars[end..chars.len().min(end + 6)].iter().collect();
             let suffix = self
                 .lexicon
                 .suffixes
@@ -608,24 +621,20 @@ impl EntityStage<'_> {
                 .find(|x| s.ends_with(x.word.as_str()) && x.word.is_ascii());
             let (kind, subtype, tier) = if let Some(x) = suffix {
                 (EntityType::Organization, Some(x.subtype.clone()), 1)
-            } else if [
-                "公司",
-                "集团",
-                "团队",
-                "的员工",
-                "的工程师",
-                "官方",
-                "创始人",
-                "旗下",
-            ]
-            .iter()
-            .any(|w| after.starts_with(w))
+            } else if let Some(cue) = self
+                .lexicon
+                .cues
+                .iter()
+                .find(|c| !c.after && after.starts_with(c.word.as_str()))
             {
-                (EntityType::Organization, Some("company".to_string()), 1)
+                // a Latin name before an organization cue (X公司, X的员工, X创始人)
+                (cue.kind, Some(cue.subtype.clone()), 1)
             } else if s.chars().any(|c| c.is_ascii_digit()) {
                 (EntityType::Product, None, 2)
             } else {
-                (EntityType::Organization, None, 2)
+                // a capitalized word with nothing to say what it names: the statistical tagger
+                // or the lexicon may know it, this rule does not guess
+                continue;
             };
             out.push(Candidate {
                 start,
@@ -682,7 +691,12 @@ impl EntityStage<'_> {
         for span in crate::ner::NerModel::embedded().tag_chars(&doc.chars) {
             let (mut s, mut e) = (span.start, span.end);
             // a stray Latin letter glued to a Han name (CEO蒂姆 → O蒂姆) is not part of it
-            while s < e && doc.chars[s].is_ascii_alphabetic() && e - s > 1 && is_han(doc.chars[e - 1]) && !is_han(doc.chars[s]) {
+            while s < e
+                && doc.chars[s].is_ascii_alphabetic()
+                && e - s > 1
+                && is_han(doc.chars[e - 1])
+                && !is_han(doc.chars[s])
+            {
                 s += 1;
             }
             while s < e && !doc.chars[s].is_alphanumeric() {
@@ -691,11 +705,13 @@ impl EntityStage<'_> {
             while e > s && !doc.chars[e - 1].is_alphanumeric() {
                 e -= 1;
             }
-            if e - s < 2 && !(e > s && is_han(doc.chars[s]) && span.label == crate::ner::NerLabel::Place) {
+            if e - s < 2
+                && !(e > s && is_han(doc.chars[s]) && span.label == crate::ner::NerLabel::Place)
+            {
                 continue;
             }
             let name: String = doc.chars[s..e].iter().collect();
-            if self.lexicon.is_generic(&name) {
+            if self.lexicon.is_generic(&name) || self.latin_common_phrase(doc, s, e) {
                 continue;
             }
             let kind = match span.label {
@@ -717,37 +733,30 @@ impl EntityStage<'_> {
         }
     }
 
-    fn jieba_names(&self, doc: &Document, tokens: &[Token], out: &mut Vec<Candidate>) {
-        for t in tokens {
-            let word: String = doc.chars[t.start..t.end].iter().collect();
-            let kind = match t.tag.as_str() {
-                "nr" | "nrfg" if self.person_like(&word) => EntityType::Person,
-                "ns" if word.chars().count() >= 2
-                    && word.chars().all(is_han)
-                    && !self.lexicon.is_generic(&word)
-                    && word
-                        .chars()
-                        .last()
-                        .is_some_and(|c| self.lexicon.place_suffixes.contains(&c.to_string())) =>
-                {
-                    EntityType::Place
-                }
-                "nt" if word.chars().count() >= 2 && !self.lexicon.is_generic(&word) => {
-                    EntityType::Organization
-                }
-                _ => continue,
-            };
-            out.push(Candidate {
-                start: t.start,
-                end: t.end,
-                kind,
-                subtype: None,
-                name: None,
-                aliases: vec![],
-                tier: 3,
-                rule: "jieba_pos",
-            });
+    /// Whether a Latin span lies in a run of Latin words that the data lists as common
+    /// (Instruction in "Instruction Tuning").
+    fn latin_common_phrase(&self, doc: &Document, s: usize, e: usize) -> bool {
+        if !doc.chars[s..e].iter().all(|c| c.is_ascii()) {
+            return false;
         }
+        let latin = |c: char| c.is_ascii_alphanumeric() || c == ' ' || c == '-' || c == '.';
+        let (mut a, mut b) = (s, e);
+        while a > 0 && latin(doc.chars[a - 1]) {
+            a -= 1;
+        }
+        while b < doc.chars.len() && latin(doc.chars[b]) {
+            b += 1;
+        }
+        let run: String = doc.chars[a..b]
+            .iter()
+            .collect::<String>()
+            .trim()
+            .to_lowercase();
+        self.lexicon.latin_common.contains(&run)
+            || run
+                .split(' ')
+                .filter(|w| !w.is_empty())
+                .all(|w| self.lexicon.latin_common.contains(w))
     }
 }
 
@@ -761,6 +770,42 @@ fn person(start: usize, end: usize, rule: &'static str) -> Candidate {
         aliases: vec![],
         tier: 1,
         rule,
+    }
+}
+
+/// A statistical span that holds a lexicon name and more (中国共产党中央委员会 around 中国) is the
+/// longer organization or place, unless what it adds is a generic head noun (美国谷歌总部 is
+/// 美国 + 谷歌 + 总部; `data/entity/generic_heads.tsv`): then it joins the lexicon's tier, where
+/// length decides.
+impl EntityStage<'_> {
+    fn promote_containing(&self, doc: &Document, cands: &mut [Candidate]) {
+        let lexicon: Vec<(usize, usize)> = cands
+            .iter()
+            .filter(|c| c.tier == 1 && c.rule == "lexicon")
+            .map(|c| (c.start, c.end))
+            .collect();
+        for c in cands.iter_mut().filter(|c| {
+            c.tier == 2 && matches!(c.kind, EntityType::Organization | EntityType::Place)
+        }) {
+            let inside: Vec<&(usize, usize)> = lexicon
+                .iter()
+                .filter(|&&(s, e)| c.start <= s && e <= c.end && (e - s) < (c.end - c.start))
+                .collect();
+            let crosses = lexicon
+                .iter()
+                .any(|&(s, e)| s < c.end && c.start < e && !(c.start <= s && e <= c.end));
+            if inside.is_empty() || crosses {
+                continue;
+            }
+            let rest: String = (c.start..c.end)
+                .filter(|&i| !inside.iter().any(|&&(s, e)| s <= i && i < e))
+                .map(|i| doc.chars[i])
+                .collect();
+            let rest = rest.trim_matches(|c: char| !c.is_alphanumeric());
+            if !rest.is_empty() && !self.lexicon.generic_heads.contains(rest) {
+                c.tier = 1;
+            }
+        }
     }
 }
 

@@ -183,7 +183,8 @@ impl EventStage<'_> {
         // a weak trigger (调整, 研发) used as a noun (产品的研发) makes no event; else it needs a
         // name in its clause, or a date and a subject in its sentence
         let weak = trig.confidence < 0.7;
-        if weak && ts > 0 && chars[ts - 1] == '的' {
+        if weak && ts > 0 && chars[ts - 1] == '的' && self.rules.light_verbs.find(before).is_none()
+        {
             return None;
         }
         let is_subject = |m: &Mention| {

@@ -9,6 +9,7 @@ use std::path::Path;
 const TRIGGERS: &str = include_str!("../../data/events/triggers.tsv");
 const NEGATION: &str = include_str!("../../data/events/negation.tsv");
 const PRODUCT_WORDS: &str = include_str!("../../data/events/product_words.tsv");
+const LIGHT_VERBS: &str = include_str!("../../data/events/light_verbs.tsv");
 const UNITS: &str = include_str!("../../data/events/units.tsv");
 const ROUNDS: &str = include_str!("../../data/events/rounds.tsv");
 const DEVELOP_VERBS: &str = include_str!("../../data/relations/develop_verbs.tsv");
@@ -46,6 +47,7 @@ pub struct EventRules {
     pub trigger_matcher: AhoCorasick,
     pub negation: AhoCorasick,
     pub product_words: AhoCorasick,
+    pub light_verbs: AhoCorasick,
     pub amount: Regex,
     pub magnitudes: Vec<(String, f64)>,
     pub currencies: Vec<(String, String)>,
@@ -99,6 +101,11 @@ impl EventRules {
             .collect();
         let (file, text) = read_override(dir, "events/product_words.tsv", PRODUCT_WORDS)?;
         let product_words: Vec<String> = parse_tsv(&file, &text, 1)?
+            .iter()
+            .map(|r| r.fields[0].to_string())
+            .collect();
+        let (file, text) = read_override(dir, "events/light_verbs.tsv", LIGHT_VERBS)?;
+        let light_verbs: Vec<String> = parse_tsv(&file, &text, 1)?
             .iter()
             .map(|r| r.fields[0].to_string())
             .collect();
@@ -224,6 +231,7 @@ impl EventRules {
             triggers,
             negation: ac(&negation)?,
             product_words: ac(&product_words)?,
+            light_verbs: ac(&light_verbs)?,
             amount,
             magnitudes,
             currencies,
