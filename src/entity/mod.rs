@@ -148,9 +148,18 @@ impl EntityStage<'_> {
         layer
     }
 
+    /// jieba's words and tags, for the sentences where a title calls for a name (segmenting
+    /// every sentence would cost more than all the other sources together).
     fn tokens(&self, doc: &Document) -> Vec<Token> {
         let mut out = Vec::new();
-        for s in &doc.sentences {
+        let mut wanted: Vec<usize> = self
+            .lexicon
+            .title_matcher
+            .find_iter(&doc.text)
+            .filter_map(|m| doc.sentence_index(doc.char_of_byte(m.start())))
+            .collect();
+        wanted.dedup();
+        for s in wanted.into_iter().map(|i| &doc.sentences[i]) {
             let text = doc.slice(s.start, s.end);
             let mut pos = s.start;
             for t in self.jieba.tag(text, true) {
