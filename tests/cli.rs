@@ -22,7 +22,21 @@ fn run(args: &[&str], stdin: Option<&str>) -> std::process::Output {
     c.wait_with_output().unwrap()
 }
 
-const FILES: [&str; 4] = ["graph.json", "graph.dot", "timeline.json", "timeline.md"];
+const FILES: [&str; 13] = [
+    "graph.json",
+    "graph.dot",
+    "timeline.json",
+    "timeline.md",
+    "index.html",
+    "timeline.tljs.json",
+    "graph.graphml",
+    "nodes.csv",
+    "edges.csv",
+    "graph.cypher",
+    "graph.jsonld",
+    "events.csv",
+    "entities.csv",
+];
 
 #[test]
 fn committed_outputs_are_fresh() {
