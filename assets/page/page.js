@@ -92,12 +92,20 @@
     apply();
   });
 
-  // the graph: events placed left to right by date (x fixed), entities free
+  // the graph: events start placed by date (x) and lane (y); the physics then settles them
   var W = Math.max(900, 140 * dated.length);
   function eventX(n) {
     if (!isDated(n)) return W / 2 + 220;
     if (maxDay === minDay) return 0;
     return -W / 2 + (dayOf(n.date.from) - minDay) / (maxDay - minDay) * W;
+  }
+  // y by lane; events at one spot are spread apart (identical positions break vis's Barnes-Hut)
+  var usedSpots = {};
+  function laneY(n) {
+    var y = (eventTypes.indexOf(n.type) - (eventTypes.length - 1) / 2) * 70;
+    var spot = Math.round(eventX(n)) + "," + y;
+    var k = usedSpots[spot] = (usedSpots[spot] || 0) + 1;
+    return y + (k - 1) * 23;
   }
   function tooltip(n) {
     var t = el("div");
@@ -109,7 +117,7 @@
     if (n.kind === "event") {
       return {
         id: n.id, label: dateLabel(n) + "\n" + n.type, title: tooltip(n), shape: "box",
-        color: { background: COLORS.event, border: "#b45309" }, x: eventX(n), fixed: { x: true, y: false },
+        color: { background: COLORS.event, border: "#b45309" }, x: eventX(n), y: laneY(n),
         font: { size: 12 }
       };
     }
@@ -160,9 +168,12 @@
   if (dated.length) {
     var y0 = new Date(minDay).getUTCFullYear(), y1 = new Date(maxDay).getUTCFullYear();
     var step = Math.max(1, Math.ceil((y1 - y0 + 1) / 12));
+    var lastTick = -Infinity;
     for (var y = y0; y <= y1; y += step) {
       var d = Date.UTC(y, 0, 1);
       if (d < minDay) d = minDay;
+      if (pct(d) - lastTick < 4) continue;
+      lastTick = pct(d);
       var tick = el("span", "tick", String(y));
       tick.style.left = pct(d) + "%";
       axisTrack.appendChild(tick);

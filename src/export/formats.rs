@@ -32,7 +32,7 @@ fn opt_date(d: Option<chrono::NaiveDate>) -> String {
 // GraphML
 
 /// XML text or attribute content: markup characters escaped, characters XML 1.0 forbids dropped,
-/// carriage returns kept as a character reference.
+/// line breaks and tabs kept as character references (valid in text and attribute values).
 pub fn xml_escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
@@ -42,8 +42,10 @@ pub fn xml_escape(s: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&apos;"),
+            // as references: an attribute value would turn them into spaces
             '\r' => out.push_str("&#13;"),
-            '\t' | '\n' => out.push(c),
+            '\n' => out.push_str("&#10;"),
+            '\t' => out.push_str("&#9;"),
             c if (c as u32) < 0x20 || c == '\u{fffe}' || c == '\u{ffff}' => {}
             c => out.push(c),
         }
