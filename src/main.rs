@@ -265,8 +265,7 @@ fn export(g: &shiji::graph::KnowledgeGraph, out: &Path, x: &ExportArgs) -> Resul
         formats.sort();
         formats.dedup();
     }
-    let (files, note) =
-        shiji::export::write_formats(g, out, &formats, &render_options(&x.view))?;
+    let (files, note) = shiji::export::write_formats(g, out, &formats, &render_options(&x.view))?;
     if !note.is_empty() {
         eprintln!("shiji: render: {note}");
     }

@@ -248,3 +248,70 @@ fn entities_command_gives_offsets_in_the_text_as_given() {
         "{names:?}"
     );
 }
+
+#[test]
+fn format_flag_writes_only_the_formats_asked() {
+    let dir = tempdir("formats");
+    let out = run(
+        &[
+            "build",
+            "--out",
+            dir.to_str().unwrap(),
+            "--format",
+            "json,csv",
+        ],
+        None,
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    for f in ["graph.json", "events.csv", "entities.csv"] {
+        assert!(dir.join(f).is_file(), "{f}");
+    }
+    for f in ["graph.dot", "index.html", "nodes.csv", "graph.svg"] {
+        assert!(!dir.join(f).exists(), "{f}");
+    }
+    let bad = run(
+        &["build", "--out", dir.to_str().unwrap(), "--format", "xls"],
+        None,
+    );
+    assert_eq!(bad.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("xls"));
+}
+
+#[test]
+fn render_reads_graph_json_and_names_it_when_missing() {
+    let dir = tempdir("render-missing");
+    let out = run(&["render", dir.to_str().unwrap(), "--format", "csv"], None);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("graph.json"));
+    // from the committed graph.json, the cheap formats are those of build
+    let out = run(
+        &[
+            "render",
+            repo().join("out").to_str().unwrap(),
+            "--out",
+            dir.to_str().unwrap(),
+            "--format",
+            "all",
+        ],
+        None,
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    for f in FILES {
+        if f == "graph.json" {
+            continue;
+        }
+        assert_eq!(
+            std::fs::read(dir.join(f)).unwrap(),
+            std::fs::read(repo().join("out").join(f)).unwrap(),
+            "{f}"
+        );
+    }
+}

@@ -107,6 +107,10 @@
     var k = usedSpots[spot] = (usedSpots[spot] || 0) + 1;
     return y + (k - 1) * 23;
   }
+  function short(s, k) {
+    var chars = Array.from(String(s).replace(/\s+/g, " "));
+    return chars.length > k ? chars.slice(0, k).join("") + "…" : chars.join("");
+  }
   function tooltip(n) {
     var t = el("div");
     t.appendChild(el("strong", null, n.name));
@@ -122,7 +126,7 @@
       };
     }
     return {
-      id: n.id, label: n.name, title: tooltip(n), shape: SHAPES[n.type] || "ellipse",
+      id: n.id, label: short(n.name, 16), title: tooltip(n), shape: SHAPES[n.type] || "ellipse",
       color: { background: COLORS[n.type] || "#fff", border: "#6b7280" },
       size: 12 + Math.min(16, (n.mentions || 0)), font: { size: 14 }
     };

@@ -102,7 +102,9 @@ pub fn to_graphml(g: &KnowledgeGraph) -> String {
          xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" \
          xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n",
     );
-    out.push_str("  <key id=\"g_schema\" for=\"graph\" attr.name=\"schema\" attr.type=\"string\"/>\n");
+    out.push_str(
+        "  <key id=\"g_schema\" for=\"graph\" attr.name=\"schema\" attr.type=\"string\"/>\n",
+    );
     out.push_str(
         "  <key id=\"g_documents\" for=\"graph\" attr.name=\"documents\" attr.type=\"string\"/>\n",
     );
@@ -186,11 +188,7 @@ pub fn label(s: &str) -> String {
             out.extend(cs);
         }
     }
-    if out.is_empty() {
-        "Other".into()
-    } else {
-        out
-    }
+    if out.is_empty() { "Other".into() } else { out }
 }
 
 /// `investor_in` → `INVESTOR_IN`: a relationship type (letters, digits, `_` only).
@@ -231,7 +229,14 @@ pub const NODES_CSV_HEADER: [&str; 13] = [
     "confidence:float",
     "evidence",
 ];
-pub const EDGES_CSV_HEADER: [&str; 6] = [":START_ID", ":END_ID", ":TYPE", "type", "key:int", "evidence"];
+pub const EDGES_CSV_HEADER: [&str; 6] = [
+    ":START_ID",
+    ":END_ID",
+    ":TYPE",
+    "type",
+    "key:int",
+    "evidence",
+];
 
 fn first_sentences(ev: &[crate::model::Evidence]) -> String {
     let mut s: Vec<&str> = ev.iter().map(|e| e.sentence.as_str()).collect();
@@ -329,7 +334,10 @@ pub fn to_cypher(g: &KnowledgeGraph) -> String {
         if let Some(a) = &n.aliases {
             props.push(format!(
                 "n.aliases = [{}]",
-                a.iter().map(|x| cypher_str(x)).collect::<Vec<_>>().join(", ")
+                a.iter()
+                    .map(|x| cypher_str(x))
+                    .collect::<Vec<_>>()
+                    .join(", ")
             ));
         }
         if let Some(m) = n.mentions {

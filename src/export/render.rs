@@ -116,7 +116,9 @@ pub fn select(g: &KnowledgeGraph, opts: &RenderOptions) -> Result<(KnowledgeGrap
     let focus = match &opts.focus {
         Some(name) => {
             let id = find_node(g, name).ok_or_else(|| {
-                Error::Output(format!("--focus {name:?}: no node has this name, alias or id"))
+                Error::Output(format!(
+                    "--focus {name:?}: no node has this name, alias or id"
+                ))
             })?;
             keep = neighbourhood(g, &id, opts.depth);
             note.push_str(&format!(

@@ -248,7 +248,7 @@ def check_page(html, shot_name, name=None):
     args = ["node", str(CHECK), str(html), str(shots)] + (["--name", name] if name else [])
     r = subprocess.run(args, capture_output=True, timeout=120)
     assert r.returncode == 0, r.stderr.decode()
-    report = json.loads(r.stdout.decode().strip().splitlines()[-1])
+    report = json.loads(r.stdout.decode())  # one line (splitlines would split at U+2028)
     assert report["pageErrors"] == [] and report["console"] == [], report
     assert report["requests"] == [], report  # nothing asked of the network
     assert report["dialogs"] == [], report  # no alert() ran
