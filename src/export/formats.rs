@@ -476,10 +476,10 @@ pub fn to_jsonld(g: &KnowledgeGraph) -> String {
             if let Some(s) = start {
                 m.insert("startDate".into(), json!(s));
             }
-            if !matches!(d.grain, Grain::Year | Grain::Month | Grain::Day) {
-                if let Some(t) = d.to {
-                    m.insert("endDate".into(), json!(t.to_string()));
-                }
+            if !matches!(d.grain, Grain::Year | Grain::Month | Grain::Day)
+                && let Some(t) = d.to
+            {
+                m.insert("endDate".into(), json!(t.to_string()));
             }
             m.insert("temporal".into(), json!(d.text));
         }
@@ -591,10 +591,9 @@ pub fn to_tljs(g: &KnowledgeGraph) -> String {
         if matches!(
             d.grain,
             Grain::Century | Grain::Decade | Grain::Half | Grain::Quarter | Grain::Week
-        ) {
-            if let Some(to) = d.to {
-                ev.insert("end_date".into(), tljs_date(d, to));
-            }
+        ) && let Some(to) = d.to
+        {
+            ev.insert("end_date".into(), tljs_date(d, to));
         }
         ev.insert(
             "display_date".into(),

@@ -174,13 +174,16 @@ pub fn run_dot(dot: &str, format: Format) -> Result<Vec<u8>> {
         .map_err(|e| Error::Output(format!("graphviz `dot` failed: {e}")))
 }
 
+/// Rendered files: (name, bytes).
+pub type Rendered = Vec<(&'static str, Vec<u8>)>;
+
 /// graph.svg and/or graph.png of the selected part of the graph.
 pub fn render(
     g: &KnowledgeGraph,
     opts: &RenderOptions,
     svg: bool,
     png: bool,
-) -> Result<(Vec<(&'static str, Vec<u8>)>, String)> {
+) -> Result<(Rendered, String)> {
     check_tools()?;
     let (sub, note) = select(g, opts)?;
     let dot = super::dot::to_dot(&sub);
