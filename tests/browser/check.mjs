@@ -53,6 +53,27 @@ try {
       errorBanner: document.getElementById("error").hidden ? "" : document.getElementById("error").textContent,
     };
   }));
+  // the filters: a date range, then one event type off, then reset
+  report.filters = await page.evaluate(() => {
+    const shown = () => [...document.querySelectorAll(".event-marker")].filter((b) => b.style.display !== "none").length;
+    const set = (el, v) => { el.value = v; el.dispatchEvent(new Event("change")); };
+    const out = { all: shown() };
+    set(document.getElementById("date-from"), "2019-01-01");
+    document.getElementById("undated").checked = false;
+    document.getElementById("undated").dispatchEvent(new Event("change"));
+    out.from2019 = shown();
+    out.expected2019 = window.shiji.data.nodes.filter((n) => n.kind === "event" && n.date && n.date.from && (n.date.to || n.date.from) >= "2019-01-01").length;
+    out.nodesFrom2019 = Number(document.body.getAttribute("data-visible"));
+    document.getElementById("reset").click();
+    const box = document.querySelector("#event-types input");
+    box.checked = false;
+    box.dispatchEvent(new Event("change"));
+    out.withoutFirstType = shown();
+    out.firstTypeCount = window.shiji.data.nodes.filter((n) => n.kind === "event" && n.type === box.getAttribute("data-type")).length;
+    document.getElementById("reset").click();
+    out.afterReset = shown();
+    return out;
+  });
   // click the first dated event on the timeline
   const marker = page.locator(".event-marker:not(.undated)").first();
   report.clicked = await marker.getAttribute("data-id");

@@ -256,6 +256,11 @@ def check_page(html, shot_name, name=None):
     assert report["canvas"] and report["inkedPixels"] > 1000, report  # the graph is drawn
     assert report["markers"] == report["events"] > 0  # every event is on the timeline
     assert report["lanes"] > 0
+    f = report["filters"]  # filters by date range and by type
+    assert f["all"] == f["afterReset"] == report["events"], f
+    assert 0 < f["from2019"] == f["expected2019"] < f["all"], f
+    assert f["nodesFrom2019"] < report["nodes"], f
+    assert f["withoutFirstType"] == f["all"] - f["firstTypeCount"], f
     ev = report["eventDetails"]
     assert ev["selected"] == report["clicked"]
     assert ev["marks"] and ev["sentences"], ev  # the evidence, span highlighted
