@@ -91,6 +91,32 @@ struct ReadArgs {
     threads: Option<usize>,
 }
 
+#[derive(clap::Args, Clone)]
+struct ViewArgs {
+    /// Rendering: at most N nodes, the most connected.
+    #[arg(long, value_name = "N", default_value_t = shiji::export::render::DEFAULT_MAX_NODES)]
+    max_nodes: usize,
+    /// Rendering: only the neighbourhood of the node with this name, alias or id.
+    #[arg(long, value_name = "NAME")]
+    focus: Option<String>,
+    /// Rendering: hops from --focus (an event is a hop).
+    #[arg(long, value_name = "N", default_value_t = 2)]
+    depth: usize,
+}
+
+#[derive(clap::Args, Clone)]
+struct ExportArgs {
+    /// Output formats, a comma list of json, dot, timeline, html, tljs, graphml, neo4j, jsonld,
+    /// csv, svg, png, all (default: all = every format but svg and png).
+    #[arg(long, value_name = "LIST")]
+    format: Option<String>,
+    /// Also render graph.svg and graph.png with graphviz.
+    #[arg(long)]
+    render: bool,
+    #[command(flatten)]
+    view: ViewArgs,
+}
+
 #[derive(Subcommand)]
 enum Command {
     /// Extract and merge: INPUT files, folders or `-` (JSON lines on stdin) → the graph files.
@@ -102,6 +128,8 @@ enum Command {
         read: ReadArgs,
         #[command(flatten)]
         data: DataArgs,
+        #[command(flatten)]
+        export: ExportArgs,
     },
     /// One JSON line per article: its entities, events and relations with evidence. Reads JSON
     /// lines on stdin when no INPUT is given.
@@ -117,6 +145,20 @@ enum Command {
         files: Vec<PathBuf>,
         #[arg(long, default_value = "out")]
         out: PathBuf,
+        #[command(flatten)]
+        export: ExportArgs,
+    },
+    /// Render DIR/graph.json with graphviz into DIR/graph.svg and graph.png (or other --format).
+    Render {
+        dir: PathBuf,
+        /// Write here instead of DIR.
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// Formats, as for build.
+        #[arg(long, value_name = "LIST", default_value = "svg,png")]
+        format: String,
+        #[command(flatten)]
+        view: ViewArgs,
     },
     /// Time expressions of JSON lines {"id","text","ref"?} on stdin.
     Times {
@@ -263,6 +305,33 @@ fn set_threads(n: Option<usize>) {
     }
 }
 
+fn render_options(v: &ViewArgs) -> shiji::export::render::RenderOptions {
+    shiji::export::render::RenderOptions {
+        max_nodes: Some(v.max_nodes),
+        focus: v.focus.clone(),
+        depth: v.depth,
+    }
+}
+
+/// Writes the formats asked for (default: every cheap one, plus svg and png with --render).
+fn export(g: &shiji::graph::KnowledgeGraph, out: &Path, x: &ExportArgs) -> Result<Vec<String>> {
+    use shiji::export::Format;
+    let mut formats = match &x.format {
+        Some(list) => Format::parse_list(list)?,
+        None => Format::cheap(),
+    };
+    if x.render {
+        formats.extend([Format::Svg, Format::Png]);
+        formats.sort();
+        formats.dedup();
+    }
+    let (files, note) = shiji::export::write_formats(g, out, &formats, &render_options(&x.view))?;
+    if !note.is_empty() {
+        eprintln!("shiji: render: {note}");
+    }
+    Ok(files)
+}
+
 fn run(cli: Cli) -> Result<()> {
     match cli.command {
         Command::Build {
@@ -270,6 +339,7 @@ fn run(cli: Cli) -> Result<()> {
             out,
             read,
             data,
+            export: x,
         } => {
             set_threads(read.threads);
             if out.exists() && !out.is_dir() {
@@ -309,7 +379,7 @@ fn run(cli: Cli) -> Result<()> {
                 bail!("no documents to read");
             }
             let g = merger.finish();
-            let files = shiji::export::write_all(&g, &out)?;
+            let files = export(&g, &out, &x)?;
             eprintln!(
                 "shiji: {} document(s){}, {} node(s), {} edge(s) → {} ({})",
                 report.documents,
@@ -348,7 +418,11 @@ fn run(cli: Cli) -> Result<()> {
             })?;
             w.flush()?;
         }
-        Command::Merge { files, out } => {
+        Command::Merge {
+            files,
+            out,
+            export: x,
+        } => {
             let mut extracts = Vec::new();
             let sources: Vec<(String, Box<dyn BufRead>)> = if files.is_empty() {
                 vec![(
@@ -384,7 +458,28 @@ fn run(cli: Cli) -> Result<()> {
                 }
             }
             let g = shiji::graph::merge(&extracts);
-            shiji::export::write_all(&g, &out)?;
+            export(&g, &out, &x)?;
+        }
+        Command::Render {
+            dir,
+            out,
+            format,
+            view,
+        } => {
+            let path = dir.join("graph.json");
+            let text = std::fs::read_to_string(&path)
+                .with_context(|| format!("{}: cannot read the graph", path.display()))?;
+            let json: shiji::graph::GraphJson = serde_json::from_str(&text)
+                .with_context(|| format!("{}: not a shiji graph.json", path.display()))?;
+            let g = shiji::graph::KnowledgeGraph::from_json(&json);
+            let out = out.unwrap_or(dir);
+            let x = ExportArgs {
+                format: Some(format),
+                render: false,
+                view,
+            };
+            let files = export(&g, &out, &x)?;
+            eprintln!("shiji: {} → {}", out.display(), files.join(", "));
         }
         Command::Times { reference } => {
             let default_ref = match reference {

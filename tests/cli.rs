@@ -22,7 +22,21 @@ fn run(args: &[&str], stdin: Option<&str>) -> std::process::Output {
     c.wait_with_output().unwrap()
 }
 
-const FILES: [&str; 4] = ["graph.json", "graph.dot", "timeline.json", "timeline.md"];
+const FILES: [&str; 13] = [
+    "graph.json",
+    "graph.dot",
+    "timeline.json",
+    "timeline.md",
+    "index.html",
+    "timeline.tljs.json",
+    "graph.graphml",
+    "nodes.csv",
+    "edges.csv",
+    "graph.cypher",
+    "graph.jsonld",
+    "events.csv",
+    "entities.csv",
+];
 
 #[test]
 fn committed_outputs_are_fresh() {
@@ -364,4 +378,71 @@ fn cache_re_extracts_only_new_documents() {
         std::fs::read(dir.join("o2/graph.json")).unwrap(),
         std::fs::read(dir.join("o3/graph.json")).unwrap()
     );
+}
+
+#[test]
+fn format_flag_writes_only_the_formats_asked() {
+    let dir = tempdir("formats");
+    let out = run(
+        &[
+            "build",
+            "--out",
+            dir.to_str().unwrap(),
+            "--format",
+            "json,csv",
+        ],
+        None,
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    for f in ["graph.json", "events.csv", "entities.csv"] {
+        assert!(dir.join(f).is_file(), "{f}");
+    }
+    for f in ["graph.dot", "index.html", "nodes.csv", "graph.svg"] {
+        assert!(!dir.join(f).exists(), "{f}");
+    }
+    let bad = run(
+        &["build", "--out", dir.to_str().unwrap(), "--format", "xls"],
+        None,
+    );
+    assert_eq!(bad.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("xls"));
+}
+
+#[test]
+fn render_reads_graph_json_and_names_it_when_missing() {
+    let dir = tempdir("render-missing");
+    let out = run(&["render", dir.to_str().unwrap(), "--format", "csv"], None);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("graph.json"));
+    // from the committed graph.json, the cheap formats are those of build
+    let out = run(
+        &[
+            "render",
+            repo().join("out").to_str().unwrap(),
+            "--out",
+            dir.to_str().unwrap(),
+            "--format",
+            "all",
+        ],
+        None,
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    for f in FILES {
+        if f == "graph.json" {
+            continue;
+        }
+        assert_eq!(
+            std::fs::read(dir.join(f)).unwrap(),
+            std::fs::read(repo().join("out").join(f)).unwrap(),
+            "{f}"
+        );
+    }
 }

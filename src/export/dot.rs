@@ -1,6 +1,6 @@
 //! graph.dot: entities shaped and coloured by type, events as boxes labelled with their date,
-//! edges labelled with the role or relation.
-use crate::graph::KnowledgeGraph;
+//! edges labelled with the role or relation, events chained by date, a legend.
+use crate::graph::{KnowledgeGraph, date_key};
 use std::fmt::Write;
 
 /// A DOT double-quoted string: quotes and backslashes escaped, line breaks and control and
@@ -44,10 +44,17 @@ fn truncate(s: &str, n: usize) -> String {
     }
 }
 
+const ENTITY_TYPES: [&str; 5] = ["person", "organization", "product", "place", "work"];
+
+/// The DOT of the graph: entities shaped and coloured by type, events as boxes chained left to
+/// right by date (invisible heavy edges), role edges dashed, relation edges solid and bold, and a
+/// legend.
 pub fn to_dot(g: &KnowledgeGraph) -> String {
     let mut out = String::new();
     out.push_str("digraph shiji {\n");
-    out.push_str("  graph [rankdir=LR, fontname=\"WenQuanYi Zen Hei\", overlap=false];\n");
+    out.push_str(
+        "  graph [rankdir=LR, fontname=\"WenQuanYi Zen Hei\", overlap=false, nodesep=0.25, ranksep=0.6];\n",
+    );
     out.push_str("  node [style=filled, fontname=\"WenQuanYi Zen Hei\", fontsize=11];\n");
     out.push_str("  edge [fontname=\"WenQuanYi Zen Hei\", fontsize=9, color=\"#6b7280\"];\n");
     for n in g.nodes() {
@@ -72,13 +79,67 @@ pub fn to_dot(g: &KnowledgeGraph) -> String {
         );
     }
     for e in g.edges() {
+        let relation = g.node(&e.source).is_some_and(|s| s.kind == "entity");
         let _ = writeln!(
             out,
-            "  {} -> {} [label={}];",
+            "  {} -> {} [label={}{}];",
             quote(&e.source),
             quote(&e.target),
-            quote(&e.edge_type)
+            quote(&e.edge_type),
+            if relation {
+                ", color=\"#1f2937\", penwidth=1.6, fontcolor=\"#111827\""
+            } else {
+                ", style=dashed"
+            }
         );
+    }
+    // events in date order, left to right
+    let mut events: Vec<_> = g
+        .nodes()
+        .filter(|n| n.kind == "event" && n.date.as_ref().and_then(|d| d.from).is_some())
+        .collect();
+    events.sort_by(|a, b| date_key(a).cmp(&date_key(b)).then(a.id.cmp(&b.id)));
+    for w in events.windows(2) {
+        let _ = writeln!(
+            out,
+            "  {} -> {} [style=invis, weight=8];",
+            quote(&w[0].id),
+            quote(&w[1].id)
+        );
+    }
+    // the legend: the types present, one node each
+    let mut present: Vec<(&str, &str)> = ENTITY_TYPES
+        .iter()
+        .filter(|t| g.nodes().any(|n| n.kind == "entity" && n.node_type == **t))
+        .map(|t| (*t, "entity"))
+        .collect();
+    if g.nodes().any(|n| n.kind == "event") {
+        present.push(("event (dated: left to right)", "event"));
+    }
+    if !present.is_empty() {
+        out.push_str(
+            "  subgraph cluster_legend {\n    label=\"Legend\"; style=dashed; color=\"#9ca3af\"; fontsize=10;\n",
+        );
+        for (t, kind) in &present {
+            let (shape, color) = style(t, kind);
+            let _ = writeln!(
+                out,
+                "    {} [label={}, shape={}, fillcolor={}, fontsize=9];",
+                quote(&format!("legend {t}")),
+                quote(t),
+                shape,
+                quote(color)
+            );
+        }
+        for w in present.windows(2) {
+            let _ = writeln!(
+                out,
+                "    {} -> {} [style=invis];",
+                quote(&format!("legend {}", w[0].0)),
+                quote(&format!("legend {}", w[1].0))
+            );
+        }
+        out.push_str("  }\n");
     }
     out.push_str("}\n");
     out

@@ -1,6 +1,9 @@
 //! Exports: pure functions of the graph to bytes, and an atomic writer (temporary file in the
 //! same folder, then rename) so an interrupted run never leaves a half-written output.
 pub mod dot;
+pub mod formats;
+pub mod html;
+pub mod render;
 pub mod timeline;
 
 use crate::graph::{GraphJson, GraphMeta, KnowledgeGraph};
@@ -55,25 +58,171 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     Ok(())
 }
 
-/// Every output file of `build` / `merge`, written into `dir` (created if missing).
-pub fn write_all(g: &KnowledgeGraph, dir: &Path) -> Result<Vec<String>> {
+/// An output format of `build` (`--format`), with the files it writes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Format {
+    Json,
+    Dot,
+    Timeline,
+    Html,
+    Tljs,
+    Graphml,
+    Neo4j,
+    Jsonld,
+    Csv,
+    Svg,
+    Png,
+}
+
+impl Format {
+    pub const ALL: [Format; 11] = [
+        Format::Json,
+        Format::Dot,
+        Format::Timeline,
+        Format::Html,
+        Format::Tljs,
+        Format::Graphml,
+        Format::Neo4j,
+        Format::Jsonld,
+        Format::Csv,
+        Format::Svg,
+        Format::Png,
+    ];
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Json => "json",
+            Format::Dot => "dot",
+            Format::Timeline => "timeline",
+            Format::Html => "html",
+            Format::Tljs => "tljs",
+            Format::Graphml => "graphml",
+            Format::Neo4j => "neo4j",
+            Format::Jsonld => "jsonld",
+            Format::Csv => "csv",
+            Format::Svg => "svg",
+            Format::Png => "png",
+        }
+    }
+    pub fn files(self) -> &'static [&'static str] {
+        match self {
+            Format::Json => &["graph.json"],
+            Format::Dot => &["graph.dot"],
+            Format::Timeline => &["timeline.json", "timeline.md"],
+            Format::Html => &["index.html"],
+            Format::Tljs => &["timeline.tljs.json"],
+            Format::Graphml => &["graph.graphml"],
+            Format::Neo4j => &["nodes.csv", "edges.csv", "graph.cypher"],
+            Format::Jsonld => &["graph.jsonld"],
+            Format::Csv => &["events.csv", "entities.csv"],
+            Format::Svg => &["graph.svg"],
+            Format::Png => &["graph.png"],
+        }
+    }
+    /// Needs graphviz (`--render`).
+    pub fn is_rendered(self) -> bool {
+        matches!(self, Format::Svg | Format::Png)
+    }
+    /// Every format but the rendered ones: what `build` writes by default.
+    pub fn cheap() -> Vec<Format> {
+        Format::ALL
+            .into_iter()
+            .filter(|f| !f.is_rendered())
+            .collect()
+    }
+    /// A comma list of format names (`all` = every cheap one), sorted and deduplicated.
+    pub fn parse_list(s: &str) -> Result<Vec<Format>> {
+        let mut out = Vec::new();
+        for part in s.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+            if part == "all" {
+                out.extend(Format::cheap());
+                continue;
+            }
+            match Format::ALL.into_iter().find(|f| f.name() == part) {
+                Some(f) => out.push(f),
+                None => {
+                    return Err(Error::Output(format!(
+                        "--format {part:?}: unknown format; known: all, {}",
+                        Format::ALL.map(Format::name).join(", ")
+                    )));
+                }
+            }
+        }
+        out.sort();
+        out.dedup();
+        Ok(out)
+    }
+}
+
+/// The text files of one cheap format.
+pub fn format_files(g: &KnowledgeGraph, f: Format) -> Vec<(&'static str, String)> {
+    match f {
+        Format::Json => vec![("graph.json", graph_json(g))],
+        Format::Dot => vec![("graph.dot", dot::to_dot(g))],
+        Format::Timeline => vec![
+            ("timeline.json", timeline::timeline_json(g)),
+            ("timeline.md", timeline::timeline_md(g)),
+        ],
+        Format::Html => vec![("index.html", html::to_html(g))],
+        Format::Tljs => vec![("timeline.tljs.json", formats::to_tljs(g))],
+        Format::Graphml => vec![("graph.graphml", formats::to_graphml(g))],
+        Format::Neo4j => vec![
+            ("nodes.csv", formats::to_nodes_csv(g)),
+            ("edges.csv", formats::to_edges_csv(g)),
+            ("graph.cypher", formats::to_cypher(g)),
+        ],
+        Format::Jsonld => vec![("graph.jsonld", formats::to_jsonld(g))],
+        Format::Csv => vec![
+            ("events.csv", formats::to_events_csv(g)),
+            ("entities.csv", formats::to_entities_csv(g)),
+        ],
+        Format::Svg | Format::Png => Vec::new(),
+    }
+}
+
+fn ensure_dir(dir: &Path) -> Result<()> {
     if dir.exists() && !dir.is_dir() {
         return Err(Error::Output(format!(
             "{}: --out is a file, not a folder",
             dir.display()
         )));
     }
-    std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
-    let files: Vec<(&str, String)> = vec![
-        ("graph.json", graph_json(g)),
-        ("graph.dot", dot::to_dot(g)),
-        ("timeline.json", timeline::timeline_json(g)),
-        ("timeline.md", timeline::timeline_md(g)),
-    ];
+    std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))
+}
+
+/// The files of `formats`, written into `dir` (created if missing); svg and png go through
+/// graphviz with `render`. Returns the names written and a note on what rendering left out.
+pub fn write_formats(
+    g: &KnowledgeGraph,
+    dir: &Path,
+    formats: &[Format],
+    render: &render::RenderOptions,
+) -> Result<(Vec<String>, String)> {
+    ensure_dir(dir)?;
+    let (svg, png) = (
+        formats.contains(&Format::Svg),
+        formats.contains(&Format::Png),
+    );
+    // render first: a missing graphviz fails before anything is written
+    let (rendered, note) = if svg || png {
+        render::render(g, render, svg, png)?
+    } else {
+        (Vec::new(), String::new())
+    };
     let mut written = Vec::new();
-    for (name, content) in files {
-        write_atomic(&dir.join(name), content.as_bytes())?;
+    for f in formats {
+        for (name, content) in format_files(g, *f) {
+            write_atomic(&dir.join(name), content.as_bytes())?;
+            written.push(name.to_string());
+        }
+    }
+    for (name, bytes) in rendered {
+        write_atomic(&dir.join(name), &bytes)?;
         written.push(name.to_string());
     }
-    Ok(written)
+    Ok((written, note))
+}
+
+/// Every output file of `build` / `merge` by default (all cheap formats), written into `dir`.
+pub fn write_all(g: &KnowledgeGraph, dir: &Path) -> Result<Vec<String>> {
+    write_formats(g, dir, &Format::cheap(), &render::RenderOptions::default()).map(|(w, _)| w)
 }

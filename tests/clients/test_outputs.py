@@ -13,7 +13,7 @@ import networkx as nx
 import pytest
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
-BIN = ROOT / "target" / "release" / "shiji"
+BIN = pathlib.Path(os.environ.get("CARGO_TARGET_DIR", ROOT / "target")) / "release" / "shiji"
 
 
 def fresh_out():
