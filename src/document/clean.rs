@@ -14,6 +14,9 @@ const CHROME_TSV: &str = include_str!("../../data/clean/chrome.tsv");
 const META_TSV: &str = include_str!("../../data/clean/meta.tsv");
 
 pub struct CleanRules {
+    /// Every chrome pattern in one regex: most lines are not chrome, and `is_match` can stop
+    /// early where the set would run all patterns to the end.
+    chrome_any: Regex,
     chrome: RegexSet,
     chrome_kinds: Vec<String>,
     meta: Vec<(Regex, String)>,
@@ -39,6 +42,8 @@ impl CleanRules {
             chrome_kinds.push(row.fields[1].to_string());
         }
         let chrome = RegexSet::new(&patterns).map_err(|e| Error::data(&file, 0, e.to_string()))?;
+        let chrome_any =
+            Regex::new(&patterns.join("|")).map_err(|e| Error::data(&file, 0, e.to_string()))?;
         let (file, text) = read_override(dir, "clean/meta.tsv", META_TSV)?;
         let mut meta = Vec::new();
         for row in parse_tsv(&file, &text, 2)? {
@@ -54,6 +59,7 @@ impl CleanRules {
             meta.push((re, row.fields[1].to_string()));
         }
         Ok(CleanRules {
+            chrome_any,
             chrome,
             chrome_kinds,
             meta,
@@ -62,6 +68,9 @@ impl CleanRules {
 
     /// The chrome kind of a trimmed line, if the line is page chrome.
     pub fn chrome_kind(&self, line: &str) -> Option<&str> {
+        if !self.chrome_any.is_match(line) {
+            return None;
+        }
         self.chrome
             .matches(line)
             .iter()
@@ -83,7 +92,7 @@ pub struct Given {
 type Line = Vec<(char, u32)>;
 
 /// Lines longer than this are article text, never page chrome.
-const MAX_CHROME_BYTES: usize = 600;
+const MAX_CHROME_BYTES: usize = 400;
 
 /// Parses a publication date in the forms found in headers and front matter.
 pub fn parse_date(s: &str) -> Option<NaiveDate> {
