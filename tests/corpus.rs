@@ -127,3 +127,51 @@ fn two_dates_for_one_founding_are_kept_as_a_conflict() {
         serde_json::json!(["2016"])
     );
 }
+
+#[test]
+fn traditional_script_names_are_the_simplified_entities_with_raw_evidence() {
+    let given = shiji::document::clean::Given {
+        id: "trad".into(),
+        ..Default::default()
+    };
+    let x = PIPELINE
+        .extract("2021年5月，歐盟對蘋果提起訴訟。", &given)
+        .unwrap();
+    let apple = x
+        .entities
+        .iter()
+        .find(|e| e.id == "org:苹果")
+        .expect("蘋果 read as 苹果");
+    assert_eq!(apple.mentions[0].text, "蘋果");
+    let eu = x
+        .entities
+        .iter()
+        .find(|e| e.name == "欧盟")
+        .expect("歐盟 read as 欧盟");
+    assert_eq!(eu.mentions[0].text, "歐盟");
+    assert!(
+        x.events
+            .iter()
+            .any(|e| e.kind == shiji::model::EventKind::Legal),
+        "{:?}",
+        x.events
+    );
+}
+
+#[test]
+fn a_relational_head_is_no_name() {
+    let given = shiji::document::clean::Given {
+        id: "sub".into(),
+        ..Default::default()
+    };
+    let x = PIPELINE
+        .extract("2020年，某集团宣布成立子公司，并在上海设立分公司。", &given)
+        .unwrap();
+    assert!(
+        !x.entities
+            .iter()
+            .any(|e| e.name.ends_with('子') || e.name.contains("宣布")),
+        "{:?}",
+        x.entities.iter().map(|e| &e.name).collect::<Vec<_>>()
+    );
+}

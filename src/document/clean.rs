@@ -220,11 +220,15 @@ pub fn prepare(raw: &str, given: &Given, rules: &CleanRules) -> Result<Document>
     }
     let mut joined: Line = Vec::with_capacity(kept.len());
     for line in out.iter_mut() {
-        // full-width Latin letters and digits read as their ASCII forms (ＯｐｅｎＡＩ is OpenAI);
-        // one char for one char, so offsets still map back
+        // full-width Latin letters and digits read as their ASCII forms (ＯｐｅｎＡＩ is OpenAI),
+        // traditional Han as simplified; one char for one char, so offsets still map back
         for (c, _) in line.iter_mut() {
             if ('\u{ff01}'..='\u{ff5e}').contains(c) && c.is_alphanumeric() {
                 *c = char::from_u32(*c as u32 - 0xfee0).unwrap_or(*c);
+            } else {
+                // traditional characters read as simplified (歐盟 is 欧盟), so that one set of
+                // lexicons, triggers and time words serves both scripts
+                *c = crate::ner::features::to_simplified(*c);
             }
         }
     }

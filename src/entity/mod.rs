@@ -392,7 +392,29 @@ impl EntityStage<'_> {
                 }
                 (p, cs)
             };
-            let (start, end) = self.trim_name(chars, start, end);
+            // 子公司, 母公司: a relational noun, not a name's head
+            if !cue.after
+                && self.lexicon.generic_heads.iter().any(|h| {
+                    let n = h.chars().count();
+                    n > cue.word.chars().count() && n <= ce && doc.slice(ce - n, ce) == h.as_str()
+                })
+            {
+                continue;
+            }
+            let (mut start, end) = self.trim_name(chars, start, end);
+            // a Latin name read back from a cue keeps to its script (创办FITURE公司 → FITURE)
+            if !cue.after && end > start && chars[end - 1].is_ascii_alphanumeric() {
+                let mut l = end;
+                while l > start
+                    && (chars[l - 1].is_ascii_alphanumeric()
+                        || matches!(chars[l - 1], '.' | '-' | ' '))
+                {
+                    l -= 1;
+                }
+                if l > start && is_han(chars[l - 1]) {
+                    start = l;
+                }
+            }
             let name: String = chars[start..end].iter().collect();
             if self.plausible_new_name(&name) && self.no_function_words(&name) {
                 found.push((start, end, cue.strong, cue));
@@ -922,6 +944,9 @@ fn resolve(doc: &Document, chosen: Vec<Candidate>, lexicon: &Lexicon) -> EntityL
                 && entities[j].name.starts_with(&a.name)
                 && entities[j].name.chars().count() > a.name.chars().count()
                 && entities[j].name.chars().count() <= a.name.chars().count() + 4
+                // FITURE and FITURE创始团队 are two things: a long form that only adds a
+                // generic head (团队, 总部, 公司) is not the name's full form
+                && !lexicon.generic_heads.iter().any(|h| entities[j].name[a.name.len()..].ends_with(h.as_str()))
         });
         if let Some(j) = long {
             redirect[i] = j;

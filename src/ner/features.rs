@@ -405,3 +405,16 @@ impl Scratch {
         }
     }
 }
+
+/// The simplified form of a traditional Han character (the same table as the features use);
+/// any other character unchanged.
+pub fn to_simplified(c: char) -> char {
+    let x = c as u32;
+    if (T2S_FIRST..=T2S_LAST).contains(&x) {
+        let y = T2S[(x - T2S_FIRST) as usize];
+        if y != 0 {
+            return char::from_u32(y as u32).unwrap_or(c);
+        }
+    }
+    c
+}
