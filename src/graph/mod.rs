@@ -50,6 +50,19 @@ pub struct KnowledgeGraph {
     pub documents: Vec<DocMeta>,
 }
 
+/// The evidence kept for one node or edge: the first ones by (document, offset). The count of
+/// all mentions stays in `mentions`; capping keeps memory with the graph, not the corpus, and
+/// keeping the smallest keys keeps the result independent of the order of documents.
+pub const MAX_EVIDENCE: usize = 20;
+
+/// Sorts, dedups and caps a growing evidence list once it is twice the cap.
+fn cap_evidence(ev: &mut Vec<Evidence>) {
+    if ev.len() > 2 * MAX_EVIDENCE {
+        sort_evidence(ev);
+        ev.truncate(MAX_EVIDENCE);
+    }
+}
+
 fn sort_evidence(ev: &mut Vec<Evidence>) {
     ev.sort();
     ev.dedup_by(|a, b| a.doc == b.doc && a.start == b.start && a.end == b.end);
@@ -92,6 +105,8 @@ struct EntityAcc {
     subtypes: BTreeMap<String, usize>,
     surfaces: BTreeSet<String>,
     evidence: Vec<Evidence>,
+    /// mentions per document (a document merged twice counts once)
+    counts: BTreeMap<String, usize>,
     documents: BTreeSet<String>,
 }
 
@@ -150,6 +165,8 @@ impl Merger {
             acc.surfaces.insert(e.name.clone());
             acc.surfaces.extend(e.aliases.iter().cloned());
             acc.evidence.extend(e.mentions.iter().cloned());
+            cap_evidence(&mut acc.evidence);
+            acc.counts.insert(doc.clone(), e.mentions.len());
             acc.documents.insert(doc.clone());
         }
         for ev in &x.events {
@@ -190,6 +207,7 @@ impl Merger {
                 }
             }
             acc.evidence.extend(ev.evidence.iter().cloned());
+            cap_evidence(&mut acc.evidence);
             acc.documents.insert(doc.clone());
             for p in &ev.participants {
                 let evid: Vec<Evidence> = x
@@ -209,17 +227,21 @@ impl Merger {
                 } else {
                     evid
                 };
-                self.edges
+                let edge = self
+                    .edges
                     .entry((ev.id.clone(), p.entity.clone(), p.role.clone()))
-                    .or_default()
-                    .extend(evid);
+                    .or_default();
+                edge.extend(evid);
+                cap_evidence(edge);
             }
         }
         for r in &x.relations {
-            self.edges
+            let edge = self
+                .edges
                 .entry((r.source.clone(), r.target.clone(), r.kind.clone()))
-                .or_default()
-                .extend(r.evidence.iter().cloned());
+                .or_default();
+            edge.extend(r.evidence.iter().cloned());
+            cap_evidence(edge);
         }
     }
 
@@ -255,16 +277,11 @@ impl Merger {
         }
         let mut canon = BTreeMap::new();
         for members in groups.values() {
-            // the member with the most evidence names the group; ties go to the smaller id
+            // the member with the most mentions names the group; ties go to the smaller id
+            let count = |id: &String| self.entities[id].counts.values().sum::<usize>();
             let best = members
                 .iter()
-                .max_by(|a, b| {
-                    self.entities[*a]
-                        .evidence
-                        .len()
-                        .cmp(&self.entities[*b].evidence.len())
-                        .then(b.cmp(a))
-                })
+                .max_by(|a, b| count(a).cmp(&count(b)).then(b.cmp(a)))
                 .cloned()
                 .unwrap_or_default();
             for m in members {
@@ -392,6 +409,8 @@ impl Merger {
                 .get_or_insert_with(Vec::new)
                 .extend(e.surfaces.iter().cloned());
             node.evidence.extend(e.evidence.iter().cloned());
+            cap_evidence(&mut node.evidence);
+            *node.mentions.get_or_insert(0) += e.counts.values().sum::<usize>();
             node.documents.extend(e.documents.iter().cloned());
             // the subtype most documents gave (ties: the smaller name)
             if let Some((st, _)) = e
@@ -438,15 +457,13 @@ impl Merger {
         }
         for n in nodes.values_mut() {
             sort_evidence(&mut n.evidence);
+            n.evidence.truncate(MAX_EVIDENCE);
             n.documents.sort();
             n.documents.dedup();
             if let Some(al) = n.aliases.as_mut() {
                 al.sort();
                 al.dedup();
                 al.retain(|a| *a != n.name);
-            }
-            if n.kind == "entity" {
-                n.mentions = Some(n.evidence.len());
             }
         }
         let mut edges: BTreeMap<(String, String, String), Vec<Evidence>> = BTreeMap::new();
@@ -482,6 +499,7 @@ impl Merger {
                 continue;
             }
             sort_evidence(&mut evidence);
+            evidence.truncate(MAX_EVIDENCE);
             let k = keys.entry((s.clone(), t.clone())).or_insert(0);
             graph.add_edge(
                 si,
