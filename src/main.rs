@@ -37,7 +37,7 @@ struct ReadArgs {
     #[arg(long)]
     published: Option<String>,
     /// Decode files with this encoding (gbk, big5, utf-16le…) instead of detecting it.
-    #[arg(long)]
+    #[arg(long, value_parser = encoding_label)]
     encoding: Option<String>,
     /// Largest document, in bytes.
     #[arg(long, default_value_t = input::DEFAULT_MAX_DOC_BYTES)]
@@ -50,6 +50,16 @@ struct ReadArgs {
     threads: Option<usize>,
 }
 
+/// An encoding label encoding_rs knows (a usage error, exit 2, otherwise).
+fn encoding_label(s: &str) -> std::result::Result<String, String> {
+    match encoding_rs::Encoding::for_label(s.as_bytes()) {
+        Some(_) => Ok(s.to_string()),
+        None => Err(format!(
+            "unknown encoding {s:?} (try utf-8, gbk, gb18030, big5, utf-16le, utf-16be)"
+        )),
+    }
+}
+
 #[derive(Subcommand)]
 enum Command {
     /// Extract and merge: INPUT files, folders or `-` (JSON lines on stdin) → the graph files.
@@ -57,6 +67,10 @@ enum Command {
         inputs: Vec<PathBuf>,
         #[arg(long, default_value = "out")]
         out: PathBuf,
+        /// Also write the text that offsets refer to for inputs that are not plain text (the
+        /// article text extracted from HTML pages) as OUT/text/<doc id>.txt.
+        #[arg(long)]
+        keep_text: bool,
         #[command(flatten)]
         read: ReadArgs,
         #[command(flatten)]
@@ -129,38 +143,34 @@ fn read_inputs(inputs: &[PathBuf], read: &ReadArgs) -> Result<(Vec<InputDoc>, us
     };
     let mut docs = Vec::new();
     let mut skipped = 0;
-    let mut files = Vec::new();
-    for p in inputs {
-        if p.as_os_str() == "-" {
-            let stdin = std::io::stdin();
-            let lines = stdin.lock();
-            match input::read_jsonl("<stdin>", lines, &opts) {
-                Ok(d) => docs.extend(d),
-                Err(e) if read.skip_bad => {
-                    eprintln!("warning: {e}");
-                    skipped += 1;
-                }
-                Err(e) => return Err(e.into()),
-            }
-        } else {
-            match input::expand(std::slice::from_ref(p)) {
-                Ok(f) => files.extend(f),
-                Err(e) if read.skip_bad => {
-                    eprintln!("warning: {e}");
-                    skipped += 1;
-                }
-                Err(e) => return Err(e.into()),
-            }
-        }
-    }
-    for f in files {
-        match input::read_file(&f, &opts) {
-            Ok(d) => docs.extend(d),
+    let mut take = |r: shiji::Result<InputDoc>| -> Result<()> {
+        match r {
+            Ok(d) => docs.push(d),
             Err(e) if read.skip_bad => {
-                eprintln!("warning: {e}");
+                eprintln!("shiji: warning: {e}");
                 skipped += 1;
             }
             Err(e) => return Err(e.into()),
+        }
+        Ok(())
+    };
+    for p in inputs {
+        if p.as_os_str() == "-" {
+            let stdin = std::io::stdin();
+            for r in input::read_jsonl_each("<stdin>", stdin.lock(), &opts) {
+                take(r)?;
+            }
+            continue;
+        }
+        for f in input::expand_each(std::slice::from_ref(p)) {
+            match f {
+                Ok(f) => {
+                    for r in input::read_file_each(&f, &opts) {
+                        take(r)?;
+                    }
+                }
+                Err(e) => take(Err(e))?,
+            }
         }
     }
     if let Some(p) = published {
@@ -178,7 +188,15 @@ fn extract_all(
 ) -> Result<(Vec<DocExtract>, usize)> {
     let results: Vec<shiji::Result<DocExtract>> = docs
         .par_iter()
-        .map(|d| p.extract(&d.text, &d.given))
+        .map(|d| {
+            p.extract(&d.text, &d.given).map_err(|e| match e {
+                // the library names the document by its id; the user wants the file (and line)
+                shiji::Error::Empty { .. } => shiji::Error::Empty {
+                    path: d.origin.clone(),
+                },
+                e => e,
+            })
+        })
         .collect();
     let mut out = Vec::new();
     let mut skipped = 0;
@@ -186,13 +204,44 @@ fn extract_all(
         match r {
             Ok(x) => out.push(x),
             Err(e) if skip_bad => {
-                eprintln!("warning: {e}");
+                eprintln!("shiji: warning: {e}");
                 skipped += 1;
             }
             Err(e) => return Err(e.into()),
         }
     }
     Ok((out, skipped))
+}
+
+/// `--keep-text`: the extracted text of every HTML input as `OUT/text/<doc id>.txt`, written
+/// atomically like every output.
+fn write_texts(out: &Path, docs: &[InputDoc]) -> Result<String> {
+    let dir = out.join("text");
+    std::fs::create_dir_all(&dir).with_context(|| dir.display().to_string())?;
+    for d in docs.iter().filter(|d| d.from_html) {
+        let path = dir.join(format!("{}.txt", safe_file_name(&d.given.id)));
+        shiji::export::write_atomic(&path, d.text.as_bytes())?;
+    }
+    Ok("text/".into())
+}
+
+/// A document id as a file name: letters, digits, `-_.` kept, anything else `_`, no leading dot.
+fn safe_file_name(id: &str) -> String {
+    let mut s: String = id
+        .chars()
+        .take(120)
+        .map(|c| {
+            if c.is_alphanumeric() || matches!(c, '-' | '_' | '.') {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    if s.is_empty() || s.starts_with('.') {
+        s.insert(0, '_');
+    }
+    s
 }
 
 fn set_threads(n: Option<usize>) {
@@ -208,6 +257,7 @@ fn run(cli: Cli) -> Result<()> {
         Command::Build {
             inputs,
             out,
+            keep_text,
             read,
             data,
         } => {
@@ -223,6 +273,8 @@ fn run(cli: Cli) -> Result<()> {
                                 ..Given::default()
                             },
                             text: DEMO_TEXT.into(),
+                            origin: DEMO_ID.into(),
+                            from_html: false,
                         }],
                         0,
                     )
@@ -242,7 +294,10 @@ fn run(cli: Cli) -> Result<()> {
             let (extracts, bad) = extract_all(&p, &docs, read.skip_bad)?;
             skipped += bad;
             let g = shiji::graph::merge(&extracts);
-            let files = shiji::export::write_all(&g, &out)?;
+            let mut files = shiji::export::write_all(&g, &out)?;
+            if keep_text {
+                files.push(write_texts(&out, &docs)?);
+            }
             eprintln!(
                 "shiji: {} document(s), {} node(s), {} edge(s) → {} ({})",
                 extracts.len(),

@@ -2,6 +2,7 @@
 //! original offsets, metadata and sentences. Stages lay spans over the cleaned text; exports
 //! map them back with [`Document::raw_span`].
 pub mod clean;
+pub mod extract_html;
 pub mod html;
 pub mod load;
 

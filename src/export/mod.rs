@@ -64,6 +64,7 @@ pub fn write_all(g: &KnowledgeGraph, dir: &Path) -> Result<Vec<String>> {
         )));
     }
     std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+    remove_stale_temps(dir);
     let files: Vec<(&str, String)> = vec![
         ("graph.json", graph_json(g)),
         ("graph.dot", dot::to_dot(g)),
@@ -76,4 +77,29 @@ pub fn write_all(g: &KnowledgeGraph, dir: &Path) -> Result<Vec<String>> {
         written.push(name.to_string());
     }
     Ok(written)
+}
+
+/// Removes the temporary files (`.NAME.PID.tmp`) that a run killed mid-write left in `dir`: those
+/// of processes that no longer run (a live one may still be writing). Best effort.
+pub fn remove_stale_temps(dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let proc = Path::new("/proc");
+    for e in entries.flatten() {
+        let name = e.file_name();
+        let Some(name) = name.to_str() else { continue };
+        let Some(rest) = name.strip_prefix('.').and_then(|n| n.strip_suffix(".tmp")) else {
+            continue;
+        };
+        let Some(pid) = rest.rsplit('.').next().and_then(|p| p.parse::<u32>().ok()) else {
+            continue;
+        };
+        let alive = pid == std::process::id()
+            || !proc.is_dir()
+            || proc.join(pid.to_string()).exists();
+        if !alive {
+            let _ = std::fs::remove_file(e.path());
+        }
+    }
 }
