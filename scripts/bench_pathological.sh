@@ -24,7 +24,8 @@ if shape == "lines":
 else:
     if shape == "noline":
         unit = open("data/articles/mobvoi-li-zhifei-interview-2023-04-23.txt", encoding="utf-8").read()
-        unit = unit.replace("\r", "").replace("\n", " ")
+        # the body (the header lines are page chrome), every line break removed
+        unit = "".join(unit.replace("\r", "").split("\n")[8:])
     else:
         unit = "李志飞在北京创立了出门问问公司并在二零二零年进行了调整训练出了一个六十亿参数的模型"
     u = unit.encode()

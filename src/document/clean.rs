@@ -82,6 +82,9 @@ pub struct Given {
 
 type Line = Vec<(char, u32)>;
 
+/// Lines longer than this (in bytes) are never page chrome.
+const MAX_CHROME_BYTES: usize = 1200;
+
 /// Parses a publication date in the forms found in headers and front matter.
 pub fn parse_date(s: &str) -> Option<NaiveDate> {
     let s = s.trim().trim_matches(|c| c == '\'' || c == '"');
@@ -188,7 +191,8 @@ pub fn prepare(raw: &str, given: &Given, rules: &CleanRules) -> Result<Document>
                 _ => {}
             }
         }
-        if rules.chrome_kind(&text).is_some() {
+        // page chrome is short: a long line is text even when a pattern would match it
+        if text.len() <= MAX_CHROME_BYTES && rules.chrome_kind(&text).is_some() {
             continue;
         }
         if meta.title.is_none() && short && !text.ends_with('。') && out.is_empty() {
