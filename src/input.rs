@@ -333,8 +333,7 @@ pub fn parse_json_line(
     };
     let published = match string("published")? {
         Some(p) => Some(
-            parse_date(&p)
-                .ok_or_else(|| bad(format!("\"published\": {}", Error::BadDate(p))))?,
+            parse_date(&p).ok_or_else(|| bad(format!("\"published\": {}", Error::BadDate(p))))?,
         ),
         None => None,
     };

@@ -69,7 +69,10 @@ fn empty_file_is_empty() {
     let d = tempdir("bi-empty");
     let p = write(&d, "a.txt", b"");
     let e = one(&p).unwrap_err();
-    assert!(matches!(&e, Error::Empty { path } if path.ends_with("a.txt")), "{e}");
+    assert!(
+        matches!(&e, Error::Empty { path } if path.ends_with("a.txt")),
+        "{e}"
+    );
 }
 
 #[test]
@@ -128,7 +131,9 @@ fn missing_file_is_io_and_names_the_file() {
     let d = tempdir("bi-missing");
     let p = d.join("gone.txt");
     let e = one(&p).unwrap_err();
-    assert!(matches!(&e, Error::Io { source, .. } if source.kind() == std::io::ErrorKind::NotFound));
+    assert!(
+        matches!(&e, Error::Io { source, .. } if source.kind() == std::io::ErrorKind::NotFound)
+    );
     assert!(e.to_string().contains("gone.txt"));
 }
 
@@ -136,7 +141,9 @@ fn missing_file_is_io_and_names_the_file() {
 fn folder_where_a_file_is_expected_is_io() {
     let d = tempdir("bi-dir");
     std::fs::create_dir_all(d.join("x.txt")).unwrap();
-    let e = read_file_each(&d.join("x.txt"), &opts()).remove(0).unwrap_err();
+    let e = read_file_each(&d.join("x.txt"), &opts())
+        .remove(0)
+        .unwrap_err();
     assert!(matches!(e, Error::Io { .. }));
     assert!(e.to_string().contains("x.txt"));
 }
@@ -214,7 +221,8 @@ fn document_at_the_limit_is_read() {
 
 #[test]
 fn json_line_over_the_limit_names_its_line() {
-    let input = "{\"id\":\"a\",\"text\":\"短\"}\n{\"id\":\"b\",\"text\":\"这一行的文字超过了上限\"}\n";
+    let input =
+        "{\"id\":\"a\",\"text\":\"短\"}\n{\"id\":\"b\",\"text\":\"这一行的文字超过了上限\"}\n";
     let o = ReadOptions {
         max_doc_bytes: 12,
         ..opts()
@@ -254,13 +262,17 @@ fn json_line_with_null_text_is_missing_text() {
 #[test]
 fn json_line_with_a_number_as_text_is_invalid() {
     let e = jsonl_err("{\"id\":\"a\",\"text\":42}");
-    assert!(matches!(&e, Error::JsonLine { message, .. } if message.contains("\"text\" is not a string")));
+    assert!(
+        matches!(&e, Error::JsonLine { message, .. } if message.contains("\"text\" is not a string"))
+    );
 }
 
 #[test]
 fn json_line_that_is_not_an_object_is_invalid() {
     let e = jsonl_err("[\"北京\"]");
-    assert!(matches!(&e, Error::JsonLine { message, line: 1, .. } if message.contains("not a JSON object")));
+    assert!(
+        matches!(&e, Error::JsonLine { message, line: 1, .. } if message.contains("not a JSON object"))
+    );
 }
 
 #[test]
@@ -282,7 +294,9 @@ fn json_line_with_invalid_utf8_is_invalid() {
     input.extend_from_slice(b"\"}\n");
     let r = read_jsonl_each("c.jsonl", &input[..], &opts());
     assert!(r[0].is_ok());
-    assert!(matches!(&r[1], Err(Error::JsonLine { line: 2, message, .. }) if message.contains("UTF-8")));
+    assert!(
+        matches!(&r[1], Err(Error::JsonLine { line: 2, message, .. }) if message.contains("UTF-8"))
+    );
 }
 
 #[test]
@@ -333,7 +347,8 @@ fn jsonl_with_bom_crlf_and_numeric_ids_is_read() {
 
 #[test]
 fn jsonl_in_gbk_is_read_with_forced_encoding() {
-    let (line, _, _) = encoding_rs::GBK.encode("{\"id\":\"a\",\"text\":\"出门问问总部位于北京。\"}\n");
+    let (line, _, _) =
+        encoding_rs::GBK.encode("{\"id\":\"a\",\"text\":\"出门问问总部位于北京。\"}\n");
     let o = ReadOptions {
         encoding: Some("gbk".into()),
         ..opts()
@@ -358,7 +373,11 @@ fn utf8_with_and_without_bom() {
 }
 
 fn utf16(s: &str, le: bool) -> Vec<u8> {
-    let mut b = if le { vec![0xFF, 0xFE] } else { vec![0xFE, 0xFF] };
+    let mut b = if le {
+        vec![0xFF, 0xFE]
+    } else {
+        vec![0xFE, 0xFF]
+    };
     for u in s.encode_utf16() {
         b.extend_from_slice(&if le { u.to_le_bytes() } else { u.to_be_bytes() });
     }
@@ -399,7 +418,10 @@ fn gb18030_four_byte_characters_are_detected_and_decoded() {
     let text = format!("{ARTICLE}生僻字𠀀与㐀，价格€5。");
     let (b, _, unmappable) = encoding_rs::GB18030.encode(&text);
     assert!(!unmappable);
-    assert!(b.windows(2).any(|w| (0x81..=0xFE).contains(&w[0]) && (0x30..=0x39).contains(&w[1])));
+    assert!(
+        b.windows(2)
+            .any(|w| (0x81..=0xFE).contains(&w[0]) && (0x30..=0x39).contains(&w[1]))
+    );
     assert_eq!(decode("a", &b, None).unwrap(), text);
     assert_eq!(decode("a", &b, Some("gb18030")).unwrap(), text);
 }
@@ -471,19 +493,35 @@ fn html_file_gives_article_text_without_furniture() {
     let p = write(&d, "page.html", PAGE.as_bytes());
     let doc = one(&p).unwrap();
     assert!(doc.from_html);
-    assert!(doc.text.contains("出门问问在北京举行发布会"), "{}", doc.text);
-    assert!(doc.text.contains("“训练”"), "entities decoded: {}", doc.text);
+    assert!(
+        doc.text.contains("出门问问在北京举行发布会"),
+        "{}",
+        doc.text
+    );
+    assert!(
+        doc.text.contains("“训练”"),
+        "entities decoded: {}",
+        doc.text
+    );
     for junk in ["脚本里的字", "科技频道", "版权所有", "font", "track", "<p>"] {
         assert!(!doc.text.contains(junk), "{junk} left in {}", doc.text);
     }
     assert_eq!(doc.given.title.as_deref(), Some("出门问问发布大模型"));
-    assert_eq!(doc.given.published, chrono::NaiveDate::from_ymd_opt(2023, 4, 20));
+    assert_eq!(
+        doc.given.published,
+        chrono::NaiveDate::from_ymd_opt(2023, 4, 20)
+    );
     // offsets refer to the extracted text
     let x = PIPELINE.extract(&doc.text, &doc.given).unwrap();
     assert!(!x.entities.is_empty());
     for e in &x.entities {
         for m in &e.mentions {
-            let got: String = doc.text.chars().skip(m.start).take(m.end - m.start).collect();
+            let got: String = doc
+                .text
+                .chars()
+                .skip(m.start)
+                .take(m.end - m.start)
+                .collect();
             assert_eq!(got, m.text);
         }
     }
@@ -521,7 +559,10 @@ fn text_file_with_front_matter_and_markup_keeps_offsets_in_the_file() {
     assert_eq!(doc.text, raw);
     let x = PIPELINE.extract(&doc.text, &doc.given).unwrap();
     assert_eq!(x.doc.title.as_deref(), Some("出门问问的十年"));
-    assert_eq!(x.doc.published, chrono::NaiveDate::from_ymd_opt(2021, 6, 18));
+    assert_eq!(
+        x.doc.published,
+        chrono::NaiveDate::from_ymd_opt(2021, 6, 18)
+    );
     let mut checked = 0;
     for e in &x.entities {
         for m in e.mentions.iter().filter(|m| m.rule != "title") {
@@ -570,7 +611,10 @@ fn cli_empty_file_exits_1_naming_it() {
     let o = cli(&["build", s(&p), "--out", s(&d.join("out"))], None);
     assert_eq!(code(&o), 1);
     let e = stderr(&o);
-    assert!(e.contains("shiji: error:") && e.contains("empty.txt") && e.contains("empty document"), "{e}");
+    assert!(
+        e.contains("shiji: error:") && e.contains("empty.txt") && e.contains("empty document"),
+        "{e}"
+    );
 }
 
 #[test]
@@ -582,8 +626,15 @@ fn cli_skip_bad_counts_every_bad_file() {
     write(&inp, "b.txt", b"");
     write(&inp, "c.txt", b"\x00\x01binary");
     std::os::unix::fs::symlink(inp.join("nowhere"), inp.join("d.txt")).unwrap();
-    write(&inp, "e.jsonl", "{\"id\":\"e1\",\"text\":\"北京\"}\nnot json\n{\"id\":\"e3\"}\n".as_bytes());
-    let o = cli(&["build", s(&inp), "--out", s(&d.join("out")), "--skip-bad"], None);
+    write(
+        &inp,
+        "e.jsonl",
+        "{\"id\":\"e1\",\"text\":\"北京\"}\nnot json\n{\"id\":\"e3\"}\n".as_bytes(),
+    );
+    let o = cli(
+        &["build", s(&inp), "--out", s(&d.join("out")), "--skip-bad"],
+        None,
+    );
     assert_eq!(code(&o), 0, "{}", stderr(&o));
     let e = stderr(&o);
     assert!(e.contains("skipped 5 bad input(s)"), "{e}");
@@ -595,10 +646,18 @@ fn cli_skip_bad_counts_every_bad_file() {
 #[test]
 fn cli_bad_json_line_without_skip_bad_names_the_line() {
     let d = tempdir("bc-jsonl");
-    let p = write(&d, "c.jsonl", "{\"id\":\"a\",\"text\":\"北京\"}\n{\"id\":\"b\",\n".as_bytes());
+    let p = write(
+        &d,
+        "c.jsonl",
+        "{\"id\":\"a\",\"text\":\"北京\"}\n{\"id\":\"b\",\n".as_bytes(),
+    );
     let o = cli(&["build", s(&p), "--out", s(&d.join("out"))], None);
     assert_eq!(code(&o), 1);
-    assert!(stderr(&o).contains("c.jsonl:2: invalid JSON line"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("c.jsonl:2: invalid JSON line"),
+        "{}",
+        stderr(&o)
+    );
     assert!(!d.join("out").exists());
 }
 
@@ -609,7 +668,10 @@ fn cli_extract_stdin_skips_only_the_bad_line() {
     assert_eq!(code(&o), 0, "{}", stderr(&o));
     assert_eq!(String::from_utf8_lossy(&o.stdout).lines().count(), 2);
     let e = stderr(&o);
-    assert!(e.contains("<stdin>:2") && e.contains("skipped 1 bad input(s)"), "{e}");
+    assert!(
+        e.contains("<stdin>:2") && e.contains("skipped 1 bad input(s)"),
+        "{e}"
+    );
 }
 
 #[test]
@@ -621,7 +683,10 @@ fn cli_missing_json_text_exits_1() {
 
 #[test]
 fn cli_unknown_encoding_is_a_usage_error() {
-    let o = cli(&["build", "--encoding", "klingon", "--out", "/nonexistent"], None);
+    let o = cli(
+        &["build", "--encoding", "klingon", "--out", "/nonexistent"],
+        None,
+    );
     assert_eq!(code(&o), 2);
     assert!(stderr(&o).contains("unknown encoding"));
 }
@@ -631,10 +696,34 @@ fn cli_forced_encoding_that_does_not_fit_exits_1() {
     let d = tempdir("bc-enc");
     let (g, _, _) = encoding_rs::GBK.encode(ARTICLE);
     let p = write(&d, "gbk.txt", &g);
-    let o = cli(&["build", s(&p), "--encoding", "utf-8", "--out", s(&d.join("o"))], None);
+    let o = cli(
+        &[
+            "build",
+            s(&p),
+            "--encoding",
+            "utf-8",
+            "--out",
+            s(&d.join("o")),
+        ],
+        None,
+    );
     assert_eq!(code(&o), 1);
-    assert!(stderr(&o).contains("gbk.txt: cannot decode as text"), "{}", stderr(&o));
-    let o = cli(&["build", s(&p), "--encoding", "gbk", "--out", s(&d.join("o"))], None);
+    assert!(
+        stderr(&o).contains("gbk.txt: cannot decode as text"),
+        "{}",
+        stderr(&o)
+    );
+    let o = cli(
+        &[
+            "build",
+            s(&p),
+            "--encoding",
+            "gbk",
+            "--out",
+            s(&d.join("o")),
+        ],
+        None,
+    );
     assert_eq!(code(&o), 0, "{}", stderr(&o));
 }
 
@@ -652,7 +741,10 @@ fn cli_out_that_is_a_file_is_refused() {
 #[test]
 fn cli_missing_input_exits_1_naming_it() {
     let d = tempdir("bc-missing");
-    let o = cli(&["build", s(&d.join("nope.txt")), "--out", s(&d.join("o"))], None);
+    let o = cli(
+        &["build", s(&d.join("nope.txt")), "--out", s(&d.join("o"))],
+        None,
+    );
     assert_eq!(code(&o), 1);
     assert!(stderr(&o).contains("nope.txt"));
 }
@@ -667,7 +759,10 @@ fn cli_symlink_loop_is_an_error_or_a_skip() {
     let o = cli(&["build", s(&inp), "--out", s(&d.join("o"))], None);
     assert_eq!(code(&o), 1);
     assert!(stderr(&o).contains("symbolic link loop"));
-    let o = cli(&["build", s(&inp), "--out", s(&d.join("o")), "--skip-bad"], None);
+    let o = cli(
+        &["build", s(&inp), "--out", s(&d.join("o")), "--skip-bad"],
+        None,
+    );
     assert_eq!(code(&o), 0);
     assert!(stderr(&o).contains("skipped 1 bad input(s)"));
 }
@@ -676,10 +771,30 @@ fn cli_symlink_loop_is_an_error_or_a_skip() {
 fn cli_max_doc_bytes() {
     let d = tempdir("bc-max");
     let p = write(&d, "a.txt", ARTICLE.as_bytes());
-    let o = cli(&["build", s(&p), "--max-doc-bytes", "100", "--out", s(&d.join("o"))], None);
+    let o = cli(
+        &[
+            "build",
+            s(&p),
+            "--max-doc-bytes",
+            "100",
+            "--out",
+            s(&d.join("o")),
+        ],
+        None,
+    );
     assert_eq!(code(&o), 1);
     assert!(stderr(&o).contains("is over the limit of 100 bytes"));
-    let o = cli(&["build", s(&p), "--max-doc-bytes", "x", "--out", s(&d.join("o"))], None);
+    let o = cli(
+        &[
+            "build",
+            s(&p),
+            "--max-doc-bytes",
+            "x",
+            "--out",
+            s(&d.join("o")),
+        ],
+        None,
+    );
     assert_eq!(code(&o), 2);
 }
 
@@ -687,7 +802,10 @@ fn cli_max_doc_bytes() {
 fn cli_all_inputs_bad_with_skip_bad_exits_1() {
     let d = tempdir("bc-allbad");
     let p = write(&d, "a.txt", b"");
-    let o = cli(&["build", s(&p), "--skip-bad", "--out", s(&d.join("o"))], None);
+    let o = cli(
+        &["build", s(&p), "--skip-bad", "--out", s(&d.join("o"))],
+        None,
+    );
     assert_eq!(code(&o), 1);
     let e = stderr(&o);
     assert!(e.contains("warning") && e.contains("no documents"), "{e}");
@@ -719,7 +837,10 @@ fn cli_keep_text_writes_the_extracted_text() {
     let mut checked = 0;
     for n in g["nodes"].as_array().unwrap() {
         for ev in n["evidence"].as_array().into_iter().flatten() {
-            let (a, b) = (ev["start"].as_u64().unwrap() as usize, ev["end"].as_u64().unwrap() as usize);
+            let (a, b) = (
+                ev["start"].as_u64().unwrap() as usize,
+                ev["end"].as_u64().unwrap() as usize,
+            );
             let got: String = text.chars().skip(a).take(b - a).collect();
             if ev["rule"] != "title" {
                 assert_eq!(got, ev["text"].as_str().unwrap());

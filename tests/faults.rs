@@ -11,7 +11,11 @@ use std::time::{Duration, Instant};
 const FILES: [&str; 4] = ["graph.json", "graph.dot", "timeline.json", "timeline.md"];
 
 fn build(args: &[&str]) {
-    let o = Command::new(bin()).arg("build").args(args).output().unwrap();
+    let o = Command::new(bin())
+        .arg("build")
+        .args(args)
+        .output()
+        .unwrap();
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
 }
 
@@ -91,7 +95,12 @@ fn sigkill_at_any_moment_leaves_complete_outputs() {
     for (k, when) in moments.iter().enumerate() {
         copy_dir(&old_dir, &out);
         let mut child = Command::new(bin())
-            .args(["build", big.to_str().unwrap(), "--out", out.to_str().unwrap()])
+            .args([
+                "build",
+                big.to_str().unwrap(),
+                "--out",
+                out.to_str().unwrap(),
+            ])
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
@@ -128,7 +137,10 @@ fn sigkill_at_any_moment_leaves_complete_outputs() {
                 assert!(name.ends_with(".tmp"), "moment {k}: stray file {name}");
                 continue;
             }
-            assert!(FILES.contains(&name.as_str()), "moment {k}: unexpected output {name}");
+            assert!(
+                FILES.contains(&name.as_str()),
+                "moment {k}: unexpected output {name}"
+            );
             if *bytes == new[name] {
                 n_new += 1;
             } else {
@@ -142,7 +154,10 @@ fn sigkill_at_any_moment_leaves_complete_outputs() {
         // the next run finishes the job and leaves no temporary file behind
         build(&[big.to_str().unwrap(), "--out", out.to_str().unwrap()]);
         let after = snapshot(&out);
-        assert!(after == new, "moment {k}: rerun gives the new outputs, nothing else");
+        assert!(
+            after == new,
+            "moment {k}: rerun gives the new outputs, nothing else"
+        );
     }
     // not a timing assertion: only a note that the kills landed mid-write at least once
     if !mixed_seen {
@@ -157,7 +172,10 @@ fn same_input_same_bytes_across_runs_and_threads() {
     std::fs::create_dir_all(&inp).unwrap();
     let text = std::fs::read_to_string(demo_path()).unwrap();
     // a few documents that share entities, so the merge order matters
-    let paras: Vec<&str> = text.split("\n\n").filter(|p| !p.trim().is_empty()).collect();
+    let paras: Vec<&str> = text
+        .split("\n\n")
+        .filter(|p| !p.trim().is_empty())
+        .collect();
     let n = paras.len();
     for (i, chunk) in paras.chunks(n.div_ceil(5)).enumerate() {
         std::fs::write(inp.join(format!("part{i}.txt")), chunk.join("\n\n")).unwrap();
@@ -176,7 +194,10 @@ fn same_input_same_bytes_across_runs_and_threads() {
         runs.push(snapshot(&out));
     }
     for r in &runs[1..] {
-        assert!(*r == runs[0], "outputs differ between runs or thread counts");
+        assert!(
+            *r == runs[0],
+            "outputs differ between runs or thread counts"
+        );
     }
     // extract too
     let extract = |threads: &str| {

@@ -95,9 +95,8 @@ pub fn remove_stale_temps(dir: &Path) {
         let Some(pid) = rest.rsplit('.').next().and_then(|p| p.parse::<u32>().ok()) else {
             continue;
         };
-        let alive = pid == std::process::id()
-            || !proc.is_dir()
-            || proc.join(pid.to_string()).exists();
+        let alive =
+            pid == std::process::id() || !proc.is_dir() || proc.join(pid.to_string()).exists();
         if !alive {
             let _ = std::fs::remove_file(e.path());
         }
