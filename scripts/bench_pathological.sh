@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Pathological inputs: times `shiji build` on sizes N and 2N of each shape and prints the ratio
-# (about 2 when the work is linear in the size, about 4 when quadratic).
+# Pathological inputs: times `shiji build` on sizes N and 2N of each shape and prints the ratio of
+# CPU times (about 2 when the work is linear in the size, about 4 when quadratic).
 #   shapes: noline  - an article repeated to N bytes with every line break removed
 #           nopunct - Chinese text with no punctuation and no line break (one endless sentence)
 #           lines   - N one-character lines
@@ -35,25 +35,24 @@ open(path, "wb").write(data)
 PY
 }
 
-run() { # input → seconds
-  local start end
-  start=$(date +%s.%N)
-  "$BIN" build "$1" --out "$WORK/out" --published 2023-04-23 >/dev/null 2>"$WORK/err" || {
+run() { # input → "cpu_seconds wall_seconds" (CPU: user + sys, which a loaded machine skews less)
+  local t
+  t=$( { TIMEFORMAT='%U %S %R'; time "$BIN" build "$1" --out "$WORK/out" --published 2023-04-23 \
+    >/dev/null 2>"$WORK/err"; } 2>&1 ) || {
     cat "$WORK/err" >&2
     return 1
   }
-  end=$(date +%s.%N)
-  python3 -c "print(f'{$end - $start:.2f}')"
+  python3 -c "u, s, r = map(float, '$t'.split()); print(f'{u + s:.2f} {r:.2f}')"
 }
 
-printf '%-8s %12s %10s %12s %10s %7s\n' shape N seconds 2N seconds ratio
+printf '%-8s %10s %9s %9s %10s %9s %9s %9s\n' shape N cpu_s wall_s 2N cpu_s wall_s cpu_ratio
 for shape in noline nopunct lines; do
   if [ "$shape" = lines ]; then n=$LINES; else n=$((MB * 1024 * 1024)); fi
   gen "$shape" "$n" "$WORK/a.txt"
   gen "$shape" "$((2 * n))" "$WORK/b.txt"
-  t1=$(run "$WORK/a.txt")
-  t2=$(run "$WORK/b.txt")
-  ratio=$(python3 -c "print(f'{$t2 / max($t1, 0.01):.2f}')")
-  printf '%-8s %12s %10s %12s %10s %7s\n' "$shape" "$n" "$t1" "$((2 * n))" "$t2" "$ratio"
+  read -r c1 w1 < <(run "$WORK/a.txt")
+  read -r c2 w2 < <(run "$WORK/b.txt")
+  ratio=$(python3 -c "print(f'{$c2 / max($c1, 0.01):.2f}')")
+  printf '%-8s %10s %9s %9s %10s %9s %9s %9s\n' "$shape" "$n" "$c1" "$w1" "$((2 * n))" "$c2" "$w2" "$ratio"
   rm -f "$WORK/a.txt" "$WORK/b.txt"
 done

@@ -354,7 +354,7 @@ fn run(cli: Cli) -> Result<()> {
             };
             for (name, reader) in sources {
                 for (i, line) in reader.lines().enumerate() {
-                    let line = line.with_context(|| name.clone())?;
+                    let line = line.with_context(|| format!("{name}:{}", i + 1))?;
                     if line.trim().is_empty() {
                         continue;
                     }

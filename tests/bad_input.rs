@@ -850,3 +850,31 @@ fn cli_keep_text_writes_the_extracted_text() {
     }
     assert!(checked > 0);
 }
+
+#[test]
+fn cli_entities_invalid_utf8_names_the_line() {
+    let mut c = Command::new(bin())
+        .arg("entities")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut input = c.stdin.take().unwrap();
+    input
+        .write_all(b"{\"id\":\"a\",\"text\":\"ok\"}\n{\"id\":\"b\",\"text\":\"\xff\xfe\"}\n")
+        .unwrap();
+    drop(input);
+    let o = c.wait_with_output().unwrap();
+    assert_eq!(code(&o), 1);
+    assert!(stderr(&o).contains("<stdin>:2"), "{}", stderr(&o));
+}
+
+#[test]
+fn cli_merge_invalid_utf8_names_the_line() {
+    let d = tempdir("bc-merge-utf8");
+    let p = write(&d, "x.jsonl", b"\n\xff\xfe\n");
+    let o = cli(&["merge", s(&p), "--out", s(&d.join("o"))], None);
+    assert_eq!(code(&o), 1);
+    assert!(stderr(&o).contains("x.jsonl:2"), "{}", stderr(&o));
+}
