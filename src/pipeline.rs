@@ -115,7 +115,7 @@ fn evidence(doc: &Document, start: usize, end: usize, rule: &str) -> Evidence {
     let (rs, re) = doc.raw_span(start, end);
     let sentence = doc
         .sentence_index(start)
-        .map(|i| sentence_around(doc, i, start, end))
+        .map(|i| doc.sentence_text(i).to_string())
         .unwrap_or_default();
     Evidence {
         doc: doc.meta.id.clone(),
@@ -125,32 +125,6 @@ fn evidence(doc: &Document, start: usize, end: usize, rule: &str) -> Evidence {
         sentence,
         rule: rule.to_string(),
     }
-}
-
-/// Sentences longer than this (in chars) are cut, in evidence, to a window around the span.
-const MAX_EVIDENCE_SENTENCE: usize = 240;
-/// Chars of context kept on each side of the span in such a window.
-const EVIDENCE_CONTEXT: usize = 80;
-
-/// The sentence of an evidence span; an overlong one (unpunctuated text, a table flattened to one
-/// line) becomes the span with some context and `…` where it was cut, so that output stays
-/// proportional to the input and not to mentions × sentence length.
-fn sentence_around(doc: &Document, i: usize, start: usize, end: usize) -> String {
-    let s = doc.sentences[i];
-    if s.end - s.start <= MAX_EVIDENCE_SENTENCE {
-        return doc.slice(s.start, s.end).to_string();
-    }
-    let from = start.saturating_sub(EVIDENCE_CONTEXT).max(s.start);
-    let to = (end.min(s.end) + EVIDENCE_CONTEXT).min(s.end).max(from);
-    let mut out = String::new();
-    if from > s.start {
-        out.push('…');
-    }
-    out.push_str(doc.slice(from, to));
-    if to < s.end {
-        out.push('…');
-    }
-    out
 }
 
 fn raw_time(doc: &Document, t: &TimeMention) -> TimeMention {

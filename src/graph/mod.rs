@@ -238,6 +238,10 @@ pub fn merge(extracts: &[DocExtract]) -> KnowledgeGraph {
         for ev in &d.events {
             for p in &ev.participants {
                 let target = canon(&p.entity);
+                // the sentences of the event as a set: a mention × evidence scan is quadratic
+                // on a long document whose events repeat
+                let sentences: std::collections::HashSet<&str> =
+                    ev.evidence.iter().map(|x| x.sentence.as_str()).collect();
                 let evid: Vec<Evidence> = d
                     .entities
                     .iter()
@@ -245,7 +249,7 @@ pub fn merge(extracts: &[DocExtract]) -> KnowledgeGraph {
                     .map(|e| {
                         e.mentions
                             .iter()
-                            .filter(|m| ev.evidence.iter().any(|x| x.sentence == m.sentence))
+                            .filter(|m| sentences.contains(m.sentence.as_str()))
                             .cloned()
                             .collect()
                     })
