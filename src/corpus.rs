@@ -2,7 +2,7 @@
 //! are extracted in parallel (rayon), cached by content, and handed on in input order. Memory
 //! holds one batch of text at a time plus what the caller keeps (the merged graph).
 use crate::document::clean::Given;
-use crate::input::{InputDoc, ReadOptions, parse_json_line, read_file};
+use crate::input::{InputDoc, ReadOptions, parse_json_line, read_file_each};
 use crate::model::DocExtract;
 use crate::pipeline::Pipeline;
 use crate::{Error, Result};
@@ -15,6 +15,9 @@ use std::path::{Path, PathBuf};
 #[derive(Clone, Debug)]
 pub enum Source {
     File(PathBuf),
+    /// A path that could not be listed (a dangling link, a loop): reported when read, so that
+    /// `skip_bad` skips it alone.
+    Bad(String),
     /// JSON lines on standard input.
     Stdin,
 }
@@ -30,6 +33,8 @@ pub struct CorpusOptions {
     pub cache: Option<PathBuf>,
     /// Documents extracted together (default 64).
     pub batch: usize,
+    /// Write the extracted text of HTML inputs (what their offsets refer to) into this folder.
+    pub keep_text: Option<PathBuf>,
 }
 
 /// What a run did.
@@ -124,18 +129,37 @@ pub fn process(
                 {
                     return (d.text.len() as u64, Ok((x, true)));
                 }
-                let r = pipeline.extract(&d.text, &d.given).and_then(|x| {
-                    if let (Some(dir), Some(k)) = (&opts.cache, &key) {
-                        let p = cache_path(dir, k);
-                        if let Some(parent) = p.parent() {
-                            std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
-                        }
-                        let json =
-                            serde_json::to_vec(&x).map_err(|e| Error::Output(e.to_string()))?;
-                        crate::export::write_atomic(&p, &json)?;
+                if let (Some(dir), true) = (&opts.keep_text, d.from_html) {
+                    let path = dir.join(format!("{}.txt", safe_file_name(&d.given.id)));
+                    if let Err(e) = std::fs::create_dir_all(dir)
+                        .map_err(|e| Error::io(dir, e))
+                        .and_then(|_| crate::export::write_atomic(&path, d.text.as_bytes()))
+                    {
+                        return (d.text.len() as u64, Err(e));
                     }
-                    Ok((x, false))
-                });
+                }
+                let r = pipeline
+                    .extract(&d.text, &d.given)
+                    .map_err(|e| match e {
+                        // the library names the document by its id; the user wants the file (and line)
+                        Error::Empty { .. } if !d.origin.is_empty() => Error::Empty {
+                            path: d.origin.clone(),
+                        },
+                        e => e,
+                    })
+                    .and_then(|x| {
+                        if let (Some(dir), Some(k)) = (&opts.cache, &key) {
+                            let p = cache_path(dir, k);
+                            if let Some(parent) = p.parent() {
+                                std::fs::create_dir_all(parent)
+                                    .map_err(|e| Error::io(parent, e))?;
+                            }
+                            let json =
+                                serde_json::to_vec(&x).map_err(|e| Error::Output(e.to_string()))?;
+                            crate::export::write_atomic(&p, &json)?;
+                        }
+                        Ok((x, false))
+                    });
                 (d.text.len() as u64, r)
             })
             .collect();
@@ -183,27 +207,51 @@ pub fn process(
                 }
             }
             Source::File(p) => {
-                match read_file(p, &opts.read) {
-                    Ok(docs) => {
-                        for d in docs {
-                            push(d, &mut batch, &mut report)?;
+                for r in read_file_each(p, &opts.read) {
+                    match r {
+                        Ok(d) => push(d, &mut batch, &mut report)?,
+                        Err(e) if opts.skip_bad => {
+                            report.skipped += 1;
+                            bad(&e);
                         }
+                        Err(e) => return Err(e),
                     }
-                    Err(e) if opts.skip_bad => {
-                        report.skipped += 1;
-                        bad(&e);
-                    }
-                    Err(e) => return Err(e),
                 }
                 continue;
+            }
+            Source::Bad(msg) => {
+                let e = Error::Output(msg.clone());
+                if opts.skip_bad {
+                    report.skipped += 1;
+                    bad(&e);
+                    continue;
+                }
+                return Err(e);
             }
         };
         let name = match source {
             Source::Stdin => "<stdin>".to_string(),
             Source::File(p) => p.display().to_string(),
+            Source::Bad(m) => m.clone(),
         };
-        for (i, line) in lines.lines().enumerate() {
+        for (i, line) in lines.split(b'\n').enumerate() {
             let line = line.map_err(|e| Error::io(&name, e))?;
+            let line = match String::from_utf8(line) {
+                Ok(l) => l,
+                Err(_) => {
+                    let e = Error::JsonLine {
+                        path: name.clone(),
+                        line: i + 1,
+                        message: "not valid UTF-8".into(),
+                    };
+                    if opts.skip_bad {
+                        report.skipped += 1;
+                        bad(&e);
+                        continue;
+                    }
+                    return Err(e);
+                }
+            };
             if line.trim().is_empty() {
                 continue;
             }
@@ -221,21 +269,42 @@ pub fn process(
     Ok(report)
 }
 
-/// The sources named on a command line: `-` is stdin; folders expand to their files.
+/// The sources named on a command line: `-` is stdin; folders expand to their files; a path
+/// that cannot be listed becomes a `Bad` source, an error when it is read.
 pub fn sources(inputs: &[PathBuf]) -> Result<Vec<Source>> {
     let mut out = Vec::new();
     for p in inputs {
         if p.as_os_str() == "-" {
             out.push(Source::Stdin);
         } else {
-            out.extend(
-                crate::input::expand(std::slice::from_ref(p))?
-                    .into_iter()
-                    .map(Source::File),
-            );
+            for r in crate::input::expand_each(std::slice::from_ref(p)) {
+                out.push(match r {
+                    Ok(f) => Source::File(f),
+                    Err(e) => Source::Bad(e.to_string()),
+                });
+            }
         }
     }
     Ok(out)
+}
+
+/// A document id as a file name: letters, digits, `-_.` kept, anything else `_`, no leading dot.
+pub fn safe_file_name(id: &str) -> String {
+    let mut s: String = id
+        .chars()
+        .take(120)
+        .map(|c| {
+            if c.is_alphanumeric() || matches!(c, '-' | '_' | '.') {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    if s.is_empty() || s.starts_with('.') {
+        s.insert(0, '_');
+    }
+    s
 }
 
 /// The total size in bytes of the file sources (for a progress bar's length).
@@ -244,7 +313,7 @@ pub fn total_bytes(sources: &[Source]) -> u64 {
         .iter()
         .map(|s| match s {
             Source::File(p) => std::fs::metadata(p).map(|m| m.len()).unwrap_or(0),
-            Source::Stdin => 0,
+            Source::Stdin | Source::Bad(_) => 0,
         })
         .sum()
 }
@@ -257,5 +326,7 @@ pub fn single(id: &str, text: &str) -> InputDoc {
             ..Given::default()
         },
         text: text.to_string(),
+        origin: id.to_string(),
+        from_html: false,
     }
 }

@@ -1,6 +1,11 @@
 //! Inputs: files, folders (recursively, by extension), JSON-lines corpora, and stdin.
+//!
+//! Every reader comes in two forms: `*_each` gives one result per document or per bad input (a
+//! file, or one line of a JSON-lines file), so that `--skip-bad` skips exactly the bad part; the
+//! plain form stops at the first error.
 use crate::document::clean::{Given, parse_date};
-use crate::document::load::decode;
+use crate::document::extract_html;
+use crate::document::load::{decode, looks_binary};
 use crate::{Error, Result};
 use std::collections::BTreeSet;
 use std::io::BufRead;
@@ -10,11 +15,16 @@ use std::path::{Path, PathBuf};
 pub const EXTENSIONS: &[&str] = &["txt", "md", "html", "htm", "jsonl"];
 pub const DEFAULT_MAX_DOC_BYTES: u64 = 50 * 1024 * 1024;
 
-/// One document to extract: what the caller knows of it and its decoded text.
-#[derive(Clone, Debug)]
+/// One document to extract: what the caller knows of it and its text (for HTML pages, the
+/// extracted article text, which offsets then refer to).
+#[derive(Clone, Debug, Default)]
 pub struct InputDoc {
     pub given: Given,
     pub text: String,
+    /// Where it came from, for messages: the file, or `file:line` for JSON lines.
+    pub origin: String,
+    /// True when `text` was extracted from an HTML page (and is not the input as given).
+    pub from_html: bool,
 }
 
 #[derive(Clone, Debug)]
@@ -33,47 +43,68 @@ impl Default for ReadOptions {
 }
 
 /// Expands the given paths into files: folders recursively (sorted, following links once,
-/// loops refused), files as they are.
+/// loops refused), files as they are. Stops at the first error.
 pub fn expand(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
-    let mut out = Vec::new();
-    for p in paths {
-        let meta = std::fs::metadata(p).map_err(|e| Error::io(p, e))?;
-        if meta.is_dir() {
-            let mut seen = BTreeSet::new();
-            walk(p, &mut seen, &mut out)?;
-        } else {
-            out.push(p.clone());
-        }
-    }
-    Ok(out)
+    expand_each(paths).into_iter().collect()
 }
 
-fn walk(dir: &Path, seen: &mut BTreeSet<PathBuf>, out: &mut Vec<PathBuf>) -> Result<()> {
-    let real = std::fs::canonicalize(dir).map_err(|e| Error::io(dir, e))?;
-    if !seen.insert(real) {
-        return Err(Error::io(
-            dir,
-            std::io::Error::other("symbolic link loop: this folder was already read"),
-        ));
-    }
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
-        .map_err(|e| Error::io(dir, e))?
-        .map(|e| e.map(|e| e.path()).map_err(|err| Error::io(dir, err)))
-        .collect::<Result<_>>()?;
-    entries.sort();
-    for p in entries {
-        let meta = std::fs::metadata(&p).map_err(|e| Error::io(&p, e))?;
-        if meta.is_dir() {
-            walk(&p, seen, out)?;
-        } else if p
-            .extension()
-            .and_then(|e| e.to_str())
-            .is_some_and(|e| EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
-        {
-            out.push(p);
+/// As [`expand`], one result per file found or per path that cannot be read (a missing path, a
+/// dangling link, a symbolic link loop), in order.
+pub fn expand_each(paths: &[PathBuf]) -> Vec<Result<PathBuf>> {
+    let mut out = Vec::new();
+    for p in paths {
+        match std::fs::metadata(p) {
+            Err(e) => out.push(Err(Error::io(p, e))),
+            Ok(meta) if meta.is_dir() => {
+                let mut seen = BTreeSet::new();
+                walk(p, &mut seen, &mut out);
+            }
+            Ok(_) => out.push(Ok(p.clone())),
         }
     }
-    Ok(())
+    out
+}
+
+fn has_input_extension(p: &Path) -> bool {
+    p.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
+}
+
+fn walk(dir: &Path, seen: &mut BTreeSet<PathBuf>, out: &mut Vec<Result<PathBuf>>) {
+    let real = match std::fs::canonicalize(dir) {
+        Ok(r) => r,
+        Err(e) => return out.push(Err(Error::io(dir, e))),
+    };
+    if !seen.insert(real) {
+        return out.push(Err(Error::io(
+            dir,
+            std::io::Error::other("symbolic link loop: this folder was already read"),
+        )));
+    }
+    let mut entries = Vec::new();
+    match std::fs::read_dir(dir) {
+        Err(e) => return out.push(Err(Error::io(dir, e))),
+        Ok(rd) => {
+            for e in rd {
+                match e {
+                    Ok(e) => entries.push(e.path()),
+                    Err(e) => out.push(Err(Error::io(dir, e))),
+                }
+            }
+        }
+    }
+    entries.sort();
+    for p in entries {
+        match std::fs::metadata(&p) {
+            Ok(meta) if meta.is_dir() => walk(&p, seen, out),
+            Ok(_) if has_input_extension(&p) => out.push(Ok(p)),
+            Ok(_) => {}
+            // a dangling link, or an entry that vanished: an error when it looks like an input
+            Err(e) if has_input_extension(&p) => out.push(Err(Error::io(&p, e))),
+            Err(_) => {}
+        }
+    }
 }
 
 fn file_id(path: &Path) -> String {
@@ -83,46 +114,166 @@ fn file_id(path: &Path) -> String {
         .to_string()
 }
 
+fn extension(path: &Path) -> String {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or("")
+        .to_ascii_lowercase()
+}
+
 /// Reads one file: a JSON-lines corpus gives one document a line, any other file one document.
+/// Stops at the first error.
 pub fn read_file(path: &Path, opts: &ReadOptions) -> Result<Vec<InputDoc>> {
+    read_file_each(path, opts).into_iter().collect()
+}
+
+/// As [`read_file`], one result per document or per bad line of a JSON-lines file.
+pub fn read_file_each(path: &Path, opts: &ReadOptions) -> Vec<Result<InputDoc>> {
     let name = path.display().to_string();
-    let meta = std::fs::metadata(path).map_err(|e| Error::io(path, e))?;
-    let is_jsonl = path.extension().and_then(|e| e.to_str()) == Some("jsonl");
-    if !is_jsonl && meta.len() > opts.max_doc_bytes {
-        return Err(Error::TooLarge {
+    let meta = match std::fs::metadata(path) {
+        Ok(m) => m,
+        Err(e) => return vec![Err(Error::io(path, e))],
+    };
+    if meta.is_dir() {
+        return vec![Err(Error::io(
+            path,
+            std::io::Error::other("is a folder, not a file"),
+        ))];
+    }
+    let ext = extension(path);
+    if ext == "jsonl" {
+        return match std::fs::File::open(path) {
+            Ok(f) => read_jsonl_each(&name, std::io::BufReader::new(f), opts),
+            Err(e) => vec![Err(Error::io(path, e))],
+        };
+    }
+    if meta.len() > opts.max_doc_bytes {
+        return vec![Err(Error::TooLarge {
             path: name,
             size: meta.len(),
             limit: opts.max_doc_bytes,
-        });
+        })];
     }
-    let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
-    if is_jsonl {
-        return read_jsonl(&name, std::io::Cursor::new(bytes), opts);
+    let bytes = match std::fs::read(path) {
+        Ok(b) => b,
+        Err(e) => return vec![Err(Error::io(path, e))],
+    };
+    // the file may have grown since it was measured
+    if bytes.len() as u64 > opts.max_doc_bytes {
+        return vec![Err(Error::TooLarge {
+            path: name,
+            size: bytes.len() as u64,
+            limit: opts.max_doc_bytes,
+        })];
     }
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
-        return Err(Error::Empty { path: name });
+        return vec![Err(Error::Empty { path: name })];
     }
-    let text = decode(&name, &bytes, opts.encoding.as_deref())?;
-    Ok(vec![InputDoc {
+    let text = match decode(&name, &bytes, opts.encoding.as_deref()) {
+        Ok(t) => t,
+        Err(e) => return vec![Err(e)],
+    };
+    let mut doc = InputDoc {
         given: Given {
             id: file_id(path),
             ..Given::default()
         },
         text,
-    }])
+        origin: name.clone(),
+        from_html: false,
+    };
+    if ext == "html" || ext == "htm" {
+        from_html(&mut doc);
+    }
+    if doc.text.trim().is_empty() {
+        return vec![Err(Error::Empty { path: name })];
+    }
+    vec![Ok(doc)]
 }
 
-/// JSON lines `{"id", "text" | "html", "published"?, "title"?, "url"?, "source"?}`.
+/// Replaces an HTML page by its article text; the page's title and date become metadata
+/// unless the caller gave them.
+fn from_html(doc: &mut InputDoc) {
+    let a = extract_html::extract(&doc.text);
+    doc.text = a.text;
+    doc.from_html = true;
+    if doc.given.title.is_none() {
+        doc.given.title = a.title;
+    }
+    if doc.given.published.is_none() {
+        doc.given.published = a.published;
+    }
+}
+
+/// JSON lines `{"id", "text" | "html", "published"?, "title"?, "url"?, "source"?}`. Stops at
+/// the first error.
 pub fn read_jsonl<R: BufRead>(name: &str, reader: R, opts: &ReadOptions) -> Result<Vec<InputDoc>> {
+    read_jsonl_each(name, reader, opts).into_iter().collect()
+}
+
+/// As [`read_jsonl`], one result per line that is not blank: a bad line is an error of its own
+/// (named by file and line), the others are read. A file with no line at all is
+/// [`Error::Empty`], a binary one [`Error::Binary`].
+pub fn read_jsonl_each<R: BufRead>(
+    name: &str,
+    mut reader: R,
+    opts: &ReadOptions,
+) -> Vec<Result<InputDoc>> {
     let mut out = Vec::new();
-    for (i, line) in reader.lines().enumerate() {
-        let line = line.map_err(|e| Error::io(name, e))?;
-        if line.trim().is_empty() {
+    let mut buf = Vec::new();
+    let mut line_no = 0;
+    loop {
+        buf.clear();
+        match reader.read_until(b'\n', &mut buf) {
+            Ok(0) => break,
+            Ok(_) => {}
+            Err(e) => {
+                out.push(Err(Error::io(name, e)));
+                return out;
+            }
+        }
+        line_no += 1;
+        if line_no == 1 {
+            if looks_binary(&buf) {
+                return vec![Err(Error::Binary {
+                    path: name.to_string(),
+                })];
+            }
+            if buf.starts_with(b"\xEF\xBB\xBF") {
+                buf.drain(..3);
+            }
+        }
+        while buf.last().is_some_and(|b| *b == b'\n' || *b == b'\r') {
+            buf.pop();
+        }
+        if buf.iter().all(|b| b.is_ascii_whitespace()) {
             continue;
         }
-        out.push(parse_json_line(name, i + 1, &line, opts)?);
+        let line = match &opts.encoding {
+            Some(label) => decode(&format!("{name}:{line_no}"), &buf, Some(label)),
+            None => std::str::from_utf8(&buf)
+                .map(str::to_string)
+                .map_err(|e| Error::JsonLine {
+                    path: name.to_string(),
+                    line: line_no,
+                    message: format!("not valid UTF-8 ({e}); use --encoding for another one"),
+                }),
+        };
+        let doc = line.and_then(|l| parse_json_line(name, line_no, &l, opts));
+        out.push(doc.and_then(|d| {
+            if d.text.trim().is_empty() {
+                Err(Error::Empty { path: d.origin })
+            } else {
+                Ok(d)
+            }
+        }));
     }
-    Ok(out)
+    if out.is_empty() {
+        return vec![Err(Error::Empty {
+            path: name.to_string(),
+        })];
+    }
+    out
 }
 
 pub fn parse_json_line(
@@ -131,19 +282,28 @@ pub fn parse_json_line(
     line: &str,
     opts: &ReadOptions,
 ) -> Result<InputDoc> {
-    let v: serde_json::Value = serde_json::from_str(line).map_err(|e| Error::JsonLine {
+    let bad = |message: String| Error::JsonLine {
         path: name.to_string(),
         line: line_no,
-        message: e.to_string(),
-    })?;
-    let text = v
-        .get("text")
-        .or_else(|| v.get("html"))
-        .and_then(|t| t.as_str())
-        .ok_or(Error::MissingText {
-            path: name.to_string(),
-            line: line_no,
-        })?
+        message,
+    };
+    let v: serde_json::Value = serde_json::from_str(line).map_err(|e| bad(e.to_string()))?;
+    if !v.is_object() {
+        return Err(bad("not a JSON object".into()));
+    }
+    let (key, field) = match (v.get("text"), v.get("html")) {
+        (Some(t), _) if !t.is_null() => ("text", t),
+        (_, Some(h)) if !h.is_null() => ("html", h),
+        _ => {
+            return Err(Error::MissingText {
+                path: name.to_string(),
+                line: line_no,
+            });
+        }
+    };
+    let text = field
+        .as_str()
+        .ok_or_else(|| bad(format!("\"{key}\" is not a string")))?
         .to_string();
     if text.len() as u64 > opts.max_doc_bytes {
         return Err(Error::TooLarge {
@@ -152,34 +312,45 @@ pub fn parse_json_line(
             limit: opts.max_doc_bytes,
         });
     }
-    let field = |k: &str| v.get(k).and_then(|x| x.as_str()).map(str::to_string);
+    let string = |k: &str| -> Result<Option<String>> {
+        match v.get(k) {
+            None | Some(serde_json::Value::Null) => Ok(None),
+            Some(serde_json::Value::String(s)) => Ok(Some(s.clone())),
+            Some(_) => Err(bad(format!("\"{k}\" is not a string"))),
+        }
+    };
     let id = match v.get("id") {
-        Some(serde_json::Value::String(s)) => s.clone(),
+        Some(serde_json::Value::String(s)) if !s.trim().is_empty() => s.clone(),
         Some(serde_json::Value::Number(n)) => n.to_string(),
-        _ => format!(
+        None | Some(serde_json::Value::Null) | Some(serde_json::Value::String(_)) => format!(
             "{}:{line_no}",
             Path::new(name)
                 .file_stem()
                 .and_then(|s| s.to_str())
                 .unwrap_or("stdin")
         ),
+        Some(_) => return Err(bad("\"id\" is not a string or a number".into())),
     };
-    let published = match field("published") {
-        Some(p) => Some(parse_date(&p).ok_or_else(|| Error::JsonLine {
-            path: name.to_string(),
-            line: line_no,
-            message: format!("\"published\": {}", Error::BadDate(p)),
-        })?),
+    let published = match string("published")? {
+        Some(p) => Some(
+            parse_date(&p).ok_or_else(|| bad(format!("\"published\": {}", Error::BadDate(p))))?,
+        ),
         None => None,
     };
-    Ok(InputDoc {
+    let mut doc = InputDoc {
         given: Given {
             id,
-            title: field("title"),
+            title: string("title")?,
             published,
-            url: field("url"),
-            source: field("source"),
+            url: string("url")?,
+            source: string("source")?,
         },
         text,
-    })
+        origin: format!("{name}:{line_no}"),
+        from_html: false,
+    };
+    if key == "html" {
+        from_html(&mut doc);
+    }
+    Ok(doc)
 }

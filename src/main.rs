@@ -65,6 +65,16 @@ fn parse_day(s: &str, end: bool) -> Result<chrono::NaiveDate> {
     Ok(next.and_then(|d| d.pred_opt()).unwrap_or(t))
 }
 
+/// An encoding label encoding_rs knows (a usage error, exit 2, otherwise).
+fn encoding_label(s: &str) -> std::result::Result<String, String> {
+    match encoding_rs::Encoding::for_label(s.as_bytes()) {
+        Some(_) => Ok(s.to_string()),
+        None => Err(format!(
+            "unknown encoding {s:?} (try utf-8, gbk, gb18030, big5, utf-16le, utf-16be)"
+        )),
+    }
+}
+
 #[derive(clap::Args, Clone)]
 struct ReadArgs {
     /// Drop events under this confidence (0..1).
@@ -74,7 +84,7 @@ struct ReadArgs {
     #[arg(long)]
     published: Option<String>,
     /// Decode files with this encoding (gbk, big5, utf-16le…) instead of detecting it.
-    #[arg(long)]
+    #[arg(long, value_parser = encoding_label)]
     encoding: Option<String>,
     /// Largest document, in bytes.
     #[arg(long, default_value_t = input::DEFAULT_MAX_DOC_BYTES)]
@@ -130,6 +140,10 @@ enum Command {
         data: DataArgs,
         #[command(flatten)]
         export: ExportArgs,
+        /// Also write the text that offsets refer to for inputs that are not plain text (the
+        /// article text extracted from HTML pages) as OUT/text/<doc id>.txt.
+        #[arg(long)]
+        keep_text: bool,
     },
     /// One JSON line per article: its entities, events and relations with evidence. Reads JSON
     /// lines on stdin when no INPUT is given.
@@ -245,6 +259,7 @@ fn corpus_options(read: &ReadArgs) -> Result<CorpusOptions> {
         skip_bad: read.skip_bad,
         cache: read.cache.clone(),
         batch: 0,
+        keep_text: None,
     })
 }
 
@@ -340,13 +355,17 @@ fn run(cli: Cli) -> Result<()> {
             read,
             data,
             export: x,
+            keep_text,
         } => {
             set_threads(read.threads);
             if out.exists() && !out.is_dir() {
                 bail!("{}: --out is a file, not a folder", out.display());
             }
             let p = pipeline(&data)?;
-            let opts = corpus_options(&read)?;
+            let mut opts = corpus_options(&read)?;
+            if keep_text {
+                opts.keep_text = Some(out.join("text"));
+            }
             let mut merger = shiji::graph::Merger::new();
             let min = read.min_confidence;
             let mut add = |mut x: DocExtract| {
@@ -444,7 +463,7 @@ fn run(cli: Cli) -> Result<()> {
             };
             for (name, reader) in sources {
                 for (i, line) in reader.lines().enumerate() {
-                    let line = line.with_context(|| name.clone())?;
+                    let line = line.with_context(|| format!("{name}:{}", i + 1))?;
                     if line.trim().is_empty() {
                         continue;
                     }

@@ -353,7 +353,11 @@ pub fn entities_jsonl<R: std::io::BufRead, W: std::io::Write>(
 ) -> Result<()> {
     use serde_json::json;
     for (i, line) in input.lines().enumerate() {
-        let line = line.map_err(|e| crate::Error::io("<stdin>", e))?;
+        let line = line.map_err(|e| crate::Error::JsonLine {
+            path: "<stdin>".into(),
+            line: i + 1,
+            message: e.to_string(),
+        })?;
         if line.trim().is_empty() {
             continue;
         }

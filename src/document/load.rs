@@ -52,7 +52,7 @@ pub fn decode(path: &str, bytes: &[u8], forced: Option<&str>) -> Result<String> 
 }
 
 /// NUL bytes or many control bytes in the first 8 KiB mean the file is not text.
-fn looks_binary(bytes: &[u8]) -> bool {
+pub(crate) fn looks_binary(bytes: &[u8]) -> bool {
     let head = &bytes[..bytes.len().min(8192)];
     if head.contains(&0) {
         return true;

@@ -2,6 +2,7 @@
 //! original offsets, metadata and sentences. Stages lay spans over the cleaned text; exports
 //! map them back with [`Document::raw_span`].
 pub mod clean;
+pub mod extract_html;
 pub mod html;
 pub mod load;
 
@@ -159,8 +160,11 @@ pub fn split_sentences(chars: &[char]) -> Vec<Sentence> {
             });
         }
     };
-    // A sentence of an unpunctuated, unbroken text is capped so later stages stay linear.
-    const MAX_SENTENCE: usize = 2000;
+    // A sentence of an unpunctuated, unbroken text is capped so later stages (whose work per
+    // sentence grows with its length times its triggers) stay linear in the text; the cut falls
+    // after the last comma or space of the sentence's tail when there is one.
+    const MAX_SENTENCE: usize = 500;
+    const SOFT_BREAK: usize = 150;
     while i < chars.len() {
         let c = chars[i];
         if c == '\n' {
@@ -179,8 +183,12 @@ pub fn split_sentences(chars: &[char]) -> Vec<Sentence> {
             i = j;
             continue;
         } else if i - start >= MAX_SENTENCE {
-            push(&mut out, start, i, paragraph);
-            start = i;
+            let cut = (i - SOFT_BREAK..i)
+                .rev()
+                .find(|&j| matches!(chars[j], '，' | ',' | '、' | '：' | ':' | ' ' | '\t'))
+                .map_or(i, |j| j + 1);
+            push(&mut out, start, cut, paragraph);
+            start = cut;
         }
         i += 1;
     }
@@ -203,5 +211,18 @@ mod tests {
         assert_eq!(texts, vec!["他说：“好。”", "然后走了。", "第二段"]);
         assert_eq!(s[2].paragraph, 1);
         assert_eq!(s[1].paragraph, 0);
+    }
+
+    #[test]
+    fn endless_sentences_are_cut_after_a_comma_when_there_is_one() {
+        let text = "字".repeat(450) + "，" + &"字".repeat(700);
+        let chars: Vec<char> = text.chars().collect();
+        let s = split_sentences(&chars);
+        assert_eq!(s[0].end, 451);
+        assert!(s.iter().all(|x| x.end - x.start <= 500));
+        assert_eq!(s.last().unwrap().end, chars.len());
+        for w in s.windows(2) {
+            assert_eq!(w[0].end, w[1].start);
+        }
     }
 }

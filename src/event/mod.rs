@@ -98,10 +98,14 @@ impl EventStage<'_> {
         layer.narrator = narrator;
         layer.narrator_org = narrator_org;
         let topic_org = narrator_org.or_else(|| topic_org(ents));
+        // sorted by start for the binary searches of `date_for` (stable: same order as given
+        // when the tagger already sorts)
+        let mut sorted_times = times.to_vec();
+        sorted_times.sort_by_key(|t| t.start);
         let ctx = Context {
             doc,
             ents,
-            times,
+            times: &sorted_times,
             narrator,
             narrator_org,
             topic_org,
@@ -752,11 +756,9 @@ fn topic_org(ents: &EntityLayer) -> Option<usize> {
 fn last_person(ctx: &Context, before: usize) -> Option<usize> {
     let si = ctx.doc.sentence_index(before)?;
     let para = ctx.doc.sentences[si].paragraph;
-    let para_start = ctx
-        .doc
-        .sentences
-        .iter()
-        .find(|s| s.paragraph + 1 >= para)
+    let sentences = &ctx.doc.sentences;
+    let para_start = sentences
+        .get(sentences.partition_point(|s| s.paragraph + 1 < para))
         .map_or(0, |s| s.start);
     ctx.ents
         .mentions_in(para_start, before)
@@ -775,10 +777,12 @@ fn dated(t: &TimeMention) -> bool {
 fn date_for(ctx: &Context, cs: usize, ce: usize, ts: usize, si: usize) -> Option<TimeMention> {
     let times = ctx.times;
     let sent = ctx.doc.sentences[si];
+    // times are sorted by start (see `run`): the candidates are found by binary search, so
+    // that a document with many times and many triggers stays linear
     let in_range = |s: usize, e: usize| {
-        times
-            .iter()
-            .filter(move |t| t.start >= s && t.end <= e && dated(t))
+        let a = times.partition_point(|t| t.start < s);
+        let b = times.partition_point(|t| t.start <= e).max(a);
+        times[a..b].iter().filter(move |t| t.end <= e && dated(t))
     };
     if let Some(t) = in_range(cs, ts)
         .next_back()
@@ -795,11 +799,11 @@ fn date_for(ctx: &Context, cs: usize, ce: usize, ts: usize, si: usize) -> Option
     let opening = ctx.doc.slice(sent.start, (sent.start + 4).min(sent.end));
     if NARRATIVE_CUES.iter().any(|c| opening.starts_with(c)) {
         let para = sent.paragraph;
-        let para_start = ctx
-            .doc
-            .sentences
-            .iter()
-            .find(|s| s.paragraph == para)
+        let sentences = &ctx.doc.sentences;
+        let first = sentences.partition_point(|s| s.paragraph < para);
+        let para_start = sentences
+            .get(first)
+            .filter(|s| s.paragraph == para)
             .map_or(sent.start, |s| s.start);
         return in_range(para_start, sent.start).next_back().cloned();
     }

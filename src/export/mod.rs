@@ -186,7 +186,9 @@ fn ensure_dir(dir: &Path) -> Result<()> {
             dir.display()
         )));
     }
-    std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))
+    std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+    remove_stale_temps(dir);
+    Ok(())
 }
 
 /// The files of `formats`, written into `dir` (created if missing); svg and png go through
@@ -225,4 +227,28 @@ pub fn write_formats(
 /// Every output file of `build` / `merge` by default (all cheap formats), written into `dir`.
 pub fn write_all(g: &KnowledgeGraph, dir: &Path) -> Result<Vec<String>> {
     write_formats(g, dir, &Format::cheap(), &render::RenderOptions::default()).map(|(w, _)| w)
+}
+
+/// Removes the temporary files (`.NAME.PID.tmp`) that a run killed mid-write left in `dir`: those
+/// of processes that no longer run (a live one may still be writing). Best effort.
+pub fn remove_stale_temps(dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let proc = Path::new("/proc");
+    for e in entries.flatten() {
+        let name = e.file_name();
+        let Some(name) = name.to_str() else { continue };
+        let Some(rest) = name.strip_prefix('.').and_then(|n| n.strip_suffix(".tmp")) else {
+            continue;
+        };
+        let Some(pid) = rest.rsplit('.').next().and_then(|p| p.parse::<u32>().ok()) else {
+            continue;
+        };
+        let alive =
+            pid == std::process::id() || !proc.is_dir() || proc.join(pid.to_string()).exists();
+        if !alive {
+            let _ = std::fs::remove_file(e.path());
+        }
+    }
 }

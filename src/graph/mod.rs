@@ -209,6 +209,10 @@ impl Merger {
             acc.evidence.extend(ev.evidence.iter().cloned());
             cap_evidence(&mut acc.evidence);
             acc.documents.insert(doc.clone());
+            // the sentences of the event as a set: a mention × evidence scan is quadratic on a
+            // long document whose events repeat
+            let sentences: std::collections::HashSet<&str> =
+                ev.evidence.iter().map(|x| x.sentence.as_str()).collect();
             for p in &ev.participants {
                 let evid: Vec<Evidence> = x
                     .entities
@@ -217,7 +221,7 @@ impl Merger {
                     .map(|e| {
                         e.mentions
                             .iter()
-                            .filter(|m| ev.evidence.iter().any(|x| x.sentence == m.sentence))
+                            .filter(|m| sentences.contains(m.sentence.as_str()))
                             .cloned()
                             .collect()
                     })
