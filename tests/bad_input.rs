@@ -34,20 +34,7 @@ fn one(path: &Path) -> shiji::Result<InputDoc> {
 }
 
 fn cli(args: &[&str], stdin: Option<&str>) -> Output {
-    let mut c = Command::new(bin())
-        .args(args)
-        .current_dir(repo())
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut input = c.stdin.take().unwrap();
-    if let Some(s) = stdin {
-        input.write_all(s.as_bytes()).unwrap();
-    }
-    drop(input);
-    c.wait_with_output().unwrap()
+    run_cli(args, stdin)
 }
 
 fn stderr(o: &Output) -> String {

@@ -2,41 +2,7 @@
 //! committed out/ being the current program's output for the bundled article.
 mod common;
 use common::*;
-use std::io::Write;
-use std::process::{Command, Stdio};
-
-fn run(args: &[&str], stdin: Option<&str>) -> std::process::Output {
-    let mut c = Command::new(bin())
-        .args(args)
-        .current_dir(repo())
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    if let Some(s) = stdin {
-        c.stdin.take().unwrap().write_all(s.as_bytes()).unwrap();
-    } else {
-        drop(c.stdin.take());
-    }
-    c.wait_with_output().unwrap()
-}
-
-const FILES: [&str; 13] = [
-    "graph.json",
-    "graph.dot",
-    "timeline.json",
-    "timeline.md",
-    "index.html",
-    "timeline.tljs.json",
-    "graph.graphml",
-    "nodes.csv",
-    "edges.csv",
-    "graph.cypher",
-    "graph.jsonld",
-    "events.csv",
-    "entities.csv",
-];
+use common::{OUTPUT_FILES as FILES, run_cli as run};
 
 #[test]
 fn committed_outputs_are_fresh() {

@@ -8,21 +8,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-const FILES: [&str; 13] = [
-    "graph.json",
-    "graph.dot",
-    "timeline.json",
-    "timeline.md",
-    "index.html",
-    "timeline.tljs.json",
-    "graph.graphml",
-    "nodes.csv",
-    "edges.csv",
-    "graph.cypher",
-    "graph.jsonld",
-    "events.csv",
-    "entities.csv",
-];
+use common::OUTPUT_FILES as FILES;
 
 fn build(args: &[&str]) {
     let o = Command::new(bin())

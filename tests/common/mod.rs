@@ -43,3 +43,40 @@ pub fn tempdir(name: &str) -> PathBuf {
     std::fs::create_dir_all(&d).unwrap();
     d
 }
+
+/// Every file `build` writes by default.
+pub const OUTPUT_FILES: [&str; 13] = [
+    "graph.json",
+    "graph.dot",
+    "timeline.json",
+    "timeline.md",
+    "index.html",
+    "timeline.tljs.json",
+    "graph.graphml",
+    "nodes.csv",
+    "edges.csv",
+    "graph.cypher",
+    "graph.jsonld",
+    "events.csv",
+    "entities.csv",
+];
+
+/// Runs the shiji binary in the repository root with `args`, feeding `stdin` when given.
+pub fn run_cli(args: &[&str], stdin: Option<&str>) -> std::process::Output {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let mut c = Command::new(bin())
+        .args(args)
+        .current_dir(repo())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut input = c.stdin.take().unwrap();
+    if let Some(s) = stdin {
+        input.write_all(s.as_bytes()).unwrap();
+    }
+    drop(input);
+    c.wait_with_output().unwrap()
+}
