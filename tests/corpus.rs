@@ -175,3 +175,34 @@ fn a_relational_head_is_no_name() {
         x.entities.iter().map(|e| &e.name).collect::<Vec<_>>()
     );
 }
+
+#[test]
+fn a_latin_name_in_brackets_is_the_same_person_and_a_dotted_name_is_not_a_short_form() {
+    let given = shiji::document::clean::Given {
+        id: "alias".into(),
+        ..Default::default()
+    };
+    let x = PIPELINE
+        .extract(
+            "2020年8月，凯文·梅耶尔（Kevin Mayer）从TikTok离职。",
+            &given,
+        )
+        .unwrap();
+    let people: Vec<_> = x
+        .entities
+        .iter()
+        .filter(|e| e.kind == shiji::model::EntityType::Person)
+        .collect();
+    assert_eq!(
+        people.len(),
+        1,
+        "{:?}",
+        people.iter().map(|e| &e.name).collect::<Vec<_>>()
+    );
+    assert_eq!(people[0].name, "凯文·梅耶尔");
+    assert!(
+        people[0].aliases.contains(&"Kevin Mayer".to_string()),
+        "{:?}",
+        people[0].aliases
+    );
+}

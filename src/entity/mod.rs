@@ -195,6 +195,16 @@ impl EntityStage<'_> {
                 continue;
             }
             let e = &self.lexicon.entries[self.lexicon.surface_entry[m.pattern().as_usize()]];
+            // a transliterated name is joined by a middle dot: 梅耶尔 in 凯文·梅耶尔 is the end of
+            // another person's name, not the person the lexicon knows by that short form
+            let dot =
+                |c: Option<&char>| c.is_some_and(|c| matches!(c, '·' | '・' | '•' | '‧' | '-'));
+            if e.kind == EntityType::Person
+                && (dot(start.checked_sub(1).and_then(|i| doc.chars.get(i)))
+                    || dot(doc.chars.get(end)))
+            {
+                continue;
+            }
             out.push(Candidate {
                 start,
                 end,
@@ -730,6 +740,14 @@ impl EntityStage<'_> {
             {
                 s += 1;
             }
+            // a date unit glued to the name after a number (8 月凯文) belongs to the date
+            while s + 1 < e
+                && "年月日号".contains(doc.chars[s])
+                && s > 0
+                && (doc.chars[s - 1].is_ascii_digit() || doc.chars[s - 1] == ' ')
+            {
+                s += 1;
+            }
             while s < e && !doc.chars[s].is_alphanumeric() {
                 s += 1;
             }
@@ -1007,6 +1025,33 @@ fn resolve(doc: &Document, chosen: Vec<Candidate>, lexicon: &Lexicon) -> EntityL
         }
     }
     mentions.sort_by_key(|m| m.start);
+    // 凯文·梅耶尔（Kevin Mayer）: a Latin name in brackets right after a name is that name in
+    // another script, so its entity is the same
+    let mut same: Vec<(usize, usize)> = Vec::new();
+    for w in mentions.windows(2) {
+        let (a, b) = (&w[0], &w[1]);
+        let open = doc.slice(a.end, b.start);
+        let close = doc.chars.get(b.end).copied();
+        let latin = doc.chars[b.start..b.end].iter().all(|c| c.is_ascii());
+        let han = doc.chars[a.start..a.end].iter().any(|&c| is_han(c));
+        if (open == "（" || open == "(")
+            && matches!(close, Some('）' | ')'))
+            && latin
+            && han
+            && a.entity != b.entity
+        {
+            same.push((b.entity, a.entity));
+        }
+    }
+    for (from, to) in same {
+        let alias = entities[from].name.clone();
+        entities[to].aliases.insert(alias);
+        let more: Vec<String> = entities[from].aliases.iter().cloned().collect();
+        entities[to].aliases.extend(more);
+        for m in mentions.iter_mut().filter(|m| m.entity == from) {
+            m.entity = to;
+        }
+    }
     // drop entities that ended with no mention (redirected short forms)
     let mut used = vec![false; entities.len()];
     for m in &mentions {
