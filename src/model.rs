@@ -19,7 +19,7 @@ pub enum EntityType {
 }
 
 impl EntityType {
-    /// The prefix of the node id (`person:李志飞`, `org:谷歌`).
+    /// The prefix of the node id (`person:张明`, `org:谷歌`).
     pub fn id_prefix(self) -> &'static str {
         match self {
             EntityType::Person => "person",

@@ -85,22 +85,22 @@ mod tests {
 
     #[test]
     fn article_text_without_furniture() {
-        let page = r#"<!doctype html><html><head><title>出门问问发布新模型</title>
+        let page = r#"<!doctype html><html><head><title>星河智能发布新模型</title>
 <meta property="article:published_time" content="2023-04-20T10:00:00+08:00">
 <style>p{color:red}</style><script>var x = "<p>脚本</p>";</script></head>
 <body><nav><a href="/">首页</a> | <a href="/tech">科技</a></nav>
-<article><h1>出门问问发布新模型</h1>
-<p>2023年4月20日，出门问问在北京举行发布会，发布了大模型“序列猴子”。李志飞表示，这是公司成立以来最重要的一次发布。</p>
-<p>出门问问成立于2012年，总部位于北京，创始人李志飞曾在谷歌工作。公司此前推出过智能手表和车载语音助手等产品。</p>
+<article><h1>星河智能发布新模型</h1>
+<p>2023年4月20日，星河智能在北京举行发布会，发布了大模型“小星”。张明表示，这是公司成立以来最重要的一次发布。</p>
+<p>星河智能成立于2012年，总部位于北京，创始人张明曾在谷歌工作。公司此前推出过智能手表和车载语音助手等产品。</p>
 <p>商汤&amp;旷视等公司也在同一周发布了新的模型&nbsp;产品。</p></article>
 <footer>版权所有 © 2023 某网站</footer></body></html>"#;
         let a = extract(page);
-        assert!(a.text.contains("出门问问在北京举行发布会"), "{}", a.text);
+        assert!(a.text.contains("星河智能在北京举行发布会"), "{}", a.text);
         assert!(a.text.contains("商汤&旷视"), "{}", a.text);
         assert!(!a.text.contains("脚本"));
         assert!(!a.text.contains("版权所有"));
         assert!(!a.text.contains("color"));
-        assert_eq!(a.title.as_deref(), Some("出门问问发布新模型"));
+        assert_eq!(a.title.as_deref(), Some("星河智能发布新模型"));
         assert_eq!(a.published, NaiveDate::from_ymd_opt(2023, 4, 20));
     }
 

@@ -70,10 +70,10 @@ mod tests {
 
     #[test]
     fn gbk_is_detected_and_decoded() {
-        let (bytes, _, _) = encoding_rs::GBK.encode("出门问问是一家人工智能公司，总部位于北京。");
+        let (bytes, _, _) = encoding_rs::GBK.encode("星河智能是一家人工智能公司，总部位于北京。");
         assert_eq!(
             decode("a.txt", &bytes, None).unwrap(),
-            "出门问问是一家人工智能公司，总部位于北京。"
+            "星河智能是一家人工智能公司，总部位于北京。"
         );
     }
 

@@ -691,7 +691,7 @@ impl EntityStage<'_> {
     }
 
     /// A name that the lexicon or a pattern found once is a candidate at its every other
-    /// occurrence, before the statistical sources speak (李志飞, not jieba's 李志).
+    /// occurrence, before the statistical sources speak (张晓明, not a tagger's 张晓).
     fn repeat_names(&self, doc: &Document, cands: &mut Vec<Candidate>) {
         let firm = select(cands.iter().filter(|c| c.tier <= 1).cloned().collect());
         let mut forms: Vec<(String, Candidate)> = Vec::new();
