@@ -1,5 +1,5 @@
 //! Views over a built graph: one entity's timeline, and the evidence behind a node.
-use crate::export::timeline::{TimelineEntry, cell, date_label, entries};
+use crate::export::timeline::{TimelineEntry, date_label, entries};
 use crate::graph::{KnowledgeGraph, Node};
 use crate::model::DocExtract;
 use chrono::NaiveDate;
@@ -110,23 +110,7 @@ pub fn timeline_table(entries: &[TimelineEntry]) -> String {
 }
 
 pub fn timeline_md(entries: &[TimelineEntry]) -> String {
-    let mut out = String::from("| Date | Type | Event | Participants |\n|---|---|---|---|\n");
-    for e in entries {
-        let parts = e
-            .participants
-            .iter()
-            .map(|p| format!("{} ({})", p.name, p.role))
-            .collect::<Vec<_>>()
-            .join(", ");
-        out.push_str(&format!(
-            "| {} | {} | {} | {} |\n",
-            cell(&date_label(e.date.as_ref())),
-            e.kind,
-            cell(&e.name),
-            cell(&parts)
-        ));
-    }
-    out
+    crate::export::timeline::table_md(entries)
 }
 
 /// A sentence with the span `text` marked ⟦so⟧ (the first occurrence).

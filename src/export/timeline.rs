@@ -111,8 +111,15 @@ pub fn timeline_md(g: &KnowledgeGraph) -> String {
                 .join("; ")
         ));
     }
-    out.push_str("| Date | Type | Event | Participants | Evidence |\n|---|---|---|---|---|\n");
-    for e in entries(g) {
+    out.push_str(&table_md(&entries(g)));
+    out
+}
+
+/// The Markdown table of timeline entries: date, type, event, participants, first evidence.
+pub fn table_md(entries: &[TimelineEntry]) -> String {
+    let mut out =
+        String::from("| Date | Type | Event | Participants | Evidence |\n|---|---|---|---|---|\n");
+    for e in entries {
         let parts = e
             .participants
             .iter()
