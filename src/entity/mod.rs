@@ -48,7 +48,6 @@ pub struct EntityLayer {
     pub entities: Vec<Entity>,
     /// Sorted by start; never overlapping.
     pub mentions: Vec<Mention>,
-    pub tokens: Vec<Token>,
 }
 
 impl EntityLayer {
@@ -143,9 +142,7 @@ impl EntityStage<'_> {
         self.model_names(doc, &mut cands);
         self.promote_containing(doc, &mut cands);
         let chosen = select(cands);
-        let mut layer = resolve(doc, chosen, self.lexicon);
-        layer.tokens = tokens;
-        layer
+        resolve(doc, chosen, self.lexicon)
     }
 
     /// jieba's words and tags, for the sentences where a title calls for a name (segmenting
@@ -828,21 +825,25 @@ fn person(start: usize, end: usize, rule: &'static str) -> Candidate {
 /// length decides.
 impl EntityStage<'_> {
     fn promote_containing(&self, doc: &Document, cands: &mut [Candidate]) {
-        let lexicon: Vec<(usize, usize)> = cands
+        let mut lexicon: Vec<(usize, usize)> = cands
             .iter()
             .filter(|c| c.tier == 1 && c.rule == "lexicon")
             .map(|c| (c.start, c.end))
             .collect();
+        // lexicon spans never overlap (leftmost-longest): sorted by start, the ones meeting a
+        // span are a slice found by binary search, not a scan of the document's spans
+        lexicon.sort_unstable();
         for c in cands.iter_mut().filter(|c| {
             c.tier == 2 && matches!(c.kind, EntityType::Organization | EntityType::Place)
         }) {
-            let inside: Vec<&(usize, usize)> = lexicon
+            let from = lexicon.partition_point(|&(_, e)| e <= c.start);
+            let to = lexicon.partition_point(|&(s, _)| s < c.end);
+            let meeting = &lexicon[from..to.max(from)];
+            let inside: Vec<&(usize, usize)> = meeting
                 .iter()
                 .filter(|&&(s, e)| c.start <= s && e <= c.end && (e - s) < (c.end - c.start))
                 .collect();
-            let crosses = lexicon
-                .iter()
-                .any(|&(s, e)| s < c.end && c.start < e && !(c.start <= s && e <= c.end));
+            let crosses = meeting.iter().any(|&(s, e)| !(c.start <= s && e <= c.end));
             if inside.is_empty() || crosses {
                 continue;
             }
@@ -946,6 +947,10 @@ fn resolve(doc: &Document, chosen: Vec<Candidate>, lexicon: &Lexicon) -> EntityL
     }
     // short forms: an organization or product name that begins a longer one of the same type
     let mut redirect: Vec<usize> = (0..entities.len()).collect();
+    let mut by_name: Vec<usize> = (0..entities.len()).collect();
+    by_name.sort_by(|&x, &y| {
+        (entities[x].kind, &entities[x].name).cmp(&(entities[y].kind, &entities[y].name))
+    });
     for i in 0..entities.len() {
         let a = &entities[i];
         if a.name.chars().count() < 2
@@ -956,16 +961,23 @@ fn resolve(doc: &Document, chosen: Vec<Candidate>, lexicon: &Lexicon) -> EntityL
         {
             continue;
         }
-        let long = (0..entities.len()).find(|&j| {
-            j != i
-                && entities[j].kind == a.kind
-                && entities[j].name.starts_with(&a.name)
-                && entities[j].name.chars().count() > a.name.chars().count()
-                && entities[j].name.chars().count() <= a.name.chars().count() + 4
-                // FITURE and FITURE创始团队 are two things: a long form that only adds a
-                // generic head (团队, 总部, 公司) is not the name's full form
-                && !lexicon.generic_heads.iter().any(|h| entities[j].name[a.name.len()..].ends_with(h.as_str()))
+        // names that begin with `a`'s name sort right after it
+        let from = by_name.partition_point(|&k| {
+            (entities[k].kind, entities[k].name.as_str()) < (a.kind, a.name.as_str())
         });
+        let long = by_name[from..]
+            .iter()
+            .take_while(|&&j| entities[j].kind == a.kind && entities[j].name.starts_with(&a.name))
+            .copied()
+            .filter(|&j| {
+                j != i
+                    && entities[j].name.chars().count() > a.name.chars().count()
+                    && entities[j].name.chars().count() <= a.name.chars().count() + 4
+                    // FITURE and FITURE创始团队 are two things: a long form that only adds a
+                    // generic head (团队, 总部, 公司) is not the name's full form
+                    && !lexicon.generic_heads.iter().any(|h| entities[j].name[a.name.len()..].ends_with(h.as_str()))
+            })
+            .min();
         if let Some(j) = long {
             redirect[i] = j;
         }
@@ -1075,6 +1087,5 @@ fn resolve(doc: &Document, chosen: Vec<Candidate>, lexicon: &Lexicon) -> EntityL
     EntityLayer {
         entities: kept,
         mentions,
-        tokens: Vec::new(),
     }
 }

@@ -3,52 +3,10 @@
 use super::rules::EventRules;
 use serde_json::{Value, json};
 
-/// A number written in Arabic (half- or full-width) or Chinese digits.
+/// A number written in Arabic (half- or full-width) or Chinese digits: the numeral grammar is
+/// the time tagger's (`data/time/numerals.tsv`).
 pub fn parse_number(s: &str) -> Option<f64> {
-    let ascii: String = s
-        .chars()
-        .map(|c| match c {
-            '０'..='９' => char::from_u32(c as u32 - 0xfee0).unwrap_or(c),
-            '．' => '.',
-            _ => c,
-        })
-        .collect();
-    if let Ok(v) = ascii.parse::<f64>() {
-        return Some(v);
-    }
-    let digit = |c: char| {
-        "零一二三四五六七八九"
-            .find(c)
-            .map(|i| (i / 3) as f64)
-            .or(match c {
-                '〇' => Some(0.0),
-                '两' => Some(2.0),
-                _ => None,
-            })
-    };
-    let mut total = 0.0;
-    let mut current = 0.0;
-    let mut any = false;
-    for c in ascii.chars() {
-        if let Some(d) = digit(c) {
-            current = d;
-            any = true;
-            continue;
-        }
-        let unit = match c {
-            '十' => 10.0,
-            '百' => 100.0,
-            '千' => 1000.0,
-            _ => return None,
-        };
-        if current == 0.0 {
-            current = 1.0;
-        }
-        total += current * unit;
-        current = 0.0;
-        any = true;
-    }
-    any.then_some(total + current)
+    crate::time::TimeTagger::embedded().number(s)
 }
 
 /// The amounts in `text`, as JSON attributes: `{"amount": {"value", "currency", "approx", "text"}}`

@@ -518,12 +518,21 @@ impl EventStage<'_> {
             if org_end > 0 && chars[org_end - 1] == '的' {
                 org_end -= 1;
             }
-            let org = ents.mentions.iter().find(|m| {
-                m.end == org_end && ents.entities[m.entity].kind == EntityType::Organization
-            });
-            let person = ents.mentions.iter().find(|m| {
-                m.start == chain_end && ents.entities[m.entity].kind == EntityType::Person
-            });
+            // mentions never overlap and are sorted: the one ending at org_end is the last that
+            // starts before it, the one starting at chain_end is found by its start
+            let before = ents.mentions.partition_point(|m| m.start < org_end);
+            let org = before
+                .checked_sub(1)
+                .map(|k| &ents.mentions[k])
+                .filter(|m| {
+                    m.end == org_end && ents.entities[m.entity].kind == EntityType::Organization
+                });
+            let person = ents
+                .mentions
+                .get(ents.mentions.partition_point(|m| m.start < chain_end))
+                .filter(|m| {
+                    m.start == chain_end && ents.entities[m.entity].kind == EntityType::Person
+                });
             if let (Some(o), Some(p)) = (org, person) {
                 for t in &matches[i..=j] {
                     out.push(RelationMention {

@@ -578,19 +578,6 @@ impl KnowledgeGraph {
             documents: v.graph.documents.clone(),
         }
     }
-    /// The ids of the entity nodes connected to `id` through `part_of` or an event.
-    pub fn neighbours(&self, id: &str) -> BTreeSet<String> {
-        let mut out = BTreeSet::new();
-        for e in self.edges() {
-            if e.source == id {
-                out.insert(e.target.clone());
-            }
-            if e.target == id {
-                out.insert(e.source.clone());
-            }
-        }
-        out
-    }
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

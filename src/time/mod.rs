@@ -158,6 +158,15 @@ impl TimeTagger {
         let mut sc = grammar::Scanner::new(&self.tables, &folded, reference);
         sc.run(&original)
     }
+
+    /// The value of a whole string written as a number (1000, 3.5, ３５, 一百, 两万四千), by
+    /// the numeral grammar of `data/time/numerals.tsv`; None unless the number is exact and
+    /// takes the whole string.
+    pub fn number(&self, s: &str) -> Option<f64> {
+        let t: Vec<char> = s.chars().map(|c| self.tables.fold_char(c)).collect();
+        let n = numerals::count(&self.tables, &t, 0)?;
+        (n.end == t.len() && !n.approx()).then_some(n.lo)
+    }
 }
 
 /// Parse a reference date: `2013-02-12T04:30:00`, `2013-02-12 04:30`, `2013-02-12`, `2019-06`, `2021`.
