@@ -442,7 +442,8 @@ fn run(cli: Cli) -> Result<()> {
             out,
             export: x,
         } => {
-            let mut extracts = Vec::new();
+            // extracts stream into the merger: memory follows the graph, not the input
+            let mut merger = shiji::graph::Merger::new();
             let sources: Vec<(String, Box<dyn BufRead>)> = if files.is_empty() {
                 vec![(
                     "<stdin>".into(),
@@ -473,10 +474,10 @@ fn run(cli: Cli) -> Result<()> {
                             line: i + 1,
                             message: e.to_string(),
                         })?;
-                    extracts.push(x);
+                    merger.add(&x);
                 }
             }
-            let g = shiji::graph::merge(&extracts);
+            let g = merger.finish();
             export(&g, &out, &x)?;
         }
         Command::Render {

@@ -206,3 +206,13 @@ fn a_latin_name_in_brackets_is_the_same_person_and_a_dotted_name_is_not_a_short_
         people[0].aliases
     );
 }
+
+#[test]
+fn a_document_merged_twice_counts_once() {
+    // an analyst re-running `merge` over overlapping extract files must not double mentions
+    let all = extracts();
+    let once = json_of(&all);
+    let mut twice = all.clone();
+    twice.extend(all.iter().rev().cloned());
+    assert_eq!(json_of(&twice), once);
+}

@@ -4,6 +4,7 @@
 use crate::graph::{Edge, KnowledgeGraph, Node};
 use crate::time::{Grain, TimeMention};
 use serde_json::{Value, json};
+use std::collections::BTreeMap;
 use std::fmt::Write;
 
 fn json_str<T: serde::Serialize>(v: &T) -> String {
@@ -452,54 +453,9 @@ fn jsonld_property(e: &Edge, target: Option<&Node>) -> (String, bool) {
 /// graph.jsonld: a schema.org `@graph` (Person, Organization, Product, Place, CreativeWork,
 /// Event with startDate/endDate), with an inline context so it needs no network.
 pub fn to_jsonld(g: &KnowledgeGraph) -> String {
-    let mut items: Vec<serde_json::Map<String, Value>> = Vec::new();
-    let mut pos = std::collections::BTreeMap::new();
-    for n in g.nodes() {
-        let mut m = serde_json::Map::new();
-        m.insert("@id".into(), json!(iri(&n.id)));
-        m.insert("@type".into(), json!(schema_type(n)));
-        m.insert("name".into(), json!(n.name));
-        m.insert("identifier".into(), json!(n.id));
-        m.insert("shiji:type".into(), json!(n.node_type));
-        if let Some(s) = &n.subtype {
-            m.insert("shiji:subtype".into(), json!(s));
-        }
-        if let Some(a) = n.aliases.as_ref().filter(|a| !a.is_empty()) {
-            m.insert("alternateName".into(), json!(a));
-        }
-        if let Some(d) = &n.date {
-            let start = d.from.map(|f| match d.grain {
-                Grain::Year => f.format("%Y").to_string(),
-                Grain::Month => f.format("%Y-%m").to_string(),
-                _ => f.to_string(),
-            });
-            if let Some(s) = start {
-                m.insert("startDate".into(), json!(s));
-            }
-            if !matches!(d.grain, Grain::Year | Grain::Month | Grain::Day)
-                && let Some(t) = d.to
-            {
-                m.insert("endDate".into(), json!(t.to_string()));
-            }
-            m.insert("temporal".into(), json!(d.text));
-        }
-        if let Some(s) = n.evidence.first() {
-            m.insert("description".into(), json!(s.sentence));
-        }
-        if !n.documents.is_empty() {
-            m.insert(
-                "subjectOf".into(),
-                json!(
-                    n.documents
-                        .iter()
-                        .map(|d| json!({"@id": iri(&format!("doc:{d}"))}))
-                        .collect::<Vec<_>>()
-                ),
-            );
-        }
-        pos.insert(n.id.clone(), items.len());
-        items.push(m);
-    }
+    // the edge properties first, as IRIs per holder node; each node's object is then built,
+    // written and dropped in turn, so that no tree of the whole graph is ever held
+    let mut props: BTreeMap<&str, BTreeMap<String, Vec<String>>> = BTreeMap::new();
     for e in g.edges() {
         let (prop, forward) = jsonld_property(e, g.node(&e.target));
         let (holder, value) = if forward {
@@ -507,45 +463,118 @@ pub fn to_jsonld(g: &KnowledgeGraph) -> String {
         } else {
             (&e.target, &e.source)
         };
-        if let Some(&i) = pos.get(holder) {
-            let entry = items[i].entry(prop).or_insert_with(|| json!([]));
-            if let Value::Array(a) = entry {
-                a.push(json!({"@id": iri(value)}));
-            }
+        if g.node(holder).is_some() {
+            props
+                .entry(holder.as_str())
+                .or_default()
+                .entry(prop)
+                .or_default()
+                .push(iri(value));
         }
     }
-    let docs: Vec<Value> = g
-        .documents
-        .iter()
-        .map(|d| {
-            let mut m = serde_json::Map::new();
-            m.insert("@id".into(), json!(iri(&format!("doc:{}", d.id))));
-            m.insert("@type".into(), json!("NewsArticle"));
-            m.insert("identifier".into(), json!(d.id));
-            if let Some(t) = &d.title {
-                m.insert("headline".into(), json!(t));
-            }
-            if let Some(p) = d.published {
-                m.insert("datePublished".into(), json!(p.to_string()));
-            }
-            if let Some(s) = &d.source {
-                m.insert("url".into(), json!(s));
-            }
-            Value::Object(m)
-        })
-        .collect();
-    let mut graph: Vec<Value> = items.into_iter().map(Value::Object).collect();
-    graph.extend(docs);
-    let doc = json!({
-        "@context": {
+    let doc = JsonLd {
+        context: json!({
             "@vocab": "https://schema.org/",
             "shiji": "urn:shiji:vocab:"
-        },
-        "@graph": graph
-    });
+        }),
+        graph: JsonLdItems { g, props: &props },
+    };
     let mut s = serde_json::to_string_pretty(&doc).expect("json-ld serializes");
     s.push('\n');
     s
+}
+
+#[derive(serde::Serialize)]
+struct JsonLd<'a> {
+    #[serde(rename = "@context")]
+    context: Value,
+    #[serde(rename = "@graph")]
+    graph: JsonLdItems<'a>,
+}
+
+struct JsonLdItems<'a> {
+    g: &'a KnowledgeGraph,
+    props: &'a BTreeMap<&'a str, BTreeMap<String, Vec<String>>>,
+}
+
+impl serde::Serialize for JsonLdItems<'_> {
+    fn serialize<S: serde::Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
+        let nodes = self
+            .g
+            .nodes()
+            .map(|n| jsonld_node(n, self.props.get(n.id.as_str())));
+        let docs = self.g.documents.iter().map(jsonld_document);
+        ser.collect_seq(nodes.chain(docs))
+    }
+}
+
+fn jsonld_node(n: &crate::graph::Node, props: Option<&BTreeMap<String, Vec<String>>>) -> Value {
+    let mut m = serde_json::Map::new();
+    m.insert("@id".into(), json!(iri(&n.id)));
+    m.insert("@type".into(), json!(schema_type(n)));
+    m.insert("name".into(), json!(n.name));
+    m.insert("identifier".into(), json!(n.id));
+    m.insert("shiji:type".into(), json!(n.node_type));
+    if let Some(s) = &n.subtype {
+        m.insert("shiji:subtype".into(), json!(s));
+    }
+    if let Some(a) = n.aliases.as_ref().filter(|a| !a.is_empty()) {
+        m.insert("alternateName".into(), json!(a));
+    }
+    if let Some(d) = &n.date {
+        let start = d.from.map(|f| match d.grain {
+            Grain::Year => f.format("%Y").to_string(),
+            Grain::Month => f.format("%Y-%m").to_string(),
+            _ => f.to_string(),
+        });
+        if let Some(s) = start {
+            m.insert("startDate".into(), json!(s));
+        }
+        if !matches!(d.grain, Grain::Year | Grain::Month | Grain::Day)
+            && let Some(t) = d.to
+        {
+            m.insert("endDate".into(), json!(t.to_string()));
+        }
+        m.insert("temporal".into(), json!(d.text));
+    }
+    if let Some(s) = n.evidence.first() {
+        m.insert("description".into(), json!(s.sentence));
+    }
+    if !n.documents.is_empty() {
+        m.insert(
+            "subjectOf".into(),
+            json!(
+                n.documents
+                    .iter()
+                    .map(|d| json!({"@id": iri(&format!("doc:{d}"))}))
+                    .collect::<Vec<_>>()
+            ),
+        );
+    }
+    for (prop, values) in props.into_iter().flatten() {
+        let entry = m.entry(prop.clone()).or_insert_with(|| json!([]));
+        if let Value::Array(a) = entry {
+            a.extend(values.iter().map(|v| json!({"@id": v})));
+        }
+    }
+    Value::Object(m)
+}
+
+fn jsonld_document(d: &crate::document::DocMeta) -> Value {
+    let mut m = serde_json::Map::new();
+    m.insert("@id".into(), json!(iri(&format!("doc:{}", d.id))));
+    m.insert("@type".into(), json!("NewsArticle"));
+    m.insert("identifier".into(), json!(d.id));
+    if let Some(t) = &d.title {
+        m.insert("headline".into(), json!(t));
+    }
+    if let Some(p) = d.published {
+        m.insert("datePublished".into(), json!(p.to_string()));
+    }
+    if let Some(s) = &d.source {
+        m.insert("url".into(), json!(s));
+    }
+    Value::Object(m)
 }
 
 // ---------------------------------------------------------------------------------------------

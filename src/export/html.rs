@@ -27,7 +27,7 @@ pub fn script_json(json: &str) -> String {
 }
 
 pub fn to_html(g: &KnowledgeGraph) -> String {
-    let data = script_json(&serde_json::to_string(&super::to_graph_json(g)).expect("serializes"));
+    let data = script_json(&serde_json::to_string(&super::graph_json_view(g)).expect("serializes"));
     let mut out =
         String::with_capacity(TEMPLATE.len() + CSS.len() + APP.len() + VIS.len() + data.len());
     // one pass over the template: a marker in a name can never be replaced

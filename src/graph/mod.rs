@@ -105,9 +105,9 @@ struct EntityAcc {
     subtypes: BTreeMap<String, usize>,
     surfaces: BTreeSet<String>,
     evidence: Vec<Evidence>,
-    /// mentions per document (a document merged twice counts once)
-    counts: BTreeMap<String, usize>,
-    documents: BTreeSet<String>,
+    /// (document number, mentions in it); a document merged twice counts once. Numbers, not
+    /// ids: an entity named in most documents of a large corpus must not hold every id string.
+    counts: Vec<(u32, u32)>,
 }
 
 struct EventAcc {
@@ -119,7 +119,8 @@ struct EventAcc {
     confidence: f32,
     attributes: BTreeMap<String, Value>,
     evidence: Vec<Evidence>,
-    documents: BTreeSet<String>,
+    /// document numbers (see [`Merger::doc_ids`])
+    documents: Vec<u32>,
     /// where its name comes from: the earliest evidence wins, whatever the order of documents
     first: (String, usize),
 }
@@ -129,9 +130,18 @@ struct EventAcc {
 #[derive(Default)]
 pub struct Merger {
     docs: BTreeMap<String, DocMeta>,
+    /// document id → its number in `doc_ids`, in the order first seen; ids are turned back into
+    /// sorted strings at the end, so the numbering never shows in the result
+    doc_numbers: std::collections::HashMap<String, u32>,
+    doc_ids: Vec<String>,
     entities: BTreeMap<String, EntityAcc>,
     events: BTreeMap<String, EventAcc>,
     edges: BTreeMap<(String, String, String), Vec<Evidence>>,
+}
+
+/// Mentions over all documents, from deduplicated (document, count) pairs.
+fn mention_count(counts: &[(u32, u32)]) -> usize {
+    counts.iter().map(|c| c.1 as usize).sum()
 }
 
 /// The key participant of an event, from its id `event:TYPE:DATE:KEY`.
@@ -153,9 +163,34 @@ impl Merger {
         Merger::default()
     }
 
+    fn doc_number(&mut self, id: &str) -> u32 {
+        if let Some(&n) = self.doc_numbers.get(id) {
+            return n;
+        }
+        let n = self.doc_ids.len() as u32;
+        self.doc_ids.push(id.to_string());
+        self.doc_numbers.insert(id.to_string(), n);
+        n
+    }
+
+    /// Sorted, deduplicated document ids of a list of document numbers.
+    fn doc_names(&self, numbers: &mut Vec<u32>) -> Vec<String> {
+        numbers.sort_unstable();
+        numbers.dedup();
+        let mut names: Vec<String> = numbers
+            .iter()
+            .map(|&n| self.doc_ids[n as usize].clone())
+            .collect();
+        names.sort();
+        names
+    }
+
     pub fn add(&mut self, x: &DocExtract) {
         let doc = &x.doc.id;
+        let dn = self.doc_number(doc);
         self.docs.insert(doc.clone(), x.doc.clone());
+        let entity_index: std::collections::HashMap<&str, &ExtractedEntity> =
+            x.entities.iter().map(|e| (e.id.as_str(), e)).collect();
         for e in &x.entities {
             let acc = self.entities.entry(e.id.clone()).or_default();
             acc.kind = Some(e.kind);
@@ -166,8 +201,11 @@ impl Merger {
             acc.surfaces.extend(e.aliases.iter().cloned());
             acc.evidence.extend(e.mentions.iter().cloned());
             cap_evidence(&mut acc.evidence);
-            acc.counts.insert(doc.clone(), e.mentions.len());
-            acc.documents.insert(doc.clone());
+            match acc.counts.last_mut() {
+                // the same document again (merged twice): counted once
+                Some(last) if last.0 == dn => last.1 = e.mentions.len() as u32,
+                _ => acc.counts.push((dn, e.mentions.len() as u32)),
+            }
         }
         for ev in &x.events {
             let first = ev
@@ -186,7 +224,7 @@ impl Merger {
                     confidence: ev.confidence,
                     attributes: BTreeMap::new(),
                     evidence: Vec::new(),
-                    documents: BTreeSet::new(),
+                    documents: Vec::new(),
                     first: first.clone(),
                 });
             if first < acc.first {
@@ -208,16 +246,16 @@ impl Merger {
             }
             acc.evidence.extend(ev.evidence.iter().cloned());
             cap_evidence(&mut acc.evidence);
-            acc.documents.insert(doc.clone());
+            if acc.documents.last() != Some(&dn) {
+                acc.documents.push(dn);
+            }
             // the sentences of the event as a set: a mention × evidence scan is quadratic on a
             // long document whose events repeat
             let sentences: std::collections::HashSet<&str> =
                 ev.evidence.iter().map(|x| x.sentence.as_str()).collect();
             for p in &ev.participants {
-                let evid: Vec<Evidence> = x
-                    .entities
-                    .iter()
-                    .find(|e| e.id == p.entity)
+                let evid: Vec<Evidence> = entity_index
+                    .get(p.entity.as_str())
                     .map(|e| {
                         e.mentions
                             .iter()
@@ -282,7 +320,7 @@ impl Merger {
         let mut canon = BTreeMap::new();
         for members in groups.values() {
             // the member with the most mentions names the group; ties go to the smaller id
-            let count = |id: &String| self.entities[id].counts.values().sum::<usize>();
+            let count = |id: &String| mention_count(&self.entities[id].counts);
             let best = members
                 .iter()
                 .max_by(|a, b| count(a).cmp(&count(b)).then(b.cmp(a)))
@@ -373,7 +411,12 @@ impl Merger {
         (canon, conflicts)
     }
 
-    pub fn finish(self) -> KnowledgeGraph {
+    pub fn finish(mut self) -> KnowledgeGraph {
+        // a document merged twice counts once
+        for e in self.entities.values_mut() {
+            e.counts.sort_unstable();
+            e.counts.dedup_by_key(|c| c.0);
+        }
         let canon_entity = self.entity_canon();
         let (canon_event, conflicts) = self.event_canon(&canon_entity);
         let ce = |id: &str| {
@@ -389,9 +432,12 @@ impl Merger {
                 .unwrap_or_else(|| id.to_string())
         };
 
+        // the accumulators are consumed as the nodes are built: the peak is one copy of the
+        // graph, not two. Document numbers are collected per node and named at the end.
         let mut nodes: BTreeMap<String, Node> = BTreeMap::new();
-        for (id, e) in &self.entities {
-            let cid = ce(id);
+        let mut node_docs: BTreeMap<String, Vec<u32>> = BTreeMap::new();
+        for (id, e) in std::mem::take(&mut self.entities) {
+            let cid = ce(&id);
             let node = nodes.entry(cid.clone()).or_insert_with(|| Node {
                 id: cid.clone(),
                 kind: "entity".into(),
@@ -409,13 +455,14 @@ impl Merger {
                 documents: Vec::new(),
                 evidence: Vec::new(),
             });
-            node.aliases
-                .get_or_insert_with(Vec::new)
-                .extend(e.surfaces.iter().cloned());
-            node.evidence.extend(e.evidence.iter().cloned());
+            node.aliases.get_or_insert_with(Vec::new).extend(e.surfaces);
+            node.evidence.extend(e.evidence);
             cap_evidence(&mut node.evidence);
-            *node.mentions.get_or_insert(0) += e.counts.values().sum::<usize>();
-            node.documents.extend(e.documents.iter().cloned());
+            *node.mentions.get_or_insert(0) += mention_count(&e.counts);
+            node_docs
+                .entry(cid)
+                .or_default()
+                .extend(e.counts.iter().map(|c| c.0));
             // the subtype most documents gave (ties: the smaller name)
             if let Some((st, _)) = e
                 .subtypes
@@ -426,32 +473,47 @@ impl Merger {
                 node.subtype = Some(st.clone());
             }
         }
-        for (id, e) in &self.events {
-            let cid = cv(id);
-            let head = &self.events[&cid];
-            let node = nodes.entry(cid.clone()).or_insert_with(|| Node {
-                id: cid.clone(),
-                kind: "event".into(),
-                node_type: head.kind.as_str().into(),
-                subtype: None,
-                name: head.name.clone(),
-                aliases: None,
-                mentions: None,
-                date: head.date.clone(),
-                confidence: Some(head.confidence),
-                rule: Some(head.rule.clone()),
-                attributes: head.attributes.clone(),
-                documents: Vec::new(),
-                evidence: Vec::new(),
-            });
-            node.confidence = Some(node.confidence.unwrap_or(0.0).max(e.confidence));
-            for (k, v) in &e.attributes {
-                node.attributes
-                    .entry(k.clone())
-                    .or_insert_with(|| v.clone());
+        // event nodes take their name, date and rule from the head of their group
+        for (id, head) in &self.events {
+            if cv(id) != *id {
+                continue;
             }
-            node.evidence.extend(e.evidence.iter().cloned());
-            node.documents.extend(e.documents.iter().cloned());
+            nodes.insert(
+                id.clone(),
+                Node {
+                    id: id.clone(),
+                    kind: "event".into(),
+                    node_type: head.kind.as_str().into(),
+                    subtype: None,
+                    name: head.name.clone(),
+                    aliases: None,
+                    mentions: None,
+                    date: head.date.clone(),
+                    confidence: Some(head.confidence),
+                    rule: Some(head.rule.clone()),
+                    attributes: head.attributes.clone(),
+                    documents: Vec::new(),
+                    evidence: Vec::new(),
+                },
+            );
+        }
+        for (id, e) in std::mem::take(&mut self.events) {
+            let cid = cv(&id);
+            let Some(node) = nodes.get_mut(&cid) else {
+                continue;
+            };
+            node.confidence = Some(node.confidence.unwrap_or(0.0).max(e.confidence));
+            for (k, v) in e.attributes {
+                node.attributes.entry(k).or_insert(v);
+            }
+            node.evidence.extend(e.evidence);
+            cap_evidence(&mut node.evidence);
+            node_docs.entry(cid).or_default().extend(e.documents);
+        }
+        for (id, mut numbers) in node_docs {
+            if let Some(n) = nodes.get_mut(&id) {
+                n.documents = self.doc_names(&mut numbers);
+            }
         }
         for (id, dates) in conflicts {
             if let Some(n) = nodes.get_mut(&id) {
@@ -462,8 +524,6 @@ impl Merger {
         for n in nodes.values_mut() {
             sort_evidence(&mut n.evidence);
             n.evidence.truncate(MAX_EVIDENCE);
-            n.documents.sort();
-            n.documents.dedup();
             if let Some(al) = n.aliases.as_mut() {
                 al.sort();
                 al.dedup();
