@@ -4,6 +4,7 @@
 use super::{Byline, DocMeta, Document, html};
 use crate::data::{parse_tsv, read_override};
 use crate::{Error, Result};
+use aho_corasick::AhoCorasick;
 use chrono::NaiveDate;
 use regex::{Regex, RegexSet};
 use std::collections::HashMap;
@@ -19,7 +20,13 @@ pub struct CleanRules {
     chrome_any: Regex,
     chrome: RegexSet,
     chrome_kinds: Vec<String>,
+    /// The words one of which every chrome line holds (the `requires` column): a line with none
+    /// of them is not run through the patterns, whose bounded `.{0,N}` prefixes make a regex
+    /// scan cost microseconds per line. `None` when some pattern requires nothing.
+    chrome_words: Option<AhoCorasick>,
     meta: Vec<(Regex, String)>,
+    /// The meta patterns as one set: the few lines that match any are run through each.
+    meta_any: RegexSet,
 }
 
 static EMBEDDED: LazyLock<CleanRules> =
@@ -35,12 +42,29 @@ impl CleanRules {
         let (file, text) = read_override(dir, "clean/chrome.tsv", CHROME_TSV)?;
         let mut patterns = Vec::new();
         let mut chrome_kinds = Vec::new();
+        let mut words: Option<Vec<String>> = Some(Vec::new());
         for row in parse_tsv(&file, &text, 2)? {
             let p = format!("^(?:{})$", row.fields[0]);
             Regex::new(&p).map_err(|e| Error::data(&file, row.line, e.to_string()))?;
             patterns.push(p);
             chrome_kinds.push(row.fields[1].to_string());
+            let required: Vec<String> = row
+                .fields
+                .get(2)
+                .map(|f| f.split_whitespace().map(str::to_string).collect())
+                .unwrap_or_default();
+            if required.is_empty() {
+                words = None;
+            } else if let Some(w) = words.as_mut() {
+                w.extend(required);
+            }
         }
+        let chrome_words = match words {
+            Some(w) => {
+                Some(AhoCorasick::new(&w).map_err(|e| Error::data(&file, 0, e.to_string()))?)
+            }
+            None => None,
+        };
         let chrome = RegexSet::new(&patterns).map_err(|e| Error::data(&file, 0, e.to_string()))?;
         let chrome_any =
             Regex::new(&patterns.join("|")).map_err(|e| Error::data(&file, 0, e.to_string()))?;
@@ -58,16 +82,27 @@ impl CleanRules {
             }
             meta.push((re, row.fields[1].to_string()));
         }
+        let meta_any = RegexSet::new(meta.iter().map(|(re, _)| re.as_str()))
+            .map_err(|e| Error::data(&file, 0, e.to_string()))?;
         Ok(CleanRules {
             chrome_any,
             chrome,
             chrome_kinds,
+            chrome_words,
             meta,
+            meta_any,
         })
     }
 
     /// The chrome kind of a trimmed line, if the line is page chrome.
     pub fn chrome_kind(&self, line: &str) -> Option<&str> {
+        if self
+            .chrome_words
+            .as_ref()
+            .is_some_and(|w| !w.is_match(line))
+        {
+            return None;
+        }
         if !self.chrome_any.is_match(line) {
             return None;
         }
@@ -165,10 +200,13 @@ pub fn prepare(raw: &str, given: &Given, rules: &CleanRules) -> Result<Document>
     for (n, line) in lines.into_iter().enumerate() {
         let text: String = line.iter().map(|(c, _)| *c).collect();
         let short = text.chars().count() <= 80;
-        for (re, field) in &rules.meta {
-            if !short {
-                break;
-            }
+        let meta_hits: Vec<usize> = if short && rules.meta_any.is_match(&text) {
+            rules.meta_any.matches(&text).into_iter().collect()
+        } else {
+            Vec::new()
+        };
+        for i in meta_hits {
+            let (re, field) = &rules.meta[i];
             let Some(c) = re.captures(&text) else {
                 continue;
             };
@@ -330,26 +368,39 @@ fn strip_repeated_edges(lines: &mut Vec<Line>) {
             if short.is_empty() {
                 break;
             }
-            let mut counts: HashMap<Vec<char>, usize> = HashMap::new();
-            for line in sample {
+            // every edge piece of 4..=40 chars of the lines in those groups, keyed by its length
+            // and a hash built one char at a time (no piece is copied); the count and a line
+            // that has it
+            let mut counts: HashMap<(usize, u64), (usize, usize)> = HashMap::new();
+            for (li, line) in sample.iter().enumerate() {
                 if !edge4(line).is_some_and(|e| short.contains_key(&e)) {
                     continue;
                 }
                 let n = line.len();
-                for k in 4..=n.min(40) {
-                    let piece: Vec<char> = if from_end {
-                        line[n - k..].iter().map(|(c, _)| *c).collect()
+                let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+                for k in 1..=n.min(40) {
+                    let c = if from_end {
+                        line[n - k].0
                     } else {
-                        line[..k].iter().map(|(c, _)| *c).collect()
+                        line[k - 1].0
                     };
-                    *counts.entry(piece).or_default() += 1;
+                    h = (h ^ c as u64).wrapping_mul(0x0100_0000_01b3);
+                    if k >= 4 {
+                        counts.entry((k, h)).or_insert((0, li)).0 += 1;
+                    }
                 }
             }
+            let piece_of = |li: usize, k: usize| -> Vec<char> {
+                let line = &sample[li];
+                let n = line.len();
+                let w = if from_end { &line[n - k..] } else { &line[..k] };
+                w.iter().map(|(c, _)| *c).collect()
+            };
             let best = counts
                 .into_iter()
-                .filter(|(p, n)| {
-                    *n >= threshold && p.iter().filter(|c| !is_punct(**c)).count() >= 2
-                })
+                .filter(|(_, (n, _))| *n >= threshold)
+                .map(|((k, _), (n, li))| (piece_of(li, k), n))
+                .filter(|(p, _)| p.iter().filter(|c| !is_punct(**c)).count() >= 2)
                 .max_by(|a, b| {
                     a.1.cmp(&b.1)
                         .then(a.0.len().cmp(&b.0.len()))
