@@ -19,7 +19,7 @@ TARGET = os.environ.get("CARGO_TARGET_DIR", os.path.join(ROOT, "target"))
 MODS = {"BEFORE": "<", "AFTER": ">", "ON_OR_BEFORE": "<=", "ON_OR_AFTER": ">="}
 DEFAULT_REF = "2021-06-14T00:00:00"
 sys.path.insert(0, os.path.join(SHARED, "tools"))
-from score_time import at_grain, next_unit, parse_point  # noqa: E402  (the project's scorer)
+from score_time import at_grain, next_unit, parse_point, truncate_eq  # noqa: E402  (the project's scorer)
 
 # ---------------------------------------------------------------- convention classes
 #
@@ -39,7 +39,7 @@ CLASSES = [
      "ISO week, which is what we give"),
     ("shift_as_span",
      "gold writes 'N units ago/later' (or a point at second precision) as the span between the "
-     "reference and that point; news names the point, which lies inside the gold span (policy 7)"),
+     "reference and that point; news names the point, which lies inside the gold span or is one of its ends (policy 7)"),
     ("interval_at_reference_instant",
      "gold writes before/since/within/windows as closed intervals from or to the reference second "
      "(2025年前 = now..2025-12-31T23:59:59); the contract gives open bounds (BEFORE, ON_OR_AFTER), "
@@ -142,6 +142,10 @@ def classify(c, p):
     if gs and ps and "/" in gv and "/" not in bare and gs[0] <= ps[0] and ps[1] <= gs[1] + dt.timedelta(seconds=1) \
             and (ps[0] == gs[0] or abs((ps[1] - gs[1]).total_seconds()) <= 1 or ps[1] - ps[0] <= dt.timedelta(hours=1)):
         return "shift_as_span"
+    if gs and ps and "/" in gv and "/" not in bare and any(
+            truncate_eq(x, bare) for x in gv.split("/", 1) if _pt(x) and _pt(x)[2] in
+            ("second", "minute", "hour", "day") and _pt(bare)[2] in ("minute", "hour", "day")):
+        return "shift_as_span"
     if isinstance(gv, str) and "/" in gv and not gv.startswith("P") and ref and pv:
         a, b = gv.split("/", 1)
         pa, pb = parse_point(a), parse_point(b)
@@ -153,7 +157,7 @@ def classify(c, p):
                 if pv.startswith("P"):
                     s = _dur_seconds(pv.split("/")[-1])
                     length = abs((other - ref).total_seconds())
-                    if s and abs(s - length) <= max(0.04 * length, 86400 * 1.5):
+                    if s and abs(s - length) <= max(0.04 * length, 86400 * 1.5):  # 30-day months
                         return "interval_at_reference_instant"
                 elif pv[:1] in "<>":
                     q = _pt(bare)
@@ -161,7 +165,8 @@ def classify(c, p):
                         return "interval_at_reference_instant"
                 elif ps:
                     end = ps[1] if at_ref_start else ps[0]
-                    if abs((end - other).total_seconds()) <= 86400 * 1.5 + 1 or (
+                    slack = max(86400 * 1.5 + 1, 0.001 * abs((other - ref).total_seconds()))  # leap days
+                    if abs((end - other).total_seconds()) <= slack or (
                             at_ref_start and abs((ps[1] - dt.timedelta(seconds=1) - other).total_seconds()) <= 86400 * 1.5):
                         return "interval_at_reference_instant"
     if gs and ps and pmod in ("START", "MID", "END") and ps[0] <= gs[0] and gs[1] <= ps[1]:
@@ -180,6 +185,8 @@ def classify(c, p):
         return "weekend_from_friday"
     if gs and ps and e.get("grain") == "minute" and gs[0].date() == ps[0].date() and gs[0].hour == ps[0].hour \
             and gs[0].minute % 5 == 0 and (ps[0].minute * 5 == gs[0].minute or len((p or {}).get("text") or "") < len(text)):
+        return "cantonese_zi"
+    if not pv and isinstance(gv, str) and gv.startswith("PT") and re.search(r"[個个]字", text):
         return "cantonese_zi"
     if not pv and e.get("grain") in ("hour", "minute") and re.fullmatch(r"[^\dA-Za-z]*[点點][^\dA-Za-z]*", text) \
             and not re.search(r"[上下中晚早午夜凌天日号號钟鐘整半]", text):
