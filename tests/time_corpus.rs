@@ -1,6 +1,6 @@
 //! The temporal tagger's case corpus (tests/data/time_cases.tsv), its negative cases
 //! (tests/data/time_negative.tsv) and the demo article. Every failing case is reported.
-use shiji::time::{TimeMention, TimeTagger, parse_reference};
+use shiji::time::{TimeMention, TimeTagger, parse_reference, reference_precision};
 
 fn data_rows(path: &str) -> Vec<Vec<String>> {
     let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
@@ -40,7 +40,7 @@ fn case_corpus() {
             (get(0), get(1), get(2), get(3), get(4), get(5), get(6));
         let reference =
             parse_reference(rf).unwrap_or_else(|| panic!("line {}: bad ref {rf:?}", k + 3));
-        let ms = tagger.tag_at(text, reference);
+        let ms = tagger.tag_ref(text, reference, reference_precision(rf));
         let pick = if matched.is_empty() {
             ms.iter().max_by_key(|m| m.end - m.start)
         } else {

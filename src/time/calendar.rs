@@ -70,6 +70,18 @@ pub(crate) fn easter(y: i32) -> Option<NaiveDate> {
     ymd(y, month as u32, day as u32)
 }
 
+/// Orthodox Easter Sunday: the Julian computus (Meeus), moved to the Gregorian calendar
+/// (13 days from 1900-03-01 to 2100-02-28, the range the tagger resolves).
+pub(crate) fn orthodox_easter(y: i32) -> Option<NaiveDate> {
+    let (a, b, c) = (y % 4, y % 7, y % 19);
+    let d = (19 * c + 15) % 30;
+    let e = (2 * a + 4 * b - d + 34) % 7;
+    let month = (d + e + 114) / 31;
+    let day = (d + e + 114) % 31 + 1;
+    let julian_gap = if y < 2100 { 13 } else { 14 };
+    ymd(y, month as u32, day as u32)?.checked_add_signed(chrono::Duration::try_days(julian_gap)?)
+}
+
 /// Day of a solar term with the 21st-century constant `c` (2001..=2099; close outside).
 pub(crate) fn solar_term(y: i32, month: u32, c: f64) -> Option<NaiveDate> {
     let yy = y.rem_euclid(100);

@@ -23,6 +23,8 @@ struct Spec {
     season: Option<u32>,
     tenday: Option<u32>,
     first_months: Option<u32>,
+    last_months: Option<u32>,
+    day_of_year: Option<u32>,
     week_rel: Option<i32>,
     week_of_month: Option<u32>,
     week_of_year: Option<u32>,
@@ -255,6 +257,8 @@ pub(crate) struct Scanner<'a> {
     has_time: bool,
     narr: Option<(Out, usize)>,
     future_cache: Option<(usize, usize, bool)>,
+    /// the reference is known only to the year or month: underspecified dates take its year
+    ref_year_only: bool,
 }
 
 fn mk(t: &[char], s: usize, e: usize, o: Out) -> TimeMention {
@@ -286,7 +290,12 @@ impl<'a> Scanner<'a> {
             has_time: refdt.time() != NaiveTime::MIN,
             narr: None,
             future_cache: None,
+            ref_year_only: false,
         }
+    }
+
+    pub fn set_precision(&mut self, g: Grain) {
+        self.ref_year_only = matches!(g, Grain::Year | Grain::Month);
     }
 
     pub fn run(&mut self, original: &[char]) -> Vec<TimeMention> {
@@ -629,6 +638,16 @@ impl<'a> Scanner<'a> {
             n.modifier = Some(TimeMod::Approx);
             return Some((ve, n));
         }
+        // 耶稣受难日翌日, 春节次日: the day after a holiday
+        if let Some((ne, _)) = self.word(sj, WK::NextDay)
+            && let Some(f) = o.from
+            && spec.holiday.is_some()
+            && o.grain == Grain::Day
+        {
+            let mut n = Out::point(Pt::day(f + Duration::days(1)), o.anchor);
+            n.full = o.full;
+            return Some((ne, n));
+        }
         // 这个月前两天, 4月前4天, 本周后三天: the first / last N days (or weeks) of it
         if matches!(t.get(sj), Some('前' | '后'))
             && o.kind != TimeType::Interval
@@ -683,7 +702,19 @@ impl<'a> Scanner<'a> {
                         | '提'
                 )
             );
-            if !blocked && o.modifier.is_none() {
+            if !blocked
+                && w.modifier == Some(TimeMod::Before)
+                && matches!(o.modifier, Some(TimeMod::End | TimeMod::Start))
+            {
+                // 年底前 / 月底之前: by the end of the unit; 年初前: before the unit
+                o.modifier = Some(if o.modifier == Some(TimeMod::End) {
+                    TimeMod::OnOrBefore
+                } else {
+                    TimeMod::Before
+                });
+                o.full = false;
+                e = be;
+            } else if !blocked && o.modifier.is_none() {
                 o.modifier = w.modifier;
                 if matches!(
                     w.modifier,
@@ -897,6 +928,54 @@ impl<'a> Scanner<'a> {
                 s.first_months = Some(months);
                 s.weak_year = false;
                 return Some((e, s));
+            }
+        }
+        // 后N个月 / 后三季度 after a year: its last months
+        if any
+            && t.get(j) == Some(&'后')
+            && let Some(n) = numerals::count(tb, t, j + 1)
+            && let Some(k) = n.exact()
+        {
+            let rest = &t[n.end..];
+            let (months, e) = if rest.starts_with(&['个', '季', '度']) {
+                (k * 3, n.end + 3)
+            } else if rest.starts_with(&['季', '度']) {
+                (k * 3, n.end + 2)
+            } else if rest.starts_with(&['个', '月']) {
+                (k, n.end + 2)
+            } else if rest.starts_with(&['月']) {
+                (k, n.end + 1)
+            } else {
+                (0, 0)
+            };
+            if (1..=12).contains(&months) {
+                s.last_months = Some(months);
+                s.weak_year = false;
+                return Some((e, s));
+            }
+        }
+        // 首月 / 第N个月 / 第N天 of a year
+        if any && t[j..].starts_with(&['首', '月']) {
+            s.month = Some(1);
+            s.weak_year = false;
+            return self.finish(j + 2, s);
+        }
+        if any
+            && t.get(j) == Some(&'第')
+            && let Some(n) = numerals::count(tb, t, j + 1)
+            && let Some(k) = n.exact()
+            && (!n.arabic || n.digits <= 3)
+        {
+            let rest = &t[n.end..];
+            if rest.starts_with(&['个', '月']) && (1..=12).contains(&k) {
+                s.month = Some(k);
+                s.weak_year = false;
+                return self.finish(n.end + 2, s);
+            }
+            if matches!(rest.first(), Some('天' | '日')) && (1..=366).contains(&k) {
+                s.day_of_year = Some(k);
+                s.weak_year = false;
+                return self.finish(n.end + 1, s);
             }
         }
         // week of year: 第N周
@@ -1214,6 +1293,7 @@ impl<'a> Scanner<'a> {
         }
         // hour ranges: 9~12点半, 下午2-4点, 晚上七八点
         let dated_here = s.day.is_some()
+            || s.day_of_year.is_some()
             || s.day_rel.is_some()
             || s.holiday.is_some()
             || s.weekday.is_some()
@@ -1243,6 +1323,7 @@ impl<'a> Scanner<'a> {
         }
         if let Some((e, h, m, sec, strong)) = self.clock(after_dp) {
             let dated = s.day.is_some()
+                || s.day_of_year.is_some()
                 || s.day_rel.is_some()
                 || s.holiday.is_some()
                 || s.weekday.is_some();
@@ -1259,6 +1340,7 @@ impl<'a> Scanner<'a> {
             // a day part alone or after a date
             if w.0 - k == 1
                 && !(s.day.is_some()
+                    || s.day_of_year.is_some()
                     || s.day_rel.is_some()
                     || s.weekday.is_some()
                     || s.holiday.is_some())
@@ -2249,7 +2331,20 @@ impl<'a> Scanner<'a> {
         if t.get(j) == Some(&'的') && !aligned {
             j += 1; // 过去的一年 (but 宣布前的两周 is not a window)
         }
-        let (de, d) = self.duration_full(j)?;
+        // 近三月: after a window word a month count is a duration, not a month name
+        let months = || -> Option<(usize, Dur)> {
+            let n = numerals::count(self.tb, t, j)?;
+            (t.get(n.end) == Some(&'月') && !n.arabic).then_some((
+                n.end + 1,
+                Dur {
+                    lo: n.lo,
+                    hi: n.hi,
+                    unit: Grain::Month,
+                    more: n.more,
+                },
+            ))
+        };
+        let (de, d) = self.duration_full(j).or_else(months)?;
         let mut end = de;
         if let Some((we, _)) = self.word(end, WK::Within) {
             end = we;
@@ -2362,6 +2457,7 @@ impl<'a> Scanner<'a> {
             HolCal::Lunar(m, d) => cal::lunar_to_solar(y, m, false, d)?,
             HolCal::Nth(m, n, wd) => cal::nth_weekday(y, m, n, wd)?,
             HolCal::Easter(off) => cal::easter(y)? + Duration::days(off),
+            HolCal::Orthodox(off) => cal::orthodox_easter(y)? + Duration::days(off),
             HolCal::Term(m, c) => cal::solar_term(y, m, c)?,
         };
         Some(d + Duration::days(h.1))
@@ -2437,6 +2533,21 @@ impl<'a> Scanner<'a> {
                 ),
             };
             return Some(Some(o));
+        }
+        if let Some(n) = s.last_months {
+            let o = match n {
+                3 => Out::point(Pt::quarter(y, 4), a),
+                6 => Out::point(Pt::half(y, 2), a),
+                12 => Out::point(Pt::year(y), a),
+                _ => Out::interval(
+                    &Out::point(Pt::month(y, 13 - n), a),
+                    &Out::point(Pt::month(y, 12), a),
+                ),
+            };
+            return Some(Some(o));
+        }
+        if let Some(n) = s.day_of_year {
+            return Some(Some(Out::point(Pt::day(NaiveDate::from_yo_opt(y, n)?), a)));
         }
         if let Some(w) = s.week_of_year {
             let d = NaiveDate::from_isoywd_opt(y, w, chrono::Weekday::Mon)?;
@@ -2613,7 +2724,12 @@ impl<'a> Scanner<'a> {
                 o
             } else {
                 let mut cands = Vec::new();
-                for y in [y0 - 1, y0, y0 + 1] {
+                let years = if self.ref_year_only {
+                    &[y0][..]
+                } else {
+                    &[y0 - 1, y0, y0 + 1][..]
+                };
+                for &y in years {
                     if let Some(Some(mut o)) = self.below_year(s, y) {
                         o.anchor = Anchor::Published;
                         cands.push(o);
@@ -2701,6 +2817,12 @@ impl<'a> Scanner<'a> {
             }
             if let Some((a, b, _)) = s.daypart {
                 let pa = Out::point(Pt::at(d, Grain::Hour, a, 0, 0), o.anchor);
+                if a == b {
+                    // 午夜: one hour
+                    let mut t = pa;
+                    t.full = o.full;
+                    return Some(t);
+                }
                 let pb = Out::point(Pt::at(d, Grain::Hour, b, 0, 0), o.anchor);
                 let mut t = Out::interval(&pa, &pb);
                 t.full = o.full;

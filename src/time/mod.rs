@@ -153,9 +153,22 @@ impl TimeTagger {
 
     /// As [`TimeTagger::tag`], with a publication time (used by 现在 and clock-relative words).
     pub fn tag_at(&self, text: &str, reference: NaiveDateTime) -> Vec<TimeMention> {
+        self.tag_ref(text, reference, Grain::Second)
+    }
+
+    /// Tag against a reference known only to `precision` (a publication date given as `2021` is
+    /// [`Grain::Year`], `2021-05` [`Grain::Month`]): an underspecified date then takes the
+    /// reference's year instead of the nearest past occurrence.
+    pub fn tag_ref(
+        &self,
+        text: &str,
+        reference: NaiveDateTime,
+        precision: Grain,
+    ) -> Vec<TimeMention> {
         let original: Vec<char> = text.chars().collect();
         let folded: Vec<char> = original.iter().map(|&c| self.tables.fold_char(c)).collect();
         let mut sc = grammar::Scanner::new(&self.tables, &folded, reference);
+        sc.set_precision(precision);
         sc.run(&original)
     }
 
@@ -170,6 +183,16 @@ impl TimeTagger {
 }
 
 /// Parse a reference date: `2013-02-12T04:30:00`, `2013-02-12 04:30`, `2013-02-12`, `2019-06`, `2021`.
+/// The precision of a reference as written: `2021` is a year, `2021-05` a month, anything
+/// longer a day or finer (what [`parse_reference`] accepts).
+pub fn reference_precision(s: &str) -> Grain {
+    match s.trim().len() {
+        4 => Grain::Year,
+        7 => Grain::Month,
+        _ => Grain::Second,
+    }
+}
+
 pub fn parse_reference(s: &str) -> Option<NaiveDateTime> {
     let s = s.trim();
     for f in [
@@ -236,12 +259,14 @@ pub fn times_jsonl<R: BufRead, W: Write>(
             path: stdin(),
             line: k + 1,
         })?;
-        let r = v
+        let given = v
             .reference
             .as_deref()
-            .and_then(parse_reference)
-            .unwrap_or(default_ref);
-        let times = tagger.tag_at(&text, r);
+            .and_then(|s| Some((parse_reference(s)?, s)));
+        let times = match given {
+            Some((r, s)) => tagger.tag_ref(&text, r, reference_precision(s)),
+            None => tagger.tag_at(&text, default_ref),
+        };
         let o = OutLine { id: &v.id, times };
         let s = serde_json::to_string(&o).map_err(|e| crate::Error::Output(e.to_string()))?;
         writeln!(out, "{s}").map_err(|e| crate::Error::Output(e.to_string()))?;

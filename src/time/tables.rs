@@ -155,6 +155,7 @@ pub(crate) enum HolCal {
     Lunar(u32, u32),
     Nth(u32, u32, u32),
     Easter(i64),
+    Orthodox(i64),
     Term(u32, f64),
 }
 
@@ -191,6 +192,7 @@ pub(crate) enum WK {
     LessThan,
     FutureMarker,
     Eve,
+    NextDay,
     Pair,
 }
 
@@ -450,6 +452,7 @@ impl Tables {
                 "lunar" => HolCal::Lunar(n(2)?, n(3)?),
                 "nth" => HolCal::Nth(n(2)?, n(3)?, n(4)?),
                 "easter" => HolCal::Easter(int(f, ln, col(f, ln, &r, 4)?)?),
+                "orthodox" => HolCal::Orthodox(int(f, ln, col(f, ln, &r, 4)?)?),
                 "term" => HolCal::Term(n(2)?, int(f, ln, col(f, ln, &r, 3)?)?),
                 o => return Err(Error::data(f, ln, format!("unknown calendar {o:?}"))),
             };
@@ -488,6 +491,7 @@ impl Tables {
                 "less_than" => WK::LessThan,
                 "future_marker" => WK::FutureMarker,
                 "eve" => WK::Eve,
+                "next_day" => WK::NextDay,
                 "pair" => WK::Pair,
                 o => return Err(Error::data(f, ln, format!("unknown kind {o:?}"))),
             };
