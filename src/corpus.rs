@@ -100,6 +100,60 @@ fn cache_path(dir: &Path, key: &str) -> PathBuf {
     dir.join(&key[..2]).join(format!("{key}.json"))
 }
 
+/// One document's text size and its extract (and whether it came from the cache) or error.
+type Extracted = (u64, Result<(DocExtract, bool)>);
+
+/// Extracts a batch in parallel, through the cache when there is one.
+fn extract_batch(
+    pipeline: &Pipeline,
+    version: &str,
+    opts: &CorpusOptions,
+    docs: &[InputDoc],
+) -> Vec<Extracted> {
+    docs.par_iter()
+        .map(|d| {
+            let key = opts.cache.as_ref().map(|_| cache_key(version, d));
+            if let (Some(dir), Some(k)) = (&opts.cache, &key)
+                && let Ok(text) = std::fs::read_to_string(cache_path(dir, k))
+                && let Ok(x) = serde_json::from_str::<DocExtract>(&text)
+            {
+                return (d.text.len() as u64, Ok((x, true)));
+            }
+            if let (Some(dir), true) = (&opts.keep_text, d.from_html) {
+                let path = dir.join(format!("{}.txt", safe_file_name(&d.given.id)));
+                if let Err(e) = std::fs::create_dir_all(dir)
+                    .map_err(|e| Error::io(dir, e))
+                    .and_then(|_| crate::export::write_atomic(&path, d.text.as_bytes()))
+                {
+                    return (d.text.len() as u64, Err(e));
+                }
+            }
+            let r = pipeline
+                .extract(&d.text, &d.given)
+                .map_err(|e| match e {
+                    // the library names the document by its id; the user wants the file (and line)
+                    Error::Empty { .. } if !d.origin.is_empty() => Error::Empty {
+                        path: d.origin.clone(),
+                    },
+                    e => e,
+                })
+                .and_then(|x| {
+                    if let (Some(dir), Some(k)) = (&opts.cache, &key) {
+                        let p = cache_path(dir, k);
+                        if let Some(parent) = p.parent() {
+                            std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
+                        }
+                        let json =
+                            serde_json::to_vec(&x).map_err(|e| Error::Output(e.to_string()))?;
+                        crate::export::write_atomic(&p, &json)?;
+                    }
+                    Ok((x, false))
+                });
+            (d.text.len() as u64, r)
+        })
+        .collect()
+}
+
 /// Streams every document of `sources` through `pipeline`, calling `on_extract` with each
 /// extract in input order, `on_bad` with each error skipped under `skip_bad`, and `on_progress`
 /// with the bytes of text done.
@@ -108,61 +162,24 @@ pub fn process(
     version: &str,
     sources: &[Source],
     opts: &CorpusOptions,
-    mut on_extract: impl FnMut(DocExtract) -> Result<()>,
-    on_bad: impl FnMut(&Error),
-    mut on_progress: impl FnMut(u64, usize),
+    mut on_extract: impl FnMut(DocExtract) -> Result<()> + Send,
+    on_bad: impl FnMut(&Error) + Send,
+    mut on_progress: impl FnMut(u64, usize) + Send,
 ) -> Result<Report> {
     let batch_size = if opts.batch == 0 { 64 } else { opts.batch };
-    let on_bad = std::cell::RefCell::new(on_bad);
-    let bad = |e: &Error| (on_bad.borrow_mut())(e);
+    // errors come from reading (this thread) and from extracts handed on beside extraction
+    let on_bad = std::sync::Mutex::new(on_bad);
+    let bad = |e: &Error| {
+        if let Ok(mut f) = on_bad.lock() {
+            f(e)
+        }
+    };
     let mut report = Report::default();
     let mut batch: Vec<InputDoc> = Vec::with_capacity(batch_size);
-    let mut flush = |batch: &mut Vec<InputDoc>, report: &mut Report| -> Result<()> {
-        let docs = std::mem::take(batch);
-        let results: Vec<(u64, Result<(DocExtract, bool)>)> = docs
-            .par_iter()
-            .map(|d| {
-                let key = opts.cache.as_ref().map(|_| cache_key(version, d));
-                if let (Some(dir), Some(k)) = (&opts.cache, &key)
-                    && let Ok(text) = std::fs::read_to_string(cache_path(dir, k))
-                    && let Ok(x) = serde_json::from_str::<DocExtract>(&text)
-                {
-                    return (d.text.len() as u64, Ok((x, true)));
-                }
-                if let (Some(dir), true) = (&opts.keep_text, d.from_html) {
-                    let path = dir.join(format!("{}.txt", safe_file_name(&d.given.id)));
-                    if let Err(e) = std::fs::create_dir_all(dir)
-                        .map_err(|e| Error::io(dir, e))
-                        .and_then(|_| crate::export::write_atomic(&path, d.text.as_bytes()))
-                    {
-                        return (d.text.len() as u64, Err(e));
-                    }
-                }
-                let r = pipeline
-                    .extract(&d.text, &d.given)
-                    .map_err(|e| match e {
-                        // the library names the document by its id; the user wants the file (and line)
-                        Error::Empty { .. } if !d.origin.is_empty() => Error::Empty {
-                            path: d.origin.clone(),
-                        },
-                        e => e,
-                    })
-                    .and_then(|x| {
-                        if let (Some(dir), Some(k)) = (&opts.cache, &key) {
-                            let p = cache_path(dir, k);
-                            if let Some(parent) = p.parent() {
-                                std::fs::create_dir_all(parent)
-                                    .map_err(|e| Error::io(parent, e))?;
-                            }
-                            let json =
-                                serde_json::to_vec(&x).map_err(|e| Error::Output(e.to_string()))?;
-                            crate::export::write_atomic(&p, &json)?;
-                        }
-                        Ok((x, false))
-                    });
-                (d.text.len() as u64, r)
-            })
-            .collect();
+    // the extracts of the previous batch, handed on while the next batch is extracted: the
+    // caller's work (merging, writing) runs beside extraction instead of between batches
+    let mut pending: Vec<Extracted> = Vec::new();
+    let mut deliver = |results: Vec<Extracted>, report: &mut Report| -> Result<()> {
         for (bytes, r) in results {
             match r {
                 Ok((x, cached)) => {
@@ -178,6 +195,17 @@ pub fn process(
             }
             on_progress(bytes, report.documents);
         }
+        Ok(())
+    };
+    let mut flush = |batch: &mut Vec<InputDoc>, report: &mut Report| -> Result<()> {
+        let docs = std::mem::take(batch);
+        let previous = std::mem::take(&mut pending);
+        let (results, delivered) = rayon::join(
+            || extract_batch(pipeline, version, opts, &docs),
+            || deliver(previous, report),
+        );
+        delivered?;
+        pending = results;
         Ok(())
     };
     let mut push = |d: InputDoc, batch: &mut Vec<InputDoc>, report: &mut Report| -> Result<()> {
@@ -265,6 +293,8 @@ pub fn process(
             }
         }
     }
+    flush(&mut batch, &mut report)?;
+    // the last batch: nothing left to extract beside it
     flush(&mut batch, &mut report)?;
     Ok(report)
 }

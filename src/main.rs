@@ -283,7 +283,7 @@ fn run_corpus(
     data: &DataArgs,
     sources: &[Source],
     opts: &CorpusOptions,
-    sink: impl FnMut(DocExtract) -> shiji::Result<()>,
+    sink: impl FnMut(DocExtract) -> shiji::Result<()> + Send,
 ) -> Result<shiji::corpus::Report> {
     let version = shiji::corpus::data_version(&data.lexicons, data.data_dir.as_deref());
     let bar = progress(shiji::corpus::total_bytes(sources));
@@ -423,8 +423,8 @@ fn run(cli: Cli) -> Result<()> {
                 inputs
             };
             let sources = shiji::corpus::sources(&inputs)?;
-            let stdout = std::io::stdout();
-            let mut w = BufWriter::new(stdout.lock());
+            // the writer is handed on beside extraction (another thread): `Stdout`, not its lock
+            let mut w = BufWriter::with_capacity(1 << 16, std::io::stdout());
             let min = read.min_confidence;
             run_corpus(&p, &data, &sources, &opts, |mut x| {
                 if let Some(m) = min {
