@@ -30,6 +30,7 @@ const NOT_NAMES: &str = include_str!("../../data/lexicon/not_names.tsv");
 const LATIN_COMMON: &str = include_str!("../../data/lexicon/latin_common.tsv");
 const TITLES: &str = include_str!("../../data/entity/titles.tsv");
 const ORG_SUFFIXES: &str = include_str!("../../data/entity/org_suffixes.tsv");
+const LEGAL_FORMS: &str = include_str!("../../data/entity/legal_forms.tsv");
 const CATEGORIES: &str = include_str!("../../data/entity/categories.tsv");
 const CUES: &str = include_str!("../../data/entity/cues.tsv");
 const BOUNDARY: &str = include_str!("../../data/entity/boundary.tsv");
@@ -90,6 +91,9 @@ pub struct Lexicon {
     pub title_matcher: AhoCorasick,
     pub suffixes: Vec<Suffix>,
     pub suffix_matcher: AhoCorasick,
+    /// A capitalized Latin name of one to five words and its legal form (`legal_forms.tsv`):
+    /// group `full` is the name with its form, group `name` the name before the form.
+    pub legal_name: regex::Regex,
     pub categories: Vec<Category>,
     pub category_by_word: HashMap<String, usize>,
     pub cues: Vec<Cue>,
@@ -195,6 +199,20 @@ impl Lexicon {
                 role: r.fields[2].to_string(),
             })
             .collect();
+        let (file, text) = read_override(data_dir, "entity/legal_forms.tsv", LEGAL_FORMS)?;
+        let mut forms: Vec<String> = parse_tsv(&file, &text, 1)?
+            .iter()
+            .map(|r| r.fields[0].trim().to_string())
+            .filter(|f| !f.is_empty())
+            .collect();
+        // the longest form first, so that `Co., Ltd.` wins over `Co.`
+        forms.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+        let alternatives: Vec<String> = forms.iter().map(|f| regex::escape(f)).collect();
+        let legal_name = regex::Regex::new(&format!(
+            r"(?P<full>(?P<name>[A-Z][A-Za-z0-9&'\-]*(?: (?:[A-Z][A-Za-z0-9&'\-]*|&|and|of)){{0,4}}),? (?:{}))(?:[^A-Za-z0-9]|$)",
+            alternatives.join("|")
+        ))
+        .map_err(|e| Error::data(&file, 0, e.to_string()))?;
         let (file, text) = read_override(data_dir, "entity/org_suffixes.tsv", ORG_SUFFIXES)?;
         let suffixes: Vec<Suffix> = parse_tsv(&file, &text, 3)?
             .iter()
@@ -289,6 +307,7 @@ impl Lexicon {
             titles,
             suffix_matcher: matcher(&suffixes.iter().map(|t| t.word.clone()).collect::<Vec<_>>())?,
             suffixes,
+            legal_name,
             category_by_word,
             categories,
             cue_matcher: matcher(&cues.iter().map(|t| t.word.clone()).collect::<Vec<_>>())?,

@@ -633,11 +633,18 @@ impl EntityStage<'_> {
     /// and typed by their shape and the word after them.
     fn latin_names(&self, doc: &Document, out: &mut Vec<Candidate>) {
         let chars = &doc.chars;
+        let legal = self.legal_names(doc, out);
         for m in LATIN_NAME.find_iter(&doc.text) {
             let s = m.as_str();
             let start = doc.char_of_byte(m.start());
             let end = doc.char_of_byte(m.end());
             if (start > 0 && chars[start - 1].is_ascii_alphanumeric()) || s.len() < 2 {
+                continue;
+            }
+            // inside a company's legal name (the `Ltd` of `Co., Ltd.`), or a bare legal form
+            if legal.iter().any(|&(ls, le)| start < le && ls < end)
+                || self.lexicon.suffixes.iter().any(|x| x.word == s)
+            {
                 continue;
             }
             let first = s.chars().next().unwrap_or('a');
@@ -685,6 +692,97 @@ impl EntityStage<'_> {
                 rule: "latin_name",
             });
         }
+    }
+
+    /// Companies by their legal form (CAVE Interactive Co., Ltd.; Apple Inc.), and the short
+    /// name right before such a legal name in brackets: CAVE（CAVE Interactive Co., Ltd.） is one
+    /// company, named CAVE. Returns the spans of the legal names.
+    fn legal_names(&self, doc: &Document, out: &mut Vec<Candidate>) -> Vec<(usize, usize)> {
+        let chars = &doc.chars;
+        let mut spans = Vec::new();
+        for c in self.lexicon.legal_name.captures_iter(&doc.text) {
+            let (Some(full), Some(name)) = (c.name("full"), c.name("name")) else {
+                continue;
+            };
+            let mut start = doc.char_of_byte(full.start());
+            let end = doc.char_of_byte(full.end());
+            if start > 0 && chars[start - 1].is_ascii_alphanumeric() {
+                continue;
+            }
+            // leading common words are not part of the name (Shares of Apple Inc.)
+            let mut name_text = name.as_str();
+            while let Some((first, rest)) = name_text.split_once(' ') {
+                if !self.lexicon.latin_common.contains(&first.to_lowercase())
+                    && !matches!(first, "of" | "and" | "&")
+                {
+                    break;
+                }
+                start += first.chars().count() + 1;
+                name_text = rest;
+            }
+            if self
+                .lexicon
+                .latin_common
+                .contains(&name_text.to_lowercase())
+            {
+                continue;
+            }
+            let legal: String = chars[start..end].iter().collect();
+            // the short name before the bracket: the Latin words that end right before it and
+            // begin the legal name (CAVE（CAVE Interactive …）, IBM（IBM Corp.）)
+            let mut short = None;
+            if start >= 2 && matches!(chars[start - 1], '（' | '(') {
+                let mut ws = start - 1;
+                while ws > 0 && (chars[ws - 1].is_ascii_alphanumeric() || chars[ws - 1] == ' ') {
+                    ws -= 1;
+                }
+                let mut we = start - 1;
+                while ws < we && chars[ws] == ' ' {
+                    ws += 1;
+                }
+                while we > ws && chars[we - 1] == ' ' {
+                    we -= 1;
+                }
+                let word: String = chars[ws..we].iter().collect();
+                if word.len() >= 2 && name_text.starts_with(word.as_str()) {
+                    out.push(Candidate {
+                        start: ws,
+                        end: we,
+                        kind: EntityType::Organization,
+                        subtype: Some("company".into()),
+                        name: Some(word.clone()),
+                        aliases: vec![legal.clone()],
+                        tier: 1,
+                        rule: "legal_name_short",
+                    });
+                    short = Some(word);
+                }
+            }
+            // a company the lexicon knows by the name before the form is that company
+            let known = self
+                .lexicon
+                .by_surface
+                .get(name_text)
+                .map(|&i| &self.lexicon.entries[i])
+                .filter(|e| e.kind == EntityType::Organization);
+            out.push(Candidate {
+                start,
+                end,
+                kind: EntityType::Organization,
+                subtype: known.map_or(Some("company".into()), |e| e.subtype.clone()),
+                name: Some(
+                    known
+                        .map(|e| e.name.clone())
+                        .or(short)
+                        .unwrap_or_else(|| legal.clone()),
+                ),
+                aliases: vec![],
+                tier: 1,
+                rule: "legal_name",
+            });
+            spans.push((start, end));
+        }
+        spans
     }
 
     /// A name that the lexicon or a pattern found once is a candidate at its every other

@@ -1,0 +1,63 @@
+//! Entity-stage behaviour a reader checks on one sentence: which names become which nodes.
+mod common;
+use common::*;
+use shiji::document::clean::Given;
+
+fn entities(text: &str) -> Vec<(String, String, Vec<String>)> {
+    let given = Given {
+        id: "t".into(),
+        ..Given::default()
+    };
+    let x = PIPELINE.extract(text, &given).unwrap();
+    x.entities
+        .iter()
+        .map(|e| {
+            (
+                e.kind.as_str().to_string(),
+                e.name.clone(),
+                e.aliases.clone(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_legal_name_in_brackets_is_the_company_before_it() {
+    let e = entities(
+        "日本上市游戏厂商 ZENVO（ZENVO Interactive Co., Ltd.）斥资一亿日元设立子公司。ZENVO 表示将扩大招聘。",
+    );
+    let zenvo = e
+        .iter()
+        .find(|(_, n, _)| n == "ZENVO")
+        .unwrap_or_else(|| panic!("ZENVO not found in {e:?}"));
+    assert_eq!(zenvo.0, "organization");
+    assert!(
+        zenvo.2.contains(&"ZENVO Interactive Co., Ltd.".to_string()),
+        "{zenvo:?}"
+    );
+    // the legal form is never a company of its own
+    assert!(
+        !e.iter().any(|(_, n, _)| n == "Ltd" || n == "Ltd."),
+        "{e:?}"
+    );
+}
+
+#[test]
+fn a_latin_name_with_a_legal_form_is_an_organization() {
+    let e = entities("去年，Quillmark Robotics Inc. 在硅谷完成了新一轮融资。");
+    assert!(
+        e.iter()
+            .any(|(t, n, _)| t == "organization" && n == "Quillmark Robotics Inc."),
+        "{e:?}"
+    );
+}
+
+#[test]
+fn common_words_before_a_legal_name_are_not_part_of_it() {
+    let e = entities("报道称，The Quillmark Inc. 当天股价上涨。");
+    assert!(
+        e.iter()
+            .any(|(t, n, _)| t == "organization" && n == "Quillmark Inc."),
+        "{e:?}"
+    );
+}
