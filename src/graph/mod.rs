@@ -98,6 +98,14 @@ impl Aliases {
 /// and different dates for it are a conflict to show, not two events.
 const ONCE: &[&str] = &["founding", "listing", "bankruptcy"];
 
+/// The roles that make a participant one of an event's key participants, for merging.
+const KEY_PARTICIPANT_ROLES: &[&str] = &["agent", "target", "org", "person", "product"];
+
+/// Two reports of one event in one document may date it a few days apart (the day it happened,
+/// the day it was confirmed): same-type events that share a document and a key participant and
+/// whose dates (each a day or a few) lie this close are one.
+const NEAR_DAYS: i64 = 7;
+
 #[derive(Default)]
 struct EntityAcc {
     kind: Option<EntityType>,
@@ -120,6 +128,8 @@ struct EventAcc {
     attributes: BTreeMap<String, Value>,
     evidence: Vec<Evidence>,
     documents: BTreeSet<String>,
+    /// the entities that take part as agent, target, org, person or product
+    participants: BTreeSet<String>,
     /// where its name comes from: the earliest evidence wins, whatever the order of documents
     first: (String, usize),
 }
@@ -187,6 +197,7 @@ impl Merger {
                     attributes: BTreeMap::new(),
                     evidence: Vec::new(),
                     documents: BTreeSet::new(),
+                    participants: BTreeSet::new(),
                     first: first.clone(),
                 });
             if first < acc.first {
@@ -209,6 +220,12 @@ impl Merger {
             acc.evidence.extend(ev.evidence.iter().cloned());
             cap_evidence(&mut acc.evidence);
             acc.documents.insert(doc.clone());
+            acc.participants.extend(
+                ev.participants
+                    .iter()
+                    .filter(|p| KEY_PARTICIPANT_ROLES.contains(&p.role.as_str()))
+                    .map(|p| p.entity.clone()),
+            );
             // the sentences of the event as a set: a mention × evidence scan is quadratic on a
             // long document whose events repeat
             let sentences: std::collections::HashSet<&str> =
@@ -366,11 +383,105 @@ impl Merger {
                 }
             }
         }
+        self.merge_near(canon_entity, &mut canon, &mut conflicts);
         for c in conflicts.values_mut() {
             c.sort();
             c.dedup();
         }
         (canon, conflicts)
+    }
+
+    /// Joins the merged events of one type that share a document and a key participant (the key
+    /// of one takes part in the other) and whose dates are at most [`NEAR_DAYS`] apart. The
+    /// most specific date (then the smaller id) names the result, whatever the order of input.
+    fn merge_near(
+        &self,
+        canon_entity: &BTreeMap<String, String>,
+        canon: &mut BTreeMap<String, String>,
+        conflicts: &mut BTreeMap<String, Vec<String>>,
+    ) {
+        let ce = |id: &String| canon_entity.get(id).unwrap_or(id).clone();
+        // per head: its dates, documents, key and participants (of all its members)
+        struct Head {
+            kind: EventKind,
+            from: chrono::NaiveDate,
+            to: chrono::NaiveDate,
+            documents: BTreeSet<String>,
+            key: String,
+            participants: BTreeSet<String>,
+        }
+        let mut heads: BTreeMap<String, Head> = BTreeMap::new();
+        for (id, head) in canon.iter() {
+            let e = &self.events[id];
+            let h = &self.events[head];
+            // only day-like dates: two years or months side by side are two events
+            let Some((from, to)) = h
+                .date
+                .as_ref()
+                .and_then(|d| d.from.zip(d.to))
+                .filter(|(f, t)| (*t - *f).num_days() < NEAR_DAYS)
+            else {
+                continue;
+            };
+            let entry = heads.entry(head.clone()).or_insert_with(|| Head {
+                kind: h.kind,
+                from,
+                to,
+                documents: BTreeSet::new(),
+                key: ce(&h.key),
+                participants: BTreeSet::new(),
+            });
+            entry.documents.extend(e.documents.iter().cloned());
+            entry.participants.extend(e.participants.iter().map(&ce));
+        }
+        let ids: Vec<&String> = {
+            let mut v: Vec<&String> = heads.keys().collect();
+            let span = |id: &String| (heads[id].to - heads[id].from).num_days();
+            v.sort_by(|a, b| span(a).cmp(&span(b)).then(a.cmp(b)));
+            v
+        };
+        let mut joined: BTreeMap<String, String> = BTreeMap::new();
+        for (i, a) in ids.iter().enumerate() {
+            if joined.contains_key(*a) {
+                continue;
+            }
+            for b in &ids[i + 1..] {
+                if joined.contains_key(*b) {
+                    continue;
+                }
+                let (ha, hb) = (&heads[*a], &heads[*b]);
+                let apart = if hb.from > ha.to {
+                    (hb.from - ha.to).num_days()
+                } else if ha.from > hb.to {
+                    (ha.from - hb.to).num_days()
+                } else {
+                    0
+                };
+                if ha.kind == hb.kind
+                    && apart <= NEAR_DAYS
+                    && !ha.documents.is_disjoint(&hb.documents)
+                    && (ha.participants.contains(&hb.key) || hb.participants.contains(&ha.key))
+                    && !ha.key.is_empty()
+                    && !hb.key.is_empty()
+                {
+                    joined.insert((*b).clone(), (*a).clone());
+                    if let Some(d) = &self.events[*b].date {
+                        conflicts
+                            .entry((*a).clone())
+                            .or_default()
+                            .push(d.value.clone());
+                    }
+                    if let Some(c) = conflicts.remove(*b) {
+                        conflicts.entry((*a).clone()).or_default().extend(c);
+                    }
+                }
+            }
+        }
+        for head in canon.values_mut() {
+            if let Some(to) = joined.get(head) {
+                *head = to.clone();
+            }
+        }
     }
 
     pub fn finish(self) -> KnowledgeGraph {
