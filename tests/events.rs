@@ -160,3 +160,22 @@ fn the_same_move_in_two_years_is_two_events() {
         .count();
     assert_eq!(n, 2);
 }
+
+#[test]
+fn a_founder_founds_the_organization_after_the_verb_not_the_employer_before_it() {
+    let x = extract("2001年，腾讯董事长张明创建了搜狗。", None);
+    let founder_of: Vec<(&str, &str)> = x
+        .relations
+        .iter()
+        .filter(|r| r.kind == "founder_of")
+        .map(|r| (r.source.as_str(), r.target.as_str()))
+        .collect();
+    assert!(
+        founder_of.contains(&("person:张明", "org:搜狗")),
+        "{founder_of:?}"
+    );
+    assert!(
+        !founder_of.iter().any(|r| r.1 == "org:腾讯"),
+        "{founder_of:?}"
+    );
+}

@@ -274,6 +274,20 @@ impl EventStage<'_> {
                 }
             }
         }
+        // 天利公司董事长毛某创建了博物馆: with an organization founded after the trigger, one
+        // named before it is the founder's (or the founding parent), not the one founded
+        if kind == EventKind::Founding
+            && participants.iter().any(|p| {
+                ctx.ents.entities[p.entity].kind == EntityType::Organization
+                    && p.span.is_some_and(|s| s.0 >= te)
+            })
+        {
+            for p in participants.iter_mut() {
+                if p.role == "org" && p.span.is_some_and(|s| s.1 <= ts) {
+                    p.role = "agent".into();
+                }
+            }
+        }
         if kind == EventKind::Founding
             && !participants.iter().any(|p| {
                 ctx.ents.entities[p.entity].kind == EntityType::Organization && p.role == "org"
