@@ -11,7 +11,7 @@ for set in duee duee_fin; do
   python3 -c 'import json,sys
 for l in open(sys.argv[1]):
     r=json.loads(l); print(json.dumps({"id":r["id"],"text":r["text"],"title":r.get("title")},ensure_ascii=False))' "$gold" \
-    | target/release/shiji extract > "$tmp/$set.jsonl"
+    | "${CARGO_TARGET_DIR:-target}/release/shiji" extract > "$tmp/$set.jsonl"
   printf '%s\t' "$set"
   python3 "$shared/tools/score_events.py" "$gold" "$tmp/$set.jsonl"
 done

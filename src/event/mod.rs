@@ -111,15 +111,22 @@ impl EventStage<'_> {
             topic_org,
             relations: &relations,
         };
+        // where the triggers of events other than statements stand, kept or not
+        let mut specific_triggers: Vec<usize> = Vec::new();
         for m in self.rules.trigger_matcher.find_iter(&doc.text) {
             let trig = &self.rules.triggers[m.pattern().as_usize()];
             let ts = doc.char_of_byte(m.start());
             let te = doc.char_of_byte(m.end());
+            if trig.kind.is_some_and(|k| k != EventKind::Statement) {
+                specific_triggers.push(ts);
+            }
             if let Some(ev) = self.event_at(&ctx, trig, ts, te) {
                 layer.events.push(ev);
             }
         }
-        // 宣布完成融资 is the funding: a statement sharing its clause with another event goes
+        // 宣布完成融资 is the funding: a statement sharing its clause with another event goes;
+        // so does one whose clause holds the trigger of an event that could not be made
+        // (宣布加盟 without the person is no statement either)
         let specific: Vec<(usize, usize)> = layer
             .events
             .iter()
@@ -128,9 +135,12 @@ impl EventStage<'_> {
             .collect();
         layer.events.retain(|e| {
             e.kind != EventKind::Statement
-                || !specific
+                || !(specific
                     .iter()
                     .any(|s| s.0 < e.name_span.1 && e.name_span.0 < s.1)
+                    || specific_triggers
+                        .iter()
+                        .any(|&t| t >= e.trigger.1 && t < e.name_span.1))
         });
         self.event_relations(&layer.events, ents, &mut relations);
         self.develop_relations(doc, ents, (narrator_org, topic_org), &mut relations);
@@ -175,12 +185,40 @@ impl EventStage<'_> {
         if self.rules.negation.find(before).is_some() {
             return None;
         }
+        // a trigger inside a title in 《》 (《上市公司收购管理办法》) names a text, not an event
+        if in_book_title(&chars[sent.start..ts]) {
+            return None;
+        }
+        // a sentence about pledges or share sales uses 融资 / 出售 in another sense (context.tsv)
+        if self
+            .rules
+            .context
+            .find_iter(doc.sentence_text(si))
+            .any(|m| self.rules.context_kinds[m.pattern().as_usize()] == kind)
+        {
+            return None;
+        }
+        // a duration right after the trigger of a beginning (创业超20年, 上市两年) is the time
+        // spent since, a state and not the event
+        if matches!(
+            kind,
+            EventKind::Founding | EventKind::Listing | EventKind::Join | EventKind::Appointment
+        ) && duration_follows(ctx.times, te)
+        {
+            return None;
+        }
         let mut participants: Vec<Role> = Vec::new();
         let clause_mentions = ctx.ents.mentions_in(cs, ce);
+        // X被Y收购: the agent follows 被, what stands before it is the object
+        let passive = (cs..ts).rev().find(|&i| chars[i] == '被');
         for m in clause_mentions {
+            let agent_side = match passive {
+                Some(p) if m.start < ts => m.start > p,
+                _ => m.start < ts,
+            };
             participants.push(Role {
                 entity: m.entity,
-                role: self.role_for(ctx, kind, m, m.start < ts),
+                role: self.role_for(ctx, kind, m, agent_side),
                 span: Some((m.start, m.end)),
             });
         }
@@ -236,6 +274,20 @@ impl EventStage<'_> {
                 }
             }
         }
+        // 天利公司董事长毛某创建了博物馆: with an organization founded after the trigger, one
+        // named before it is the founder's (or the founding parent), not the one founded
+        if kind == EventKind::Founding
+            && participants.iter().any(|p| {
+                ctx.ents.entities[p.entity].kind == EntityType::Organization
+                    && p.span.is_some_and(|s| s.0 >= te)
+            })
+        {
+            for p in participants.iter_mut() {
+                if p.role == "org" && p.span.is_some_and(|s| s.1 <= ts) {
+                    p.role = "agent".into();
+                }
+            }
+        }
         if kind == EventKind::Founding
             && !participants.iter().any(|p| {
                 ctx.ents.entities[p.entity].kind == EntityType::Organization && p.role == "org"
@@ -248,7 +300,9 @@ impl EventStage<'_> {
             .iter()
             .any(|p| ctx.ents.entities[p.entity].kind == EntityType::Product);
         let product_word = self.rules.product_words.find(doc.slice(cs, ce)).is_some();
-        if kind == EventKind::Listing && (has_product || product_word) {
+        // ...unless the clause speaks of the stock market (在港股上市, 发行股票并上市)
+        let market = self.rules.market_words.find(doc.slice(cs, ce)).is_some();
+        if kind == EventKind::Listing && (has_product || product_word) && !market {
             kind = EventKind::ProductLaunch;
         }
         // a launch launches something: a product named, a product word, or a launch event itself
@@ -270,10 +324,23 @@ impl EventStage<'_> {
         ) && !participants
             .iter()
             .any(|p| ctx.ents.entities[p.entity].kind == EntityType::Person)
+            && !self.holder_before(doc.slice(sent.start, ts))
         {
             return None;
         }
-        let date = date_for(ctx, cs, ce, ts, si);
+        // an acquisition buys an organization or is made by one (早稻收购 is procurement)
+        if kind == EventKind::Acquisition
+            && !participants
+                .iter()
+                .any(|p| ctx.ents.entities[p.entity].kind == EntityType::Organization)
+        {
+            return None;
+        }
+        // a partnership has two sides (深股通携手两家机构 on the market is none)
+        if kind == EventKind::Partnership && participants.len() < 2 {
+            return None;
+        }
+        let date = date_for(ctx, cs, ce, ts, si).filter(|d| !self.future_offset(doc, d));
         if weak && clause_mentions.is_empty() && date.is_none() {
             return None;
         }
@@ -331,11 +398,33 @@ impl EventStage<'_> {
         })
     }
 
+    /// A position word (董事长, 部长, or a title of the lexicon) in `text`: the holder moves.
+    fn holder_before(&self, text: &str) -> bool {
+        self.rules.holders.find(text).is_some() || self.lexicon.title_matcher.find(text).is_some()
+    }
+
+    /// 一年后 read from the publication date into the future: in a narrative it counts from the
+    /// story's time, which the tagger does not know, so it dates nothing; nor does a narrative
+    /// time (此后) carried from such a date past the publication.
+    fn future_offset(&self, doc: &Document, d: &TimeMention) -> bool {
+        use crate::time::Anchor;
+        let offset = d.anchor == Anchor::Published
+            && self
+                .rules
+                .offset_suffixes
+                .iter()
+                .any(|s| d.text.ends_with(s.as_str()));
+        (offset || d.anchor == Anchor::Narrative)
+            && matches!((d.from, doc.meta.published), (Some(f), Some(p)) if f > p)
+    }
+
     fn role_for(&self, ctx: &Context, kind: EventKind, m: &Mention, before: bool) -> String {
         let e = &ctx.ents.entities[m.entity];
         let investor = e.subtype.as_deref() == Some("investor");
         match e.kind {
             EntityType::Person => match kind {
+                // what follows 收购 / 入股 is bought, whatever the tagger took it for
+                EventKind::Acquisition if !before => "target",
                 EventKind::Join
                 | EventKind::Departure
                 | EventKind::Appointment
@@ -775,6 +864,26 @@ fn last_person(ctx: &Context, before: usize) -> Option<usize> {
         .rev()
         .find(|m| ctx.ents.entities[m.entity].kind == EntityType::Person)
         .map(|m| m.entity)
+}
+
+/// True when `before` (the sentence up to a trigger) leaves a 《 open.
+fn in_book_title(before: &[char]) -> bool {
+    let open = before.iter().rposition(|&c| c == '《');
+    let close = before.iter().rposition(|&c| c == '》');
+    match (open, close) {
+        (Some(o), Some(c)) => o > c,
+        (Some(_), None) => true,
+        _ => false,
+    }
+}
+
+/// A duration starting within two characters after `te` (创业超20年, 上市两年).
+fn duration_follows(times: &[TimeMention], te: usize) -> bool {
+    let a = times.partition_point(|t| t.start < te);
+    times[a..]
+        .iter()
+        .take_while(|t| t.start <= te + 2)
+        .any(|t| t.kind == TimeType::Duration)
 }
 
 fn dated(t: &TimeMention) -> bool {

@@ -12,6 +12,10 @@ const PRODUCT_WORDS: &str = include_str!("../../data/events/product_words.tsv");
 const LIGHT_VERBS: &str = include_str!("../../data/events/light_verbs.tsv");
 const UNITS: &str = include_str!("../../data/events/units.tsv");
 const ROUNDS: &str = include_str!("../../data/events/rounds.tsv");
+const CONTEXT: &str = include_str!("../../data/events/context.tsv");
+const HOLDERS: &str = include_str!("../../data/events/holders.tsv");
+const MARKET_WORDS: &str = include_str!("../../data/events/market_words.tsv");
+const OFFSET_SUFFIXES: &str = include_str!("../../data/events/offset_suffixes.tsv");
 const DEVELOP_VERBS: &str = include_str!("../../data/relations/develop_verbs.tsv");
 const NARRATOR: &str = include_str!("../../data/relations/narrator.tsv");
 const PRONOUNS: &str = include_str!("../../data/relations/pronouns.tsv");
@@ -48,6 +52,15 @@ pub struct EventRules {
     pub negation: AhoCorasick,
     pub product_words: AhoCorasick,
     pub light_verbs: AhoCorasick,
+    /// Words that, in a trigger's clause, cancel an event of their type (context.tsv).
+    pub context: AhoCorasick,
+    pub context_kinds: Vec<EventKind>,
+    /// Words of the stock market: 上市 among them is a listing (market_words.tsv).
+    pub market_words: AhoCorasick,
+    /// Position words that stand for the person of a move (holders.tsv).
+    pub holders: AhoCorasick,
+    /// Endings of time expressions counted from another time (offset_suffixes.tsv).
+    pub offset_suffixes: Vec<String>,
     pub amount: Regex,
     pub magnitudes: Vec<(String, f64)>,
     pub currencies: Vec<(String, String)>,
@@ -106,6 +119,34 @@ impl EventRules {
             .collect();
         let (file, text) = read_override(dir, "events/light_verbs.tsv", LIGHT_VERBS)?;
         let light_verbs: Vec<String> = parse_tsv(&file, &text, 1)?
+            .iter()
+            .map(|r| r.fields[0].to_string())
+            .collect();
+        let (file, text) = read_override(dir, "events/context.tsv", CONTEXT)?;
+        let mut context_words = Vec::new();
+        let mut context_kinds = Vec::new();
+        for r in parse_tsv(&file, &text, 2)? {
+            context_words.push(r.fields[0].to_string());
+            context_kinds.push(EventKind::parse(r.fields[1]).ok_or_else(|| {
+                Error::data(
+                    &file,
+                    r.line,
+                    format!("unknown event type {:?}", r.fields[1]),
+                )
+            })?);
+        }
+        let (file, text) = read_override(dir, "events/market_words.tsv", MARKET_WORDS)?;
+        let market_words: Vec<String> = parse_tsv(&file, &text, 1)?
+            .iter()
+            .map(|r| r.fields[0].to_string())
+            .collect();
+        let (file, text) = read_override(dir, "events/holders.tsv", HOLDERS)?;
+        let holders: Vec<String> = parse_tsv(&file, &text, 1)?
+            .iter()
+            .map(|r| r.fields[0].to_string())
+            .collect();
+        let (file, text) = read_override(dir, "events/offset_suffixes.tsv", OFFSET_SUFFIXES)?;
+        let offset_suffixes: Vec<String> = parse_tsv(&file, &text, 1)?
             .iter()
             .map(|r| r.fields[0].to_string())
             .collect();
@@ -232,6 +273,14 @@ impl EventRules {
             negation: ac(&negation)?,
             product_words: ac(&product_words)?,
             light_verbs: ac(&light_verbs)?,
+            context: AhoCorasickBuilder::new()
+                .match_kind(MatchKind::Standard)
+                .build(&context_words)
+                .map_err(|e| Error::Output(format!("cannot build matcher: {e}")))?,
+            context_kinds,
+            market_words: ac(&market_words)?,
+            holders: ac(&holders)?,
+            offset_suffixes,
             amount,
             magnitudes,
             currencies,

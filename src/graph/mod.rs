@@ -94,6 +94,14 @@ impl Aliases {
     }
 }
 
+/// The roles that make a participant one of an event's key participants, for merging.
+const KEY_PARTICIPANT_ROLES: &[&str] = &["agent", "target", "org", "person", "product"];
+
+/// Two reports of one event in one document may date it a few days apart (the day it happened,
+/// the day it was confirmed): same-type events that share a document and a key participant and
+/// whose dates (each a day or a few) lie this close are one.
+const NEAR_DAYS: i64 = 7;
+
 /// Event types that happen once in an entity's life: every report of one is the same event,
 /// and different dates for it are a conflict to show, not two events.
 const ONCE: &[&str] = &["founding", "listing", "bankruptcy"];
@@ -121,6 +129,8 @@ struct EventAcc {
     evidence: Vec<Evidence>,
     /// document numbers (see [`Merger::doc_ids`])
     documents: Vec<u32>,
+    /// the entities that take part as agent, target, org, person or product
+    participants: BTreeSet<String>,
     /// where its name comes from: the earliest evidence wins, whatever the order of documents
     first: (String, usize),
 }
@@ -225,6 +235,7 @@ impl Merger {
                     attributes: BTreeMap::new(),
                     evidence: Vec::new(),
                     documents: Vec::new(),
+                    participants: BTreeSet::new(),
                     first: first.clone(),
                 });
             if first < acc.first {
@@ -249,6 +260,12 @@ impl Merger {
             if acc.documents.last() != Some(&dn) {
                 acc.documents.push(dn);
             }
+            acc.participants.extend(
+                ev.participants
+                    .iter()
+                    .filter(|p| KEY_PARTICIPANT_ROLES.contains(&p.role.as_str()))
+                    .map(|p| p.entity.clone()),
+            );
             // the sentences of the event as a set: a mention × evidence scan is quadratic on a
             // long document whose events repeat
             let sentences: std::collections::HashSet<&str> =
@@ -404,11 +421,124 @@ impl Merger {
                 }
             }
         }
+        self.merge_near(canon_entity, &mut canon, &mut conflicts);
         for c in conflicts.values_mut() {
             c.sort();
             c.dedup();
         }
         (canon, conflicts)
+    }
+
+    /// Joins the merged events of one type that share a document and a key participant (the key
+    /// of one takes part in the other) and whose dates are at most [`NEAR_DAYS`] apart. The
+    /// most specific date (then the smaller id) names the result, whatever the order of input.
+    /// Only heads that share a document are compared: the work is that of the documents' own
+    /// events, not of every pair in the corpus.
+    fn merge_near(
+        &self,
+        canon_entity: &BTreeMap<String, String>,
+        canon: &mut BTreeMap<String, String>,
+        conflicts: &mut BTreeMap<String, Vec<String>>,
+    ) {
+        let ce = |id: &String| canon_entity.get(id).unwrap_or(id).clone();
+        // per head: its dates, documents, key and participants (of all its members)
+        struct Head {
+            kind: EventKind,
+            from: chrono::NaiveDate,
+            to: chrono::NaiveDate,
+            documents: BTreeSet<u32>,
+            key: String,
+            participants: BTreeSet<String>,
+        }
+        let mut heads: BTreeMap<String, Head> = BTreeMap::new();
+        for (id, head) in canon.iter() {
+            let e = &self.events[id];
+            let h = &self.events[head];
+            // only day-like dates: two years or months side by side are two events
+            let Some((from, to)) = h
+                .date
+                .as_ref()
+                .and_then(|d| d.from.zip(d.to))
+                .filter(|(f, t)| (*t - *f).num_days() < NEAR_DAYS)
+            else {
+                continue;
+            };
+            let entry = heads.entry(head.clone()).or_insert_with(|| Head {
+                kind: h.kind,
+                from,
+                to,
+                documents: BTreeSet::new(),
+                key: ce(&h.key),
+                participants: BTreeSet::new(),
+            });
+            entry.documents.extend(e.documents.iter().copied());
+            entry.participants.extend(e.participants.iter().map(&ce));
+        }
+        // most specific first, then the smaller id: the order in which heads absorb others
+        let ids: Vec<&String> = {
+            let mut v: Vec<&String> = heads.keys().collect();
+            let span = |id: &String| (heads[id].to - heads[id].from).num_days();
+            v.sort_by(|a, b| span(a).cmp(&span(b)).then(a.cmp(b)));
+            v
+        };
+        let mut by_doc: std::collections::HashMap<u32, Vec<usize>> =
+            std::collections::HashMap::new();
+        for (i, id) in ids.iter().enumerate() {
+            for &d in &heads[*id].documents {
+                by_doc.entry(d).or_default().push(i);
+            }
+        }
+        let mut joined: BTreeMap<String, String> = BTreeMap::new();
+        for (i, a) in ids.iter().enumerate() {
+            if joined.contains_key(*a) {
+                continue;
+            }
+            let ha = &heads[*a];
+            let mut later: Vec<usize> = ha
+                .documents
+                .iter()
+                .flat_map(|d| by_doc[d].iter().copied())
+                .filter(|&j| j > i)
+                .collect();
+            later.sort_unstable();
+            later.dedup();
+            for j in later {
+                let b = ids[j];
+                if joined.contains_key(b) {
+                    continue;
+                }
+                let hb = &heads[b];
+                let apart = if hb.from > ha.to {
+                    (hb.from - ha.to).num_days()
+                } else if ha.from > hb.to {
+                    (ha.from - hb.to).num_days()
+                } else {
+                    0
+                };
+                if ha.kind == hb.kind
+                    && apart <= NEAR_DAYS
+                    && (ha.participants.contains(&hb.key) || hb.participants.contains(&ha.key))
+                    && !ha.key.is_empty()
+                    && !hb.key.is_empty()
+                {
+                    joined.insert(b.clone(), (*a).clone());
+                    if let Some(d) = &self.events[b].date {
+                        conflicts
+                            .entry((*a).clone())
+                            .or_default()
+                            .push(d.value.clone());
+                    }
+                    if let Some(c) = conflicts.remove(b) {
+                        conflicts.entry((*a).clone()).or_default().extend(c);
+                    }
+                }
+            }
+        }
+        for head in canon.values_mut() {
+            if let Some(to) = joined.get(head) {
+                *head = to.clone();
+            }
+        }
     }
 
     pub fn finish(mut self) -> KnowledgeGraph {

@@ -1,0 +1,181 @@
+//! Events a reader checks in the timeline: what makes an event, who plays which role, which date
+//! it gets, and when two reports are one event.
+mod common;
+use common::PIPELINE;
+use shiji::document::clean::Given;
+use shiji::model::{DocExtract, EventKind};
+
+fn extract(text: &str, published: Option<&str>) -> DocExtract {
+    let given = Given {
+        id: "t".into(),
+        published: published.map(|p| p.parse().unwrap()),
+        ..Default::default()
+    };
+    PIPELINE.extract(text, &given).expect("extracts")
+}
+
+fn kinds(x: &DocExtract) -> Vec<EventKind> {
+    x.events.iter().map(|e| e.kind).collect()
+}
+
+fn role_of(x: &DocExtract, kind: EventKind, entity: &str) -> Vec<String> {
+    x.events
+        .iter()
+        .filter(|e| e.kind == kind)
+        .flat_map(|e| e.participants.iter())
+        .filter(|p| p.entity.ends_with(entity))
+        .map(|p| p.role.clone())
+        .collect()
+}
+
+#[test]
+fn a_pre_ipo_round_is_funding_not_a_listing() {
+    let x = extract("2021年1月，星河科技完成Pre-IPO轮融资。", None);
+    assert!(kinds(&x).contains(&EventKind::Funding), "{:?}", kinds(&x));
+    assert!(!kinds(&x).contains(&EventKind::Listing), "{:?}", kinds(&x));
+    let f = x
+        .events
+        .iter()
+        .find(|e| e.kind == EventKind::Funding)
+        .unwrap();
+    assert_eq!(f.attributes["round"], "Pre-IPO");
+}
+
+#[test]
+fn a_department_is_no_development() {
+    let x = extract(
+        "今年1月，星河科技裁员400人，主要集中在产品、研发部门。",
+        None,
+    );
+    assert!(
+        !kinds(&x).contains(&EventKind::Development),
+        "{:?}",
+        kinds(&x)
+    );
+}
+
+#[test]
+fn years_spent_as_a_founder_are_no_founding() {
+    let x = extract("王明（远航集团创始人）是一位创业超20年的老兵。", None);
+    assert!(!kinds(&x).contains(&EventKind::Founding), "{:?}", kinds(&x));
+}
+
+#[test]
+fn what_follows_the_acquisition_verb_is_the_target() {
+    let x = extract("2011年，腾讯入股搜狗。", None);
+    assert_eq!(role_of(&x, EventKind::Acquisition, "腾讯"), ["agent"]);
+    assert_eq!(role_of(&x, EventKind::Acquisition, "搜狗"), ["target"]);
+}
+
+#[test]
+fn the_passive_makes_the_first_name_the_target() {
+    let x = extract("8月29日，搜狗证实被腾讯收购。", None);
+    assert_eq!(role_of(&x, EventKind::Acquisition, "腾讯"), ["agent"]);
+    assert_eq!(role_of(&x, EventKind::Acquisition, "搜狗"), ["target"]);
+}
+
+#[test]
+fn a_trigger_inside_a_book_title_is_no_event() {
+    let x = extract(
+        "星河科技的行为违反了《上市公司收购管理办法》和《股票上市规则》的规定。",
+        None,
+    );
+    assert!(!kinds(&x).contains(&EventKind::Listing), "{:?}", kinds(&x));
+    assert!(
+        !kinds(&x).contains(&EventKind::Acquisition),
+        "{:?}",
+        kinds(&x)
+    );
+}
+
+#[test]
+fn a_loan_against_pledged_shares_is_no_funding() {
+    let x = extract(
+        "星河科技股东将其持有的部分股份质押给银行，用于个人融资。",
+        None,
+    );
+    assert!(!kinds(&x).contains(&EventKind::Funding), "{:?}", kinds(&x));
+}
+
+#[test]
+fn a_partnership_needs_two_sides() {
+    let x = extract("星河科技周五涨停，其中深股通携手两家机构买入。", None);
+    assert!(
+        !kinds(&x).contains(&EventKind::Partnership),
+        "{:?}",
+        kinds(&x)
+    );
+}
+
+#[test]
+fn an_offset_from_the_publication_into_the_future_dates_nothing() {
+    let x = extract(
+        "一年后，红杉资本在天使轮向星河科技出资600万美元。",
+        Some("2021-05-21"),
+    );
+    let f = x.events.iter().find(|e| e.kind == EventKind::Funding);
+    let f = f.expect("the funding is kept");
+    assert!(
+        f.date
+            .as_ref()
+            .is_none_or(|d| d.value.as_str() <= "2021-05-21"),
+        "{:?}",
+        f.date
+    );
+}
+
+#[test]
+fn a_drug_maker_listing_on_the_market_stays_a_listing() {
+    let x = extract("2020年，星河药业在港交所上市，主要产品为多肽药物。", None);
+    assert!(kinds(&x).contains(&EventKind::Listing), "{:?}", kinds(&x));
+}
+
+#[test]
+fn two_reports_days_apart_in_one_document_are_one_event() {
+    let text = "8月26日，星河科技以50亿元收购远航集团。\n8月29日，远航集团证实被星河科技收购。";
+    let x = extract(text, Some("2021-08-29"));
+    assert!(
+        x.events
+            .iter()
+            .filter(|e| e.kind == EventKind::Acquisition)
+            .count()
+            >= 1
+    );
+    let g = shiji::graph::merge(&[x]);
+    let acquisitions: Vec<_> = g
+        .nodes()
+        .filter(|n| n.kind == "event" && n.node_type == "acquisition")
+        .collect();
+    assert_eq!(acquisitions.len(), 1, "{acquisitions:#?}");
+    assert_eq!(acquisitions[0].evidence.len(), 2);
+}
+
+#[test]
+fn the_same_move_in_two_years_is_two_events() {
+    let text = "2019年，星河科技进行了一轮业务调整。\n2020年，星河科技又进行了一轮业务调整。";
+    let g = shiji::graph::merge(&[extract(text, Some("2021-01-01"))]);
+    let n = g
+        .nodes()
+        .filter(|n| n.kind == "event" && n.node_type == "restructuring")
+        .count();
+    assert_eq!(n, 2);
+}
+
+#[test]
+fn a_founder_founds_the_organization_after_the_verb_not_the_employer_before_it() {
+    let x = extract("2001年，腾讯董事长张明创建了搜狗。", None);
+    let founder_of: Vec<(&str, &str)> = x
+        .relations
+        .iter()
+        .filter(|r| r.kind == "founder_of")
+        .map(|r| (r.source.as_str(), r.target.as_str()))
+        .collect();
+    assert!(
+        founder_of.contains(&("person:张明", "org:搜狗")),
+        "{founder_of:?}"
+    );
+    assert!(
+        !founder_of.iter().any(|r| r.1 == "org:腾讯"),
+        "{founder_of:?}"
+    );
+}
