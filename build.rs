@@ -31,12 +31,15 @@ fn main() {
         h.update(std::fs::read(f).unwrap_or_default());
     }
     let digest = h.finalize();
-    // the word tables are rebuilt only when their sources or this script change
+    // the word tables are rebuilt only when this script or a source of theirs changes (size or
+    // modification time: hashing 8 MB again in an unoptimized build script would cost more on
+    // every build than an occasional needless rebuild)
     let mut w = Sha256::new();
     w.update(include_str!("build.rs"));
-    for f in files.iter().filter(|p| p.starts_with("data/words")) {
-        w.update(f.to_string_lossy().as_bytes());
-        w.update(std::fs::read(f).unwrap_or_default());
+    for f in ["dict.txt", "hmm.model", "posseg.txt"] {
+        let meta = std::fs::metadata(Path::new("data/words").join(f));
+        let modified = meta.as_ref().ok().and_then(|m| m.modified().ok());
+        w.update(format!("{f} {:?} {modified:?}", meta.map(|m| m.len()).ok()));
     }
     let stamp: String = w.finalize().iter().map(|b| format!("{b:02x}")).collect();
     let out = std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR");

@@ -127,6 +127,10 @@ struct Step {
     entry: Option<Entry>,
 }
 
+thread_local! {
+    static SCRATCH: std::cell::Cell<Scratch> = std::cell::Cell::new(Scratch::default());
+}
+
 /// Buffers of one run's segmentation.
 #[derive(Default)]
 struct Scratch {
@@ -188,7 +192,8 @@ impl Words {
     /// does not join are cut by the character HMM (unknown names become words).
     pub fn tag<'a>(&'a self, text: &'a str, hmm: bool) -> Vec<Tagged<'a>> {
         let mut out = Vec::with_capacity(text.len() / 3);
-        let mut scratch = Scratch::default();
+        // the entity rules tag many short names, so the buffers are kept from call to call
+        let mut scratch = SCRATCH.with(|s| s.take());
         let mut emit = |word: &'a str, entry: Option<Entry>| {
             let tag = match entry.or_else(|| self.get(word)) {
                 Some(e) => self.tag_name(e.tag),
@@ -221,6 +226,10 @@ impl Words {
                 emit(word, None);
                 r = tail;
             }
+        }
+        // a huge run's buffers are not worth keeping for the thread's lifetime
+        if scratch.edges.capacity() <= 1 << 16 {
+            SCRATCH.with(|s| s.set(scratch));
         }
         out
     }

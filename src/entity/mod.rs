@@ -145,8 +145,8 @@ impl EntityStage<'_> {
         resolve(doc, chosen, self.lexicon)
     }
 
-    /// jieba's words and tags, for the sentences where a title calls for a name (segmenting
-    /// every sentence would cost more than all the other sources together).
+    /// Words and tags (`crate::words`), for the sentences where a title calls for a name
+    /// (segmenting every sentence would cost more than all the other sources together).
     fn tokens(&self, doc: &Document) -> Vec<Token> {
         let mut out = Vec::new();
         let mut wanted: Vec<usize> = self
