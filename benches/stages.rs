@@ -18,7 +18,7 @@ fn stages(c: &mut Criterion) {
     let times = p.time.tag(&doc.text, reference);
     let ents = EntityStage {
         lexicon: &p.lexicon,
-        jieba: &p.jieba,
+        words: &p.words,
     }
     .run(&doc);
     let mut g = c.benchmark_group("stages");
@@ -29,7 +29,7 @@ fn stages(c: &mut Criterion) {
         b.iter(|| {
             EntityStage {
                 lexicon: &p.lexicon,
-                jieba: &p.jieba,
+                words: &p.words,
             }
             .run(&doc)
         })

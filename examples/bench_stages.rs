@@ -31,7 +31,7 @@ fn main() {
         let s = Instant::now();
         let ents = EntityStage {
             lexicon: &p.lexicon,
-            jieba: &p.jieba,
+            words: &p.words,
         }
         .run(&doc);
         t[2] += s.elapsed();

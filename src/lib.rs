@@ -15,3 +15,4 @@ pub mod input;
 pub mod model;
 pub mod pipeline;
 pub mod query;
+pub mod words;

@@ -7,8 +7,8 @@ use crate::entity::{EntityLayer, EntityStage, Lexicon};
 use crate::event::{EventLayer, EventRules, EventStage};
 use crate::model::*;
 use crate::time::{Anchor, TimeMention, TimeTagger};
+use crate::words::Words;
 use chrono::NaiveDate;
-use jieba_rs::Jieba;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
@@ -25,7 +25,7 @@ pub struct Pipeline {
     pub lexicon: Lexicon,
     pub events: EventRules,
     pub time: TimeTagger,
-    pub jieba: Jieba,
+    pub words: Words,
 }
 
 /// Everything the stages found in one document, in cleaned-text offsets.
@@ -39,7 +39,7 @@ pub struct Analysis {
 impl Pipeline {
     pub fn new(opts: &Options) -> Result<Pipeline> {
         let lexicon = Lexicon::load(opts.data_dir.as_deref(), &opts.user_lexicons)?;
-        let mut jieba = Jieba::new();
+        let mut words = Words::embedded();
         // known names are words: segmentation must not split them (user entries first)
         for e in &lexicon.entries {
             let tag = match e.kind {
@@ -49,8 +49,8 @@ impl Pipeline {
                 _ => "nz",
             };
             for s in std::iter::once(&e.name).chain(e.aliases.iter()) {
-                if s.chars().count() >= 2 && !s.is_ascii() && (e.user || !jieba.has_word(s)) {
-                    jieba.add_word(s, Some(if e.user { 100_000 } else { 2_000 }), Some(tag));
+                if s.chars().count() >= 2 && !s.is_ascii() && (e.user || !words.has_word(s)) {
+                    words.add_word(s, if e.user { 100_000 } else { 2_000 }, tag);
                 }
             }
         }
@@ -63,7 +63,7 @@ impl Pipeline {
             events: EventRules::load(opts.data_dir.as_deref())?,
             lexicon,
             time,
-            jieba,
+            words,
         })
     }
 
@@ -92,7 +92,7 @@ impl Pipeline {
         let times = self.time.tag(&doc.text, reference);
         let entities = EntityStage {
             lexicon: &self.lexicon,
-            jieba: &self.jieba,
+            words: &self.words,
         }
         .run(&doc);
         let events = EventStage {

@@ -5,14 +5,14 @@ pub mod lexicon;
 
 use crate::document::Document;
 use crate::model::EntityType;
+use crate::words::Words;
 use aho_corasick::{AhoCorasickBuilder, MatchKind};
-use jieba_rs::Jieba;
 pub use lexicon::Lexicon;
 use regex::Regex;
 use std::collections::{BTreeSet, HashMap};
 use std::sync::LazyLock;
 
-/// A word of jieba's segmentation, in cleaned-text chars.
+/// A word of the segmentation (`crate::words`), in cleaned-text chars.
 #[derive(Clone, Debug)]
 pub struct Token {
     pub start: usize,
@@ -113,7 +113,7 @@ pub fn normalize_width(s: &str) -> String {
 
 pub struct EntityStage<'a> {
     pub lexicon: &'a Lexicon,
-    pub jieba: &'a Jieba,
+    pub words: &'a Words,
 }
 
 static LATIN_NAME: LazyLock<Regex> = LazyLock::new(|| {
@@ -145,8 +145,8 @@ impl EntityStage<'_> {
         resolve(doc, chosen, self.lexicon)
     }
 
-    /// jieba's words and tags, for the sentences where a title calls for a name (segmenting
-    /// every sentence would cost more than all the other sources together).
+    /// Words and tags (`crate::words`), for the sentences where a title calls for a name
+    /// (segmenting every sentence would cost more than all the other sources together).
     fn tokens(&self, doc: &Document) -> Vec<Token> {
         let mut out = Vec::new();
         let mut wanted: Vec<usize> = self
@@ -159,7 +159,7 @@ impl EntityStage<'_> {
         for s in wanted.into_iter().map(|i| &doc.sentences[i]) {
             let text = doc.slice(s.start, s.end);
             let mut pos = s.start;
-            for t in self.jieba.tag(text, true) {
+            for t in self.words.tag(text, true) {
                 let n = t.word.chars().count();
                 out.push(Token {
                     start: pos,
@@ -257,8 +257,8 @@ impl EntityStage<'_> {
         {
             return false;
         }
-        if self.jieba.has_word(name) {
-            let tags = self.jieba.tag(name, false);
+        if self.words.has_word(name) {
+            let tags = self.words.tag(name, false);
             if tags.len() == 1
                 && !matches!(
                     tags[0].tag,
@@ -351,7 +351,7 @@ impl EntityStage<'_> {
             let next = tokens.get(i + 1)?;
             let given: String = chars[next.start..next.end].iter().collect();
             let n = next.end - next.start;
-            let common_word = n == 2 && self.jieba.has_word(&given) && !next.tag.starts_with("nr");
+            let common_word = n == 2 && self.words.has_word(&given) && !next.tag.starts_with("nr");
             if (1..=2).contains(&n)
                 && given.chars().all(is_han)
                 && !common_word
@@ -453,7 +453,7 @@ impl EntityStage<'_> {
     /// False when the name holds a function word, adverb, numeral or pronoun (尽管很多, 至少50家):
     /// names are made of nouns, unknown words, and (for new brands) verbs.
     fn no_function_words(&self, name: &str) -> bool {
-        !self.jieba.tag(name, false).iter().any(|w| {
+        !self.words.tag(name, false).iter().any(|w| {
             matches!(
                 w.tag,
                 "c" | "d"
@@ -477,12 +477,12 @@ impl EntityStage<'_> {
     /// False for a phrase that jieba's dictionary segments into common words only, or that holds
     /// a common Latin word (国内AIGC创业).
     fn more_than_common_words(&self, name: &str) -> bool {
-        let words = self.jieba.tag(name, false);
+        let words = self.words.tag(name, false);
         let latin_common = words.iter().any(|w| {
             w.word.is_ascii() && self.lexicon.latin_common.contains(&w.word.to_lowercase())
         });
         let all_common = words.iter().all(|w| {
-            self.jieba.has_word(w.word)
+            self.words.has_word(w.word)
                 && !matches!(w.tag, "nr" | "ns" | "nt" | "nz" | "nrt" | "nrfg")
         });
         !latin_common && !all_common
@@ -547,7 +547,7 @@ impl EntityStage<'_> {
                 || self.lexicon.is_generic(&head)
                 || !self.plausible_new_name(&head)
                 || !self.no_function_words(&head)
-                || self.jieba.tag(&head, false).iter().any(|w| {
+                || self.words.tag(&head, false).iter().any(|w| {
                     matches!(
                         w.tag,
                         "v" | "vn" | "a" | "ad" | "an" | "vd" | "l" | "i" | "b" | "s" | "t"
