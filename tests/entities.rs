@@ -61,3 +61,32 @@ fn common_words_before_a_legal_name_are_not_part_of_it() {
         "{e:?}"
     );
 }
+
+#[test]
+fn a_han_name_before_its_romanization_is_a_person() {
+    // the given name is also a dictionary word (受资), which title rules alone reject
+    let e = entities(
+        "公司宣布，现任首席财务官周受资（Shouzi Chew）将兼任首席执行官。周受资表示很荣幸。",
+    );
+    let p = e
+        .iter()
+        .find(|(_, n, _)| n == "周受资")
+        .unwrap_or_else(|| panic!("周受资 not found in {e:?}"));
+    assert_eq!(p.0, "person");
+    assert!(p.2.contains(&"Shouzi Chew".to_string()), "{p:?}");
+}
+
+#[test]
+fn a_compound_surname_keeps_all_four_characters() {
+    let e = entities("董事会任命欧阳小明（Ouyang Xiaoming）为总裁。");
+    assert!(
+        e.iter().any(|(t, n, _)| t == "person" && n == "欧阳小明"),
+        "{e:?}"
+    );
+}
+
+#[test]
+fn an_organization_english_name_in_brackets_is_not_a_person() {
+    let e = entities("华星科技（Huaxing Technologies）今天发布了新品。");
+    assert!(!e.iter().any(|(t, _, _)| t == "person"), "{e:?}");
+}

@@ -116,6 +116,12 @@ pub struct EntityStage<'a> {
     pub words: &'a Words,
 }
 
+/// A Han name followed by its romanization in brackets: 周受资（Shouzi Chew）.
+static ROMANIZED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(\p{Han}{2,})[（(]([A-Z][a-z]+(?:[ \-][A-Z][a-z]+){1,2})[）)]")
+        .expect("static regex")
+});
+
 static LATIN_NAME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"[A-Za-z][A-Za-z0-9]*(?:[.\-+&'][A-Za-z0-9]+)*(?: [A-Z][A-Za-z0-9]*(?:[.\-][A-Za-z0-9]+)*){0,3}")
         .expect("static regex")
@@ -138,6 +144,7 @@ impl EntityStage<'_> {
         self.suffix_names(doc, &occupied, &mut cands);
         self.quoted_names(doc, &mut cands);
         self.latin_names(doc, &mut cands);
+        self.romanized_persons(doc, &mut cands);
         self.repeat_names(doc, &mut cands);
         self.model_names(doc, &mut cands);
         self.promote_containing(doc, &mut cands);
@@ -783,6 +790,66 @@ impl EntityStage<'_> {
             spans.push((start, end));
         }
         spans
+    }
+
+    /// 周受资（Shouzi Chew）: a Han name that a surname begins, right before two or three
+    /// capitalized Latin words in brackets, is a person, and the Latin words are the same person.
+    /// Chinese news gives a person's romanized name this way; an organization's English name is
+    /// told apart by its own words (Group, Technologies, Inc) and by the surname test.
+    fn romanized_persons(&self, doc: &Document, out: &mut Vec<Candidate>) {
+        for c in ROMANIZED.captures_iter(&doc.text) {
+            let (Some(han), Some(latin)) = (c.get(1), c.get(2)) else {
+                continue;
+            };
+            let words: Vec<&str> = latin.as_str().split([' ', '-']).collect();
+            if words.iter().any(|w| {
+                self.lexicon.latin_common.contains(&w.to_lowercase())
+                    || self.lexicon.suffixes.iter().any(|x| x.word == *w)
+            }) {
+                continue;
+            }
+            let han_end = doc.char_of_byte(han.end());
+            let han_start = doc.char_of_byte(han.start());
+            // the name is the end of the Han run: four characters after a compound surname
+            // (欧阳), else three, else two
+            let Some(start) = [4usize, 3, 2].into_iter().find_map(|n| {
+                let s = han_end.checked_sub(n)?;
+                if s < han_start {
+                    return None;
+                }
+                let name: String = doc.chars[s..han_end].iter().collect();
+                let compound = n == 4 && {
+                    let two: String = name.chars().take(2).collect();
+                    self.lexicon.surnames.contains(&two)
+                };
+                (self.person_like(&name) && (n < 4 || compound)).then_some(s)
+            }) else {
+                continue;
+            };
+            let name: String = doc.chars[start..han_end].iter().collect();
+            if self.lexicon.by_surface.contains_key(&name) {
+                continue;
+            }
+            let (ls, le) = (
+                doc.char_of_byte(latin.start()),
+                doc.char_of_byte(latin.end()),
+            );
+            for (s, e, rule) in [
+                (start, han_end, "romanized_person"),
+                (ls, le, "romanized_person_latin"),
+            ] {
+                out.push(Candidate {
+                    start: s,
+                    end: e,
+                    kind: EntityType::Person,
+                    subtype: None,
+                    name: Some(name.clone()),
+                    aliases: vec![],
+                    tier: 1,
+                    rule,
+                });
+            }
+        }
     }
 
     /// A name that the lexicon or a pattern found once is a candidate at its every other
