@@ -17,6 +17,7 @@ pub use train::{TrainOptions, TrainSentence, read_jsonl, train, train_sentences}
 
 use features::{Lexicon, Lexicons, NUM_LABELS, NUM_TEMPLATES, Scratch};
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::cell::RefCell;
 use std::sync::LazyLock;
 
@@ -30,7 +31,8 @@ const MAX_SEGMENT: usize = 1000;
 
 static EMBEDDED_BYTES: &[u8] = include_bytes!("../../data/models/ner.model");
 static EMBEDDED: LazyLock<NerModel> = LazyLock::new(|| {
-    NerModel::load(EMBEDDED_BYTES).expect("embedded NER model data/models/ner.model is invalid")
+    NerModel::load_static(EMBEDDED_BYTES)
+        .expect("embedded NER model data/models/ner.model is invalid")
 });
 
 /// Entity type of a span.
@@ -92,21 +94,29 @@ pub struct NerSpan {
 /// rank index: one `u32` per 8 rows holds which of them are stored (low 8 bits) and
 /// the index of the first of them in `rows` (high 24 bits). A lookup reads that word
 /// (the index is 512 KB for 20 bits) and then, only for a stored row, the row; the
-/// stored rows take a third of the dense table's memory.
+/// stored rows take a third of the dense table's memory. The rows are the file's own
+/// bytes: the embedded model borrows them from the binary instead of copying them.
 #[derive(Clone, Debug)]
 pub struct NerModel {
     bits: u32,
     /// Rank index over the `2^bits` rows: per 8 rows, `first << 8 | presence mask`.
     index: Vec<u32>,
-    /// The stored rows in row order, then one zero row that stands for every row not
-    /// stored (so that the emission sum needs no branch).
-    rows: Vec<[i16; NL]>,
+    /// The stored rows in row order, `ROW_BYTES` each (`NUM_LABELS` little-endian
+    /// `i16`), as in the model file.
+    rows: Cow<'static, [u8]>,
     /// Transition weights `[prev][cur]`; row `NUM_LABELS` is the start state.
     trans: [[i32; NL]; NL + 1],
     /// Weight units per 1.0 of the trained (averaged) weights.
     scale: f32,
     lex: Lexicons,
 }
+
+/// Bytes of one stored row.
+const ROW_BYTES: usize = NL * 2;
+/// A row that is not stored: all weights zero.
+static ZERO_ROW: [u8; ROW_BYTES] = [0; ROW_BYTES];
+/// The row index of a feature whose row is not stored.
+const ABSENT: u32 = u32::MAX;
 
 /// Number of set bits of each byte.
 static POP8: [u8; 256] = {
@@ -120,22 +130,21 @@ static POP8: [u8; 256] = {
 };
 
 /// Build the rank index and the stored rows from a dense table (`2^bits * NL` weights).
-fn compact(bits: u32, dense: &[i16]) -> (Vec<u32>, Vec<[i16; NL]>) {
+fn compact(bits: u32, dense: &[i16]) -> (Vec<u32>, Vec<u8>) {
     let nrows = 1usize << bits;
     let mut index = vec![0u32; nrows.div_ceil(8)];
     let mut rows = Vec::new();
     for (r, w) in dense.chunks_exact(NL).enumerate().take(nrows) {
         if r % 8 == 0 {
-            index[r / 8] = (rows.len() as u32) << 8;
+            index[r / 8] = ((rows.len() / ROW_BYTES) as u32) << 8;
         }
         if w.iter().any(|&x| x != 0) {
             index[r / 8] |= 1 << (r % 8);
-            let mut row = [0i16; NL];
-            row.copy_from_slice(w);
-            rows.push(row);
+            for &x in w {
+                rows.extend_from_slice(&x.to_le_bytes());
+            }
         }
     }
-    rows.push([0; NL]);
     (index, rows)
 }
 
@@ -205,14 +214,13 @@ impl NerModel {
         out
     }
 
-    /// The index in `rows` of hashed row `r` (already masked): a stored row, or the
-    /// trailing zero row.
+    /// The index of hashed row `r` (already masked) among the stored rows, or [`ABSENT`].
     #[inline(always)]
-    fn row_index(&self, r: u32, zero: u32) -> u32 {
+    fn row_index(&self, r: u32) -> u32 {
         let g = self.index[(r >> 3) as usize];
         let slot = r & 7;
         let rank = (g >> 8) + POP8[(g & ((1 << slot) - 1) & 0xFF) as usize] as u32;
-        if (g >> slot) & 1 == 0 { zero } else { rank }
+        if (g >> slot) & 1 == 0 { ABSENT } else { rank }
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -231,7 +239,6 @@ impl NerModel {
         let mask = ((1u64 << self.bits) - 1) as u32;
         scratch.prepare(seg, &self.lex, mask);
         rix.clear();
-        let zero = (self.rows.len() - 1) as u32;
         let feats = &scratch.feats;
         rix.reserve(feats.len());
         for (k, &f) in feats.iter().enumerate() {
@@ -239,7 +246,7 @@ impl NerModel {
             if let Some(&g) = feats.get(k + INDEX_PREFETCH_AHEAD) {
                 prefetch(&self.index, (g >> 3) as usize);
             }
-            rix.push(self.row_index(f, zero));
+            rix.push(self.row_index(f));
         }
         em.clear();
         em.resize(n * NL, 0);
@@ -253,18 +260,22 @@ impl NerModel {
                 .get((i + PREFETCH_AHEAD) * NUM_TEMPLATES..(i + PREFETCH_AHEAD + 1) * NUM_TEMPLATES)
             {
                 for &f in ahead {
-                    prefetch(rows, f as usize);
+                    prefetch(rows, (f as usize).saturating_mul(ROW_BYTES));
                 }
             }
             let mut acc = [0i16; 8];
             let mut last = 0i16;
             for &f in fs {
-                let w = &rows[f as usize];
-                let (w8, w1) = w.split_at(8);
+                let w = if f == ABSENT {
+                    &ZERO_ROW[..]
+                } else {
+                    let o = f as usize * ROW_BYTES;
+                    &rows[o..o + ROW_BYTES]
+                };
                 for y in 0..8 {
-                    acc[y] = acc[y].wrapping_add(w8[y]);
+                    acc[y] = acc[y].wrapping_add(i16::from_le_bytes([w[2 * y], w[2 * y + 1]]));
                 }
-                last = last.wrapping_add(w1[0]);
+                last = last.wrapping_add(i16::from_le_bytes([w[16], w[17]]));
             }
             let row = &mut em[i * NL..i * NL + NL];
             for y in 0..8 {
@@ -286,7 +297,10 @@ impl NerModel {
                 let j = left.trailing_zeros() as usize;
                 left &= left - 1;
                 let r = gi * 8 + j;
-                w[r * NL..r * NL + NL].copy_from_slice(&self.rows[k]);
+                let raw = &self.rows[k * ROW_BYTES..(k + 1) * ROW_BYTES];
+                for y in 0..NL {
+                    w[r * NL + y] = i16::from_le_bytes([raw[2 * y], raw[2 * y + 1]]);
+                }
                 k += 1;
             }
         }
@@ -297,7 +311,7 @@ impl NerModel {
         let (index, rows) = compact(bits, dense);
         self.bits = bits;
         self.index = index;
-        self.rows = rows;
+        self.rows = Cow::Owned(rows);
     }
 
     /// Zero every row whose largest weight (absolute, in trained units) is below `min_abs`.
@@ -335,7 +349,7 @@ impl NerModel {
 
     /// Number of non-zero rows (stored rows) in the table.
     pub fn stored_rows(&self) -> usize {
-        self.rows.len() - 1
+        self.rows.len() / ROW_BYTES
     }
 
     /// Serialize to the binary model format (version header, sparse rows, checksum).
@@ -366,11 +380,7 @@ impl NerModel {
         for &g in &self.index {
             b.push((g & 0xFF) as u8);
         }
-        for row in &self.rows[..self.stored_rows()] {
-            for &w in row {
-                b.extend_from_slice(&w.to_le_bytes());
-            }
-        }
+        b.extend_from_slice(&self.rows);
         let sum = fnv1a(&b);
         b.extend_from_slice(&sum.to_le_bytes());
         b
@@ -378,6 +388,21 @@ impl NerModel {
 
     /// Load a model from bytes. Any malformed input gives `Error::Data`, never a panic.
     pub fn load(bytes: &[u8]) -> crate::Result<NerModel> {
+        let (mut m, rows) = Self::parse(bytes)?;
+        m.rows = Cow::Owned(bytes[rows].to_vec());
+        Ok(m)
+    }
+
+    /// Load a model from bytes that live as long as the program (the embedded model):
+    /// the weight rows are read in place, not copied.
+    pub fn load_static(bytes: &'static [u8]) -> crate::Result<NerModel> {
+        let (mut m, rows) = Self::parse(bytes)?;
+        m.rows = Cow::Borrowed(&bytes[rows]);
+        Ok(m)
+    }
+
+    /// Check and parse a model; the rows are left empty and their byte range returned.
+    fn parse(bytes: &[u8]) -> crate::Result<(NerModel, std::ops::Range<usize>)> {
         let err = |m: &str| crate::Error::data(MODEL_FILE, 0, m);
         if bytes.len() < MAGIC.len() + 8 {
             return Err(err("too short to be a model"));
@@ -467,23 +492,17 @@ impl NerModel {
             index.push(first << 8 | m as u32);
             first += m.count_ones();
         }
-        let mut stored = Vec::with_capacity(nnz + 1);
-        for raw in data.chunks_exact(NL * 2) {
-            let mut row = [0i16; NL];
-            for (y, w) in row.iter_mut().enumerate() {
-                let v = i16::from_le_bytes([raw[2 * y], raw[2 * y + 1]]);
-                if v.unsigned_abs() as usize * NUM_TEMPLATES > i16::MAX as usize {
-                    return Err(err("weight out of range"));
-                }
-                *w = v;
+        for raw in data.chunks_exact(2) {
+            let v = i16::from_le_bytes([raw[0], raw[1]]);
+            if v.unsigned_abs() as usize * NUM_TEMPLATES > i16::MAX as usize {
+                return Err(err("weight out of range"));
             }
-            stored.push(row);
         }
-        stored.push([0; NL]);
-        Ok(NerModel {
+        let range = r.pos - data.len()..r.pos;
+        let m = NerModel {
             bits,
             index,
-            rows: stored,
+            rows: Cow::Borrowed(&[]),
             trans,
             scale,
             lex: Lexicons {
@@ -491,7 +510,8 @@ impl NerModel {
                 place_suffix,
                 surname,
             },
-        })
+        };
+        Ok((m, range))
     }
 
     /// Build a quantized model from float weights (used by training).
@@ -530,7 +550,7 @@ impl NerModel {
         NerModel {
             bits,
             index,
-            rows: stored,
+            rows: Cow::Owned(stored),
             trans: tq,
             scale,
             lex,
@@ -596,7 +616,7 @@ const SCORE_WIDTH: f64 = 12.0;
 /// How many characters ahead the emission loop prefetches weight rows.
 const PREFETCH_AHEAD: usize = 4;
 /// How many features ahead the row-index loop prefetches index words.
-const INDEX_PREFETCH_AHEAD: usize = 24;
+const INDEX_PREFETCH_AHEAD: usize = 4 * NUM_TEMPLATES;
 
 /// Hint the CPU to fetch `w[i]` into the cache (no effect on results).
 #[inline(always)]
