@@ -10,7 +10,7 @@ tmp=$(mktemp -d)
 printf '%-14s %7s %7s %7s\n' set P R F1
 for set in cluener msra peoples_daily resume weibo; do
   gold="$shared/eval/ner/$set.dev.jsonl"
-  target/release/shiji entities < "$gold" > "$tmp/$set.jsonl"
+  "${CARGO_TARGET_DIR:-target}/release/shiji" entities < "$gold" > "$tmp/$set.jsonl"
   python3 "$shared/tools/score_ner.py" "$gold" "$tmp/$set.jsonl" --types person,organization,place --json \
     | python3 -c 'import json,sys; s=json.load(sys.stdin); o=s.get("overall", s); print("%-14s %7.4f %7.4f %7.4f" % (sys.argv[1], o["p"], o["r"], o["f1"]))' "$set"
 done

@@ -17,6 +17,7 @@ pub use train::{TrainOptions, TrainSentence, read_jsonl, train, train_sentences}
 
 use features::{Lexicon, Lexicons, NUM_LABELS, NUM_TEMPLATES, Scratch};
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::cell::RefCell;
 use std::sync::LazyLock;
 
@@ -30,7 +31,8 @@ const MAX_SEGMENT: usize = 1000;
 
 static EMBEDDED_BYTES: &[u8] = include_bytes!("../../data/models/ner.model");
 static EMBEDDED: LazyLock<NerModel> = LazyLock::new(|| {
-    NerModel::load(EMBEDDED_BYTES).expect("embedded NER model data/models/ner.model is invalid")
+    NerModel::load_static(EMBEDDED_BYTES)
+        .expect("embedded NER model data/models/ner.model is invalid")
 });
 
 /// Entity type of a span.
@@ -86,11 +88,22 @@ pub struct NerSpan {
 }
 
 /// A loaded tagger model.
+///
+/// The hashed table has `2^bits` rows of `NUM_LABELS` weights, but most rows are zero
+/// (pruned or never seen), so only the non-zero rows are held, in row order, with a
+/// rank index: one `u32` per 8 rows holds which of them are stored (low 8 bits) and
+/// the index of the first of them in `rows` (high 24 bits). A lookup reads that word
+/// (the index is 512 KB for 20 bits) and then, only for a stored row, the row; the
+/// stored rows take a third of the dense table's memory. The rows are the file's own
+/// bytes: the embedded model borrows them from the binary instead of copying them.
 #[derive(Clone, Debug)]
 pub struct NerModel {
     bits: u32,
-    /// `2^bits` rows of `NUM_LABELS` weights.
-    weights: Vec<i16>,
+    /// Rank index over the `2^bits` rows: per 8 rows, `first << 8 | presence mask`.
+    index: Vec<u32>,
+    /// The stored rows in row order, `ROW_BYTES` each (`NUM_LABELS` little-endian
+    /// `i16`), as in the model file.
+    rows: Cow<'static, [u8]>,
     /// Transition weights `[prev][cur]`; row `NUM_LABELS` is the start state.
     trans: [[i32; NL]; NL + 1],
     /// Weight units per 1.0 of the trained (averaged) weights.
@@ -98,10 +111,49 @@ pub struct NerModel {
     lex: Lexicons,
 }
 
+/// Bytes of one stored row.
+const ROW_BYTES: usize = NL * 2;
+/// A row that is not stored: all weights zero.
+static ZERO_ROW: [u8; ROW_BYTES] = [0; ROW_BYTES];
+/// The row index of a feature whose row is not stored.
+const ABSENT: u32 = u32::MAX;
+
+/// Number of set bits of each byte.
+static POP8: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut i = 0;
+    while i < 256 {
+        t[i] = (i as u32).count_ones() as u8;
+        i += 1;
+    }
+    t
+};
+
+/// Build the rank index and the stored rows from a dense table (`2^bits * NL` weights).
+fn compact(bits: u32, dense: &[i16]) -> (Vec<u32>, Vec<u8>) {
+    let nrows = 1usize << bits;
+    let mut index = vec![0u32; nrows.div_ceil(8)];
+    let mut rows = Vec::new();
+    for (r, w) in dense.chunks_exact(NL).enumerate().take(nrows) {
+        if r % 8 == 0 {
+            index[r / 8] = ((rows.len() / ROW_BYTES) as u32) << 8;
+        }
+        if w.iter().any(|&x| x != 0) {
+            index[r / 8] |= 1 << (r % 8);
+            for &x in w {
+                rows.extend_from_slice(&x.to_le_bytes());
+            }
+        }
+    }
+    (index, rows)
+}
+
 /// Per-thread buffers of the tagger, reused across calls.
 #[derive(Default)]
 struct Buffers {
     scratch: Scratch,
+    /// Index in the model's `rows` of each feature's row.
+    rix: Vec<u32>,
     em: Vec<i32>,
     deltas: Vec<[i32; LANES]>,
     labels: Vec<u8>,
@@ -138,6 +190,7 @@ impl NerModel {
             let mut guard = s.borrow_mut();
             let Buffers {
                 scratch,
+                rix,
                 em,
                 deltas,
                 labels,
@@ -149,6 +202,7 @@ impl NerModel {
                     &chars[start..end],
                     start,
                     scratch,
+                    rix,
                     em,
                     deltas,
                     labels,
@@ -160,12 +214,22 @@ impl NerModel {
         out
     }
 
+    /// The index of hashed row `r` (already masked) among the stored rows, or [`ABSENT`].
+    #[inline(always)]
+    fn row_index(&self, r: u32) -> u32 {
+        let g = self.index[(r >> 3) as usize];
+        let slot = r & 7;
+        let rank = (g >> 8) + POP8[(g & ((1 << slot) - 1) & 0xFF) as usize] as u32;
+        if (g >> slot) & 1 == 0 { ABSENT } else { rank }
+    }
+
     #[allow(clippy::too_many_arguments)]
     fn tag_segment(
         &self,
         seg: &[char],
         offset: usize,
         scratch: &mut Scratch,
+        rix: &mut Vec<u32>,
         em: &mut Vec<i32>,
         bp: &mut Vec<[i32; LANES]>,
         labels: &mut Vec<u8>,
@@ -174,31 +238,44 @@ impl NerModel {
         let n = seg.len();
         let mask = ((1u64 << self.bits) - 1) as u32;
         scratch.prepare(seg, &self.lex, mask);
+        rix.clear();
+        let feats = &scratch.feats;
+        rix.reserve(feats.len());
+        for (k, &f) in feats.iter().enumerate() {
+            // The index words are random reads too: fetch that of a later feature now.
+            if let Some(&g) = feats.get(k + INDEX_PREFETCH_AHEAD) {
+                prefetch(&self.index, (g >> 3) as usize);
+            }
+            rix.push(self.row_index(f));
+        }
         em.clear();
         em.resize(n * NL, 0);
         // Weights are bounded so that a sum of NUM_TEMPLATES of them fits in i16
         // (see `from_float`), so the first eight labels add as one 8-lane i16 vector.
-        let feats = &scratch.feats;
-        for (i, fs) in feats.chunks_exact(NUM_TEMPLATES).enumerate() {
-            // The rows are scattered over a table of megabytes: ask for the rows of a
-            // later position now, so that their cache misses overlap with this work.
-            if let Some(ahead) = feats
+        let rows = &self.rows[..];
+        for (i, fs) in rix.chunks_exact(NUM_TEMPLATES).enumerate() {
+            // The rows are scattered over megabytes: ask for the rows of a later
+            // position now, so that their cache misses overlap with this work.
+            if let Some(ahead) = rix
                 .get((i + PREFETCH_AHEAD) * NUM_TEMPLATES..(i + PREFETCH_AHEAD + 1) * NUM_TEMPLATES)
             {
                 for &f in ahead {
-                    prefetch(&self.weights, f as usize * NL);
+                    prefetch(rows, (f as usize).saturating_mul(ROW_BYTES));
                 }
             }
             let mut acc = [0i16; 8];
             let mut last = 0i16;
             for &f in fs {
-                let base = f as usize * NL;
-                let w = &self.weights[base..base + NL];
-                let (w8, w1) = w.split_at(8);
+                let w = if f == ABSENT {
+                    &ZERO_ROW[..]
+                } else {
+                    let o = f as usize * ROW_BYTES;
+                    &rows[o..o + ROW_BYTES]
+                };
                 for y in 0..8 {
-                    acc[y] = acc[y].wrapping_add(w8[y]);
+                    acc[y] = acc[y].wrapping_add(i16::from_le_bytes([w[2 * y], w[2 * y + 1]]));
                 }
-                last = last.wrapping_add(w1[0]);
+                last = last.wrapping_add(i16::from_le_bytes([w[16], w[17]]));
             }
             let row = &mut em[i * NL..i * NL + NL];
             for y in 0..8 {
@@ -210,15 +287,44 @@ impl NerModel {
         spans_from_labels(labels, em, offset, self.scale, out);
     }
 
+    /// The dense table (`2^bits * NL` weights, zero where no row is stored).
+    fn dense(&self) -> Vec<i16> {
+        let mut w = vec![0i16; (1usize << self.bits) * NL];
+        let mut k = 0;
+        for (gi, &g) in self.index.iter().enumerate() {
+            let mut left = g & 0xFF;
+            while left != 0 {
+                let j = left.trailing_zeros() as usize;
+                left &= left - 1;
+                let r = gi * 8 + j;
+                let raw = &self.rows[k * ROW_BYTES..(k + 1) * ROW_BYTES];
+                for y in 0..NL {
+                    w[r * NL + y] = i16::from_le_bytes([raw[2 * y], raw[2 * y + 1]]);
+                }
+                k += 1;
+            }
+        }
+        w
+    }
+
+    fn set_dense(&mut self, bits: u32, dense: &[i16]) {
+        let (index, rows) = compact(bits, dense);
+        self.bits = bits;
+        self.index = index;
+        self.rows = Cow::Owned(rows);
+    }
+
     /// Zero every row whose largest weight (absolute, in trained units) is below `min_abs`.
-    /// Zero rows are not stored in the model file.
+    /// Zero rows are not stored.
     pub fn prune(&mut self, min_abs: f32) {
         let q = (min_abs * self.scale).round() as i32;
-        for row in self.weights.chunks_exact_mut(NL) {
+        let mut w = self.dense();
+        for row in w.chunks_exact_mut(NL) {
             if row.iter().all(|&w| (w as i32).abs() < q) {
                 row.fill(0);
             }
         }
+        self.set_dense(self.bits, &w);
     }
 
     /// Fold the table to `2^bits` rows (fewer bits than now) by adding the rows that
@@ -231,22 +337,19 @@ impl NerModel {
         let rows = 1usize << bits;
         let lim = (i16::MAX as usize / NUM_TEMPLATES) as i32;
         let mut acc = vec![0i32; rows * NL];
-        for (r, row) in self.weights.chunks_exact(NL).enumerate() {
+        for (r, row) in self.dense().chunks_exact(NL).enumerate() {
             let base = (r & (rows - 1)) * NL;
             for y in 0..NL {
                 acc[base + y] += row[y] as i32;
             }
         }
-        self.weights = acc.into_iter().map(|x| x.clamp(-lim, lim) as i16).collect();
-        self.bits = bits;
+        let w: Vec<i16> = acc.into_iter().map(|x| x.clamp(-lim, lim) as i16).collect();
+        self.set_dense(bits, &w);
     }
 
     /// Number of non-zero rows (stored rows) in the table.
     pub fn stored_rows(&self) -> usize {
-        self.weights
-            .chunks_exact(NL)
-            .filter(|r| r.iter().any(|&w| w != 0))
-            .count()
+        self.rows.len() / ROW_BYTES
     }
 
     /// Serialize to the binary model format (version header, sparse rows, checksum).
@@ -273,24 +376,11 @@ impl NerModel {
             put_u32(&mut b, s.len() as u32);
             b.extend_from_slice(s.as_bytes());
         }
-        let rows = 1usize << self.bits;
-        let mut bitmap = vec![0u8; rows / 8];
-        let mut nnz = 0u32;
-        for r in 0..rows {
-            if self.weights[r * NL..r * NL + NL].iter().any(|&w| w != 0) {
-                bitmap[r / 8] |= 1 << (r % 8);
-                nnz += 1;
-            }
+        put_u32(&mut b, self.stored_rows() as u32);
+        for &g in &self.index {
+            b.push((g & 0xFF) as u8);
         }
-        put_u32(&mut b, nnz);
-        b.extend_from_slice(&bitmap);
-        for r in 0..rows {
-            if bitmap[r / 8] >> (r % 8) & 1 == 1 {
-                for &w in &self.weights[r * NL..r * NL + NL] {
-                    b.extend_from_slice(&w.to_le_bytes());
-                }
-            }
-        }
+        b.extend_from_slice(&self.rows);
         let sum = fnv1a(&b);
         b.extend_from_slice(&sum.to_le_bytes());
         b
@@ -298,6 +388,21 @@ impl NerModel {
 
     /// Load a model from bytes. Any malformed input gives `Error::Data`, never a panic.
     pub fn load(bytes: &[u8]) -> crate::Result<NerModel> {
+        let (mut m, rows) = Self::parse(bytes)?;
+        m.rows = Cow::Owned(bytes[rows].to_vec());
+        Ok(m)
+    }
+
+    /// Load a model from bytes that live as long as the program (the embedded model):
+    /// the weight rows are read in place, not copied.
+    pub fn load_static(bytes: &'static [u8]) -> crate::Result<NerModel> {
+        let (mut m, rows) = Self::parse(bytes)?;
+        m.rows = Cow::Borrowed(&bytes[rows]);
+        Ok(m)
+    }
+
+    /// Check and parse a model; the rows are left empty and their byte range returned.
+    fn parse(bytes: &[u8]) -> crate::Result<(NerModel, std::ops::Range<usize>)> {
         let err = |m: &str| crate::Error::data(MODEL_FILE, 0, m);
         if bytes.len() < MAGIC.len() + 8 {
             return Err(err("too short to be a model"));
@@ -381,28 +486,23 @@ impl NerModel {
         if r.pos != body.len() {
             return Err(err("trailing bytes after the weights"));
         }
-        let mut weights = vec![0i16; rows * NL];
-        let mut k = 0;
-        for (byte_i, &byte) in bitmap.iter().enumerate() {
-            let mut bits_left = byte;
-            while bits_left != 0 {
-                let j = bits_left.trailing_zeros() as usize;
-                bits_left &= bits_left - 1;
-                let row = byte_i * 8 + j;
-                for y in 0..NL {
-                    let o = (k * NL + y) * 2;
-                    let v = i16::from_le_bytes([data[o], data[o + 1]]);
-                    if v.unsigned_abs() as usize * NUM_TEMPLATES > i16::MAX as usize {
-                        return Err(err("weight out of range"));
-                    }
-                    weights[row * NL + y] = v;
-                }
-                k += 1;
+        let mut index = Vec::with_capacity(bitmap.len());
+        let mut first = 0u32;
+        for &m in bitmap {
+            index.push(first << 8 | m as u32);
+            first += m.count_ones();
+        }
+        for raw in data.chunks_exact(2) {
+            let v = i16::from_le_bytes([raw[0], raw[1]]);
+            if v.unsigned_abs() as usize * NUM_TEMPLATES > i16::MAX as usize {
+                return Err(err("weight out of range"));
             }
         }
-        Ok(NerModel {
+        let range = r.pos - data.len()..r.pos;
+        let m = NerModel {
             bits,
-            weights,
+            index,
+            rows: Cow::Borrowed(&[]),
             trans,
             scale,
             lex: Lexicons {
@@ -410,7 +510,8 @@ impl NerModel {
                 place_suffix,
                 surname,
             },
-        })
+        };
+        Ok((m, range))
     }
 
     /// Build a quantized model from float weights (used by training).
@@ -445,9 +546,11 @@ impl NerModel {
                 *x = (y * scale).round() as i32;
             }
         }
+        let (index, stored) = compact(bits, &weights);
         NerModel {
             bits,
-            weights,
+            index,
+            rows: Cow::Owned(stored),
             trans: tq,
             scale,
             lex,
@@ -512,13 +615,15 @@ const SCORE_WIDTH: f64 = 12.0;
 
 /// How many characters ahead the emission loop prefetches weight rows.
 const PREFETCH_AHEAD: usize = 4;
+/// How many features ahead the row-index loop prefetches index words.
+const INDEX_PREFETCH_AHEAD: usize = 4 * NUM_TEMPLATES;
 
-/// Hint the CPU to fetch `w[i..]` into the cache (no effect on results).
+/// Hint the CPU to fetch `w[i]` into the cache (no effect on results).
 #[inline(always)]
-fn prefetch(w: &[i16], i: usize) {
+fn prefetch<T>(w: &[T], i: usize) {
     #[cfg(target_arch = "x86_64")]
     if i < w.len() {
-        let p = w[i..].as_ptr() as *const i8;
+        let p = (&w[i] as *const T).cast::<i8>();
         // SAFETY: `_mm_prefetch` is only a cache hint: it never faults or reads memory
         // into the program; SSE is part of the x86_64 baseline; `p` points into `w`.
         unsafe { std::arch::x86_64::_mm_prefetch::<{ std::arch::x86_64::_MM_HINT_T0 }>(p) };
@@ -667,6 +772,15 @@ mod tests {
         assert!(!allowed(3, 2));
         assert!(!allowed(0, 4));
         assert!(allowed(3, 4));
+    }
+
+    #[test]
+    fn compact_table_round_trips() {
+        let m = NerModel::embedded();
+        assert_eq!(m.to_bytes(), EMBEDDED_BYTES);
+        let mut copy = m.clone();
+        copy.set_dense(m.bits, &m.dense());
+        assert_eq!(copy.to_bytes(), EMBEDDED_BYTES);
     }
 
     #[test]
