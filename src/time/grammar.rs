@@ -32,7 +32,8 @@ struct Spec {
     weekday: Option<u32>,
     nth_weekday: Option<(u32, u32)>,
     weekend: bool,
-    holiday: Option<(HolCal, i64)>,
+    /// a holiday: calendar, days added, days covered (大斋期 = 46)
+    holiday: Option<(HolCal, i64, u32)>,
     day_shift: i64,
     decade: Option<i32>,
     century: Option<i32>,
@@ -1980,16 +1981,34 @@ impl<'a> Scanner<'a> {
         Some((e2, wd))
     }
 
-    fn holiday(&self, i: usize) -> Option<(usize, (HolCal, i64))> {
+    fn holiday(&self, i: usize) -> Option<(usize, (HolCal, i64, u32))> {
         let t = self.t;
+        // 农历元宵: the lunar marker belongs to a lunar festival
+        if let Some((le, _)) = self.word(i, WK::LunarMarker)
+            && let Some((e, h)) = self.tb.holidays.longest(t, le)
+            && matches!(h.cal, HolCal::Lunar(..))
+            && h.needs.is_empty()
+        {
+            return Some((e, (h.cal, h.offset, h.days)));
+        }
         let (e, h) = self.tb.holidays.longest(t, i)?;
+        // 犹太植树节, 以色列国庆节, 美国的劳动节: another country's holiday of that name
+        if !h.everywhere && i > 0 {
+            let k0 = if t[i - 1] == '的' { i - 1 } else { i };
+            if (1..=6.min(k0)).any(|k| {
+                self.word(k0 - k, WK::ForeignQualifier)
+                    .is_some_and(|(qe, _)| qe == k0)
+            }) {
+                return None;
+            }
+        }
         if !h.needs.is_empty() && !h.needs.iter().any(|w| t[e..].starts_with(w)) {
             return None;
         }
         if t[i].is_ascii_digit() && t.get(e).is_some_and(|c| c.is_ascii_digit()) {
             return None;
         }
-        Some((e, (h.cal, h.offset)))
+        Some((e, (h.cal, h.offset, h.days)))
     }
 
     // ---------------------------------------------------------------- durations
@@ -2549,7 +2568,7 @@ impl<'a> Scanner<'a> {
         }
     }
 
-    fn holiday_date(&self, h: &(HolCal, i64), y: i32) -> Option<NaiveDate> {
+    fn holiday_date(&self, h: &(HolCal, i64, u32), y: i32) -> Option<NaiveDate> {
         let d = match h.0 {
             HolCal::Solar(m, d) => cal::ymd(y, m, d)?,
             HolCal::Lunar(13, d) => cal::lunar_to_solar(y + 1, 1, false, d)?,
@@ -2567,6 +2586,9 @@ impl<'a> Scanner<'a> {
         let a = Anchor::Absolute;
         if let Some(h) = &s.holiday {
             let d = self.holiday_date(h, y)? + Duration::days(s.day_shift);
+            if h.2 > 1 {
+                return Some(Some(Out::days(d, d + Duration::days(h.2 as i64 - 1), a)));
+            }
             return Some(Some(Out::point(Pt::day(d), a)));
         }
         if let Some(m) = s.month {

@@ -166,6 +166,10 @@ pub(crate) struct Holiday {
     pub cal: HolCal,
     pub offset: i64,
     pub needs: Vec<Vec<char>>,
+    /// the same date in every country (情人节, 圣诞节, Easter): a foreign qualifier does not cancel it
+    pub everywhere: bool,
+    /// days covered (大斋期: 46)
+    pub days: u32,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -198,6 +202,7 @@ pub(crate) enum WK {
     Pair,
     ShiftPrefix,
     ShiftLead,
+    ForeignQualifier,
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -480,7 +485,22 @@ impl Tables {
             let needs = opt(&r, 6)
                 .map(|s| s.split('|').map(|w| w.chars().collect()).collect())
                 .unwrap_or_default();
-            t.holidays.insert(w, Holiday { cal, offset, needs });
+            let everywhere = match opt(&r, 7) {
+                None => false,
+                Some("any") => true,
+                Some(o) => return Err(Error::data(f, ln, format!("unknown region {o:?}"))),
+            };
+            let days: u32 = opt(&r, 8).map(|s| int(f, ln, s)).transpose()?.unwrap_or(1);
+            t.holidays.insert(
+                w,
+                Holiday {
+                    cal,
+                    offset,
+                    needs,
+                    everywhere,
+                    days,
+                },
+            );
         }
         let f = "words.tsv";
         let text = get(f)?;
@@ -515,6 +535,7 @@ impl Tables {
                 "pair" => WK::Pair,
                 "shift_prefix" => WK::ShiftPrefix,
                 "shift_lead" => WK::ShiftLead,
+                "foreign_qualifier" => WK::ForeignQualifier,
                 o => return Err(Error::data(f, ln, format!("unknown kind {o:?}"))),
             };
             let mut modifier = None;
