@@ -450,7 +450,9 @@ impl Tables {
                     let (m0, m1) = a
                         .split_once('-')
                         .and_then(|(x, y)| Some((x.parse().ok()?, y.parse().ok()?)))
-                        .filter(|&(x, y): &(u32, u32)| (1..=12).contains(&x) && (1..=12).contains(&y))
+                        .filter(|&(x, y): &(u32, u32)| {
+                            (1..=12).contains(&x) && (1..=12).contains(&y)
+                        })
                         .ok_or_else(|| Error::data(f, ln, "months: a = first-last month"))?;
                     PartKind::Months(m0, m1)
                 }
