@@ -281,3 +281,24 @@ pub(crate) fn shift(d: NaiveDate, g: Grain, n: i64) -> Option<NaiveDate> {
         _ => Some(d),
     }
 }
+
+/// `n` business days (Monday to Friday) after `d` (before it when `n` is negative): the days are
+/// counted from the day after `d`, so 5 business days after a Monday is the next Monday.
+pub(crate) fn add_business_days(d: NaiveDate, n: i64) -> Option<NaiveDate> {
+    let step = if n >= 0 { 1 } else { -1 };
+    let mut left = n.abs();
+    let mut cur = d;
+    // whole weeks first (five business days are seven days), then the rest one by one
+    if left > 5 {
+        let weeks = (left - 1) / 5;
+        cur = cur.checked_add_signed(Duration::days(7 * weeks * step))?;
+        left -= 5 * weeks;
+    }
+    while left > 0 {
+        cur = cur.checked_add_signed(Duration::days(step))?;
+        if cur.weekday().number_from_monday() <= 5 {
+            left -= 1;
+        }
+    }
+    Some(cur)
+}

@@ -20,7 +20,8 @@ struct Spec {
     quarter: Option<u32>,
     quarter_rel: Option<i32>,
     half: Option<u32>,
-    season: Option<u32>,
+    /// a season or a span of months in the year: (first month, number of months)
+    season: Option<(u32, u32)>,
     tenday: Option<u32>,
     first_months: Option<u32>,
     last_months: Option<u32>,
@@ -31,7 +32,8 @@ struct Spec {
     weekday: Option<u32>,
     nth_weekday: Option<(u32, u32)>,
     weekend: bool,
-    holiday: Option<(HolCal, i64)>,
+    /// a holiday: calendar, days added, days covered (大斋期 = 46)
+    holiday: Option<(HolCal, i64, u32)>,
     day_shift: i64,
     decade: Option<i32>,
     century: Option<i32>,
@@ -161,6 +163,8 @@ struct Dur {
     hi: f64,
     unit: Grain,
     more: bool,
+    /// counted in business days (工作日, 交易日): Monday to Friday
+    biz: bool,
 }
 
 fn smaller(g: Grain) -> Option<(Grain, f64)> {
@@ -187,6 +191,7 @@ impl Dur {
                         hi: d.hi * f,
                         unit: s,
                         more: d.more,
+                        biz: d.biz,
                     }
                 }
                 _ => break,
@@ -203,6 +208,7 @@ impl Dur {
                 hi: d.hi * 3.0,
                 unit: Grain::Month,
                 more: d.more,
+                biz: d.biz,
             };
         }
         while (d.lo.fract() != 0.0 || d.hi.fract() != 0.0) && smaller(d.unit).is_some() {
@@ -212,18 +218,29 @@ impl Dur {
                 hi: (d.hi * f * 1e6).round() / 1e6,
                 unit: s,
                 more: d.more,
+                biz: d.biz,
             };
         }
         d
     }
     fn iso(self) -> String {
         let mut d = self.whole();
+        if d.biz && d.unit == Grain::Day {
+            // five business days are a week
+            let cal = |n: f64| (n / 5.0).floor() * 7.0 + n % 5.0;
+            d = Dur {
+                lo: cal(d.lo),
+                hi: cal(d.hi),
+                ..d
+            };
+        }
         if d.unit == Grain::Week {
             d = Dur {
                 lo: d.lo * 7.0,
                 hi: d.hi * 7.0,
                 unit: Grain::Day,
                 more: d.more,
+                biz: d.biz,
             };
         }
         let one = |n: f64| {
@@ -389,7 +406,9 @@ impl<'a> Scanner<'a> {
                         .get(j + 1)
                         .is_some_and(|c| "月年星礼小钟工交季半多周个天日分秒".contains(*c));
                 }
-                FOLLOW.contains(n) || n.is_ascii_alphabetic() && j > i
+                FOLLOW.contains(n)
+                    || n.is_ascii_alphabetic() && j > i
+                    || tb.units.longest(t, j).is_some()
             }
         }
     }
@@ -512,6 +531,11 @@ impl<'a> Scanner<'a> {
             opened = true;
             j = self.skip_space(e);
         }
+        if j == i
+            && let Some(r) = self.shift_expr(i)
+        {
+            return Some((i, r.0, r.1));
+        }
         if let Some((e, o)) = self.set_expr(j) {
             return Some((i, e, o));
         }
@@ -548,6 +572,42 @@ impl<'a> Scanner<'a> {
         }
         let _ = t;
         Some((i, e, o))
+    }
+
+    /// 过两天, 再过半个小时: from the point N units after the reference on.
+    fn shift_expr(&self, i: usize) -> Option<(usize, Out)> {
+        let t = self.t;
+        let (e, _) = self.word(i, WK::ShiftPrefix)?;
+        if e - i == 1 && i > 0 {
+            let p = t[i - 1];
+            let clause_start = !(p.is_alphanumeric() || is_cjk_num(self.tb, p));
+            let lead = (1..=2.min(i)).any(|k| {
+                self.word(i - k, WK::ShiftLead)
+                    .is_some_and(|(le, _)| le == i)
+            });
+            if !clause_start && !lead {
+                return None;
+            }
+        }
+        let (de, d) = self.duration_full(e)?;
+        if d.lo == 0.0 {
+            return None;
+        }
+        let mut r = self.shifted(self.rd, Anchor::Published, d, true)?;
+        let mut end = de;
+        if let Some((be, w)) = self.word(de, WK::BoundSuffix) {
+            if w.modifier != Some(TimeMod::After) {
+                return None;
+            }
+            end = be;
+        }
+        if self.word(end, WK::Within).is_some() || self.word(end, WK::MoreThan).is_some() {
+            return None;
+        }
+        if r.kind != TimeType::Interval {
+            r.modifier = Some(TimeMod::OnOrAfter);
+        }
+        Some((end, r))
     }
 
     /// 今明两天, 明后两年: two adjacent units relative to the publication date.
@@ -716,6 +776,13 @@ impl<'a> Scanner<'a> {
                 e = be;
             } else if !blocked && o.modifier.is_none() {
                 o.modifier = w.modifier;
+                // a clock time names an instant: 八点以后 starts at 8:00 (八点以前 stays BEFORE)
+                if w.modifier == Some(TimeMod::After)
+                    && o.kind == TimeType::Time
+                    && matches!(o.grain, Grain::Hour | Grain::Minute | Grain::Second)
+                {
+                    o.modifier = Some(TimeMod::OnOrAfter);
+                }
                 if matches!(
                     w.modifier,
                     Some(TimeMod::Before | TimeMod::After | TimeMod::OnOrAfter)
@@ -882,7 +949,8 @@ impl<'a> Scanner<'a> {
                 match p.kind {
                     PartKind::Mod(m) => s.part = Some(m),
                     PartKind::Half(h) => s.half = Some(h),
-                    PartKind::Season(n) => s.season = Some(n),
+                    PartKind::Season(n) => s.season = Some((3 * n, 3)),
+                    PartKind::Months(m0, m1) => s.season = Some((m0, (m1 + 12 - m0) % 12 + 1)),
                     PartKind::Tenday(_) => {}
                 }
                 if !matches!(p.kind, PartKind::Tenday(_)) {
@@ -1913,16 +1981,34 @@ impl<'a> Scanner<'a> {
         Some((e2, wd))
     }
 
-    fn holiday(&self, i: usize) -> Option<(usize, (HolCal, i64))> {
+    fn holiday(&self, i: usize) -> Option<(usize, (HolCal, i64, u32))> {
         let t = self.t;
+        // 农历元宵: the lunar marker belongs to a lunar festival
+        if let Some((le, _)) = self.word(i, WK::LunarMarker)
+            && let Some((e, h)) = self.tb.holidays.longest(t, le)
+            && matches!(h.cal, HolCal::Lunar(..))
+            && h.needs.is_empty()
+        {
+            return Some((e, (h.cal, h.offset, h.days)));
+        }
         let (e, h) = self.tb.holidays.longest(t, i)?;
+        // 犹太植树节, 以色列国庆节, 美国的劳动节: another country's holiday of that name
+        if !h.everywhere && i > 0 {
+            let k0 = if t[i - 1] == '的' { i - 1 } else { i };
+            if (1..=6.min(k0)).any(|k| {
+                self.word(k0 - k, WK::ForeignQualifier)
+                    .is_some_and(|(qe, _)| qe == k0)
+            }) {
+                return None;
+            }
+        }
         if !h.needs.is_empty() && !h.needs.iter().any(|w| t[e..].starts_with(w)) {
             return None;
         }
         if t[i].is_ascii_digit() && t.get(e).is_some_and(|c| c.is_ascii_digit()) {
             return None;
         }
-        Some((e, (h.cal, h.offset)))
+        Some((e, (h.cal, h.offset, h.days)))
     }
 
     // ---------------------------------------------------------------- durations
@@ -1951,6 +2037,7 @@ impl<'a> Scanner<'a> {
                         hi: a.hi + d.hi,
                         unit: d.unit,
                         more: a.more || d.more,
+                        biz: a.biz || d.biz,
                     }
                 }
             });
@@ -1971,6 +2058,7 @@ impl<'a> Scanner<'a> {
                     hi: d2.hi,
                     unit: a.unit,
                     more: false,
+                    biz: d.biz || d2.biz,
                 };
                 j = e2;
             } else if b.unit == d.unit && b.hi > d.lo {
@@ -1979,6 +2067,7 @@ impl<'a> Scanner<'a> {
                     hi: b.hi,
                     unit: d.unit,
                     more: false,
+                    biz: d.biz || d2.biz,
                 };
                 j = e2;
             }
@@ -2006,6 +2095,7 @@ impl<'a> Scanner<'a> {
                     hi: 0.5 * *amt as f64,
                     unit: *g,
                     more: false,
+                    biz: false,
                 },
             ));
         }
@@ -2023,6 +2113,7 @@ impl<'a> Scanner<'a> {
                     hi: v,
                     unit: *g,
                     more: false,
+                    biz: false,
                 },
             ));
         }
@@ -2038,6 +2129,7 @@ impl<'a> Scanner<'a> {
                     hi: 90.0,
                     unit: Grain::Second,
                     more: false,
+                    biz: false,
                 },
             ));
         }
@@ -2113,6 +2205,7 @@ impl<'a> Scanner<'a> {
                 e += 1;
             }
         }
+        let biz = tb.business.longest(t, k).is_some_and(|(be, _)| be == e);
         Some((
             e,
             Dur {
@@ -2120,6 +2213,7 @@ impl<'a> Scanner<'a> {
                 hi,
                 unit: g,
                 more: n.more,
+                biz,
             },
         ))
     }
@@ -2141,6 +2235,7 @@ impl<'a> Scanner<'a> {
                     hi: v,
                     unit: *g,
                     more: true,
+                    biz: false,
                 },
             ));
         }
@@ -2244,6 +2339,7 @@ impl<'a> Scanner<'a> {
                         hi: d2.hi,
                         unit: a.unit,
                         more: false,
+                        biz: false,
                     };
                     let mut o = Out::duration(r.iso(), r.whole().unit);
                     o.modifier = Some(TimeMod::Approx);
@@ -2272,11 +2368,30 @@ impl<'a> Scanner<'a> {
 
     /// The point N units before/after `base` (an interval when N is a range).
     fn shifted(&self, base: NaiveDate, anchor: Anchor, d: Dur, fwd: bool) -> Option<Out> {
-        let w = d.whole();
         let sign = if fwd { 1.0 } else { -1.0 };
+        // 两个半月前, 十个半月后: the whole units first, then the half (15 days, 6 months)
+        if d.lo == d.hi
+            && d.lo > 1.0
+            && d.lo.fract() != 0.0
+            && matches!(d.unit, Grain::Year | Grain::Month)
+        {
+            let whole = d.lo.trunc();
+            let b2 = cal::shift(base, d.unit, (whole * sign) as i64)?;
+            let rest = Dur {
+                lo: d.lo - whole,
+                hi: d.lo - whole,
+                ..d
+            };
+            return self.shifted(b2, anchor, rest, fwd);
+        }
+        let w = d.whole();
         let one = |n: f64| -> Option<Out> {
             let n = (n * sign) as i64;
             match w.unit {
+                Grain::Day if w.biz => {
+                    let dd = cal::add_business_days(base, n)?;
+                    Some(self.unit_point(dd, w.unit, anchor))
+                }
                 Grain::Year | Grain::Month | Grain::Week | Grain::Day => {
                     let dd = cal::shift(base, w.unit, n)?;
                     Some(self.unit_point(dd, w.unit, anchor))
@@ -2341,6 +2456,7 @@ impl<'a> Scanner<'a> {
                     hi: n.hi,
                     unit: Grain::Month,
                     more: n.more,
+                    biz: false,
                 },
             ))
         };
@@ -2375,6 +2491,7 @@ impl<'a> Scanner<'a> {
                     hi: a.unsigned_abs() as f64,
                     unit: g,
                     more: false,
+                    biz: false,
                 },
                 a > 0,
             )?;
@@ -2386,6 +2503,7 @@ impl<'a> Scanner<'a> {
                     hi: b.unsigned_abs() as f64,
                     unit: g,
                     more: false,
+                    biz: false,
                 },
                 b > 0,
             )?;
@@ -2450,7 +2568,7 @@ impl<'a> Scanner<'a> {
         }
     }
 
-    fn holiday_date(&self, h: &(HolCal, i64), y: i32) -> Option<NaiveDate> {
+    fn holiday_date(&self, h: &(HolCal, i64, u32), y: i32) -> Option<NaiveDate> {
         let d = match h.0 {
             HolCal::Solar(m, d) => cal::ymd(y, m, d)?,
             HolCal::Lunar(13, d) => cal::lunar_to_solar(y + 1, 1, false, d)?,
@@ -2468,6 +2586,9 @@ impl<'a> Scanner<'a> {
         let a = Anchor::Absolute;
         if let Some(h) = &s.holiday {
             let d = self.holiday_date(h, y)? + Duration::days(s.day_shift);
+            if h.2 > 1 {
+                return Some(Some(Out::days(d, d + Duration::days(h.2 as i64 - 1), a)));
+            }
             return Some(Some(Out::point(Pt::day(d), a)));
         }
         if let Some(m) = s.month {
@@ -2513,9 +2634,8 @@ impl<'a> Scanner<'a> {
             o.modifier = s.part;
             return Some(Some(o));
         }
-        if let Some(n) = s.season {
-            let m0 = 3 * n;
-            let (y2, m2) = cal::add_months(y, m0, 2);
+        if let Some((m0, n)) = s.season {
+            let (y2, m2) = cal::add_months(y, m0, n as i32 - 1);
             let o = Out::interval(
                 &Out::point(Pt::month(y, m0), a),
                 &Out::point(Pt::month(y2, m2), a),

@@ -139,6 +139,8 @@ pub(crate) enum PartKind {
     Mod(TimeMod),
     Half(u32),
     Season(u32),
+    /// a span of months: 暑假 = July-August
+    Months(u32, u32),
     Tenday(u32),
 }
 
@@ -164,6 +166,10 @@ pub(crate) struct Holiday {
     pub cal: HolCal,
     pub offset: i64,
     pub needs: Vec<Vec<char>>,
+    /// the same date in every country (情人节, 圣诞节, Easter): a foreign qualifier does not cancel it
+    pub everywhere: bool,
+    /// days covered (大斋期: 46)
+    pub days: u32,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -194,6 +200,9 @@ pub(crate) enum WK {
     Eve,
     NextDay,
     Pair,
+    ShiftPrefix,
+    ShiftLead,
+    ForeignQualifier,
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -247,6 +256,8 @@ pub(crate) struct Tables {
     pub kind_first: Vec<u32>,
     pub nums: HashMap<char, NumChar, FastBuild>,
     pub units: Trie<(Grain, u32)>,
+    /// the units counted in business days (工作日, 交易日)
+    pub business: Trie<()>,
     pub rel: Trie<Rel>,
     pub parts: Trie<Part>,
     pub holidays: Trie<Holiday>,
@@ -336,6 +347,7 @@ impl Tables {
             kind_first: vec![0; 0x10000],
             nums: HashMap::default(),
             units: Trie::new(),
+            business: Trie::new(),
             rel: Trie::new(),
             parts: Trie::new(),
             holidays: Trie::new(),
@@ -380,6 +392,11 @@ impl Tables {
             let g = grain(col(f, ln, &r, 1)?).ok_or_else(|| Error::data(f, ln, "unknown unit"))?;
             let n: u32 = int(f, ln, col(f, ln, &r, 2)?)?;
             t.units.insert(w, (g, n));
+            match opt(&r, 3) {
+                None => {}
+                Some("business") => t.business.insert(w, ()),
+                Some(o) => return Err(Error::data(f, ln, format!("unknown count {o:?}"))),
+            }
         }
         let f = "relative.tsv";
         let text = get(f)?;
@@ -429,6 +446,16 @@ impl Tables {
                 }
                 "half" => PartKind::Half(int(f, ln, a)?),
                 "season" => PartKind::Season(int(f, ln, a)?),
+                "months" => {
+                    let (m0, m1) = a
+                        .split_once('-')
+                        .and_then(|(x, y)| Some((x.parse().ok()?, y.parse().ok()?)))
+                        .filter(|&(x, y): &(u32, u32)| {
+                            (1..=12).contains(&x) && (1..=12).contains(&y)
+                        })
+                        .ok_or_else(|| Error::data(f, ln, "months: a = first-last month"))?;
+                    PartKind::Months(m0, m1)
+                }
                 "tenday" => PartKind::Tenday(int(f, ln, a)?),
                 o => return Err(Error::data(f, ln, format!("unknown kind {o:?}"))),
             };
@@ -460,7 +487,22 @@ impl Tables {
             let needs = opt(&r, 6)
                 .map(|s| s.split('|').map(|w| w.chars().collect()).collect())
                 .unwrap_or_default();
-            t.holidays.insert(w, Holiday { cal, offset, needs });
+            let everywhere = match opt(&r, 7) {
+                None => false,
+                Some("any") => true,
+                Some(o) => return Err(Error::data(f, ln, format!("unknown region {o:?}"))),
+            };
+            let days: u32 = opt(&r, 8).map(|s| int(f, ln, s)).transpose()?.unwrap_or(1);
+            t.holidays.insert(
+                w,
+                Holiday {
+                    cal,
+                    offset,
+                    needs,
+                    everywhere,
+                    days,
+                },
+            );
         }
         let f = "words.tsv";
         let text = get(f)?;
@@ -493,6 +535,9 @@ impl Tables {
                 "eve" => WK::Eve,
                 "next_day" => WK::NextDay,
                 "pair" => WK::Pair,
+                "shift_prefix" => WK::ShiftPrefix,
+                "shift_lead" => WK::ShiftLead,
+                "foreign_qualifier" => WK::ForeignQualifier,
                 o => return Err(Error::data(f, ln, format!("unknown kind {o:?}"))),
             };
             let mut modifier = None;
@@ -564,7 +609,7 @@ impl Tables {
             }
             if kind
                 .iter()
-                .any(|x| matches!(x.kind, WK::WindowPast | WK::WindowFuture))
+                .any(|x| matches!(x.kind, WK::WindowPast | WK::WindowFuture | WK::ShiftPrefix))
             {
                 let c0 = w.chars().next().unwrap();
                 if w.chars().count() == 1 {
