@@ -216,3 +216,30 @@ fn a_document_merged_twice_counts_once() {
     twice.extend(all.iter().rev().cloned());
     assert_eq!(json_of(&twice), once);
 }
+
+#[test]
+fn a_node_lists_the_first_documents_and_counts_them_all() {
+    // one article reported under 150 ids: every node counts 150 documents, lists the first 100
+    let base = extracts().into_iter().next().unwrap();
+    let mut copies = Vec::new();
+    for i in 0..150 {
+        let mut x = base.clone();
+        let id = format!("copy-{i:03}");
+        x.id = id.clone();
+        x.doc.id = id.clone();
+        for e in &mut x.entities {
+            e.mentions.iter_mut().for_each(|m| m.doc = id.clone());
+        }
+        copies.push(x);
+    }
+    let g = shiji::graph::merge(&copies);
+    let n = g.nodes().find(|n| n.kind == "entity").unwrap();
+    assert_eq!(n.document_count, Some(150));
+    assert_eq!(n.documents.len(), shiji::graph::MAX_DOCUMENTS);
+    assert_eq!(n.documents.first().map(String::as_str), Some("copy-000"));
+    assert_eq!(n.documents.last().map(String::as_str), Some("copy-099"));
+    assert_eq!(
+        n.mentions,
+        Some(150 * base.entities.iter().find(|e| e.id == n.id).unwrap().mentions.len())
+    );
+}

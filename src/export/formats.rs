@@ -54,7 +54,7 @@ pub fn xml_escape(s: &str) -> String {
     out
 }
 
-const NODE_KEYS: [(&str, &str); 15] = [
+const NODE_KEYS: [(&str, &str); 16] = [
     ("kind", "string"),
     ("type", "string"),
     ("subtype", "string"),
@@ -69,6 +69,7 @@ const NODE_KEYS: [(&str, &str); 15] = [
     ("rule", "string"),
     ("attributes", "string"),
     ("documents", "string"),
+    ("document_count", "int"),
     ("evidence", "string"),
 ];
 
@@ -92,6 +93,7 @@ fn node_values(n: &Node) -> Vec<(&'static str, Option<String>)> {
             (!n.attributes.is_empty()).then(|| json_str(&n.attributes)),
         ),
         ("documents", Some(json_str(&n.documents))),
+        ("document_count", n.document_count.map(|c| c.to_string())),
         ("evidence", Some(json_str(&n.evidence))),
     ]
 }
@@ -752,6 +754,14 @@ pub fn to_entities_csv(g: &KnowledgeGraph) -> String {
         "degree",
         "first_sentence",
     ];
+    // degrees in one pass over the edges, not one pass per entity
+    let mut degree: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for e in g.edges() {
+        *degree.entry(e.source.as_str()).or_default() += 1;
+        if e.target != e.source {
+            *degree.entry(e.target.as_str()).or_default() += 1;
+        }
+    }
     let rows = g
         .nodes()
         .filter(|n| n.kind == "entity")
@@ -764,10 +774,7 @@ pub fn to_entities_csv(g: &KnowledgeGraph) -> String {
                 json_str(&n.aliases.clone().unwrap_or_default()),
                 n.mentions.unwrap_or(0).to_string(),
                 json_str(&n.documents),
-                g.edges()
-                    .filter(|e| e.source == n.id || e.target == n.id)
-                    .count()
-                    .to_string(),
+                degree.get(n.id.as_str()).copied().unwrap_or(0).to_string(),
                 n.evidence
                     .first()
                     .map(|x| x.sentence.clone())

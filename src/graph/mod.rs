@@ -30,7 +30,11 @@ pub struct Node {
     pub rule: Option<String>,
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub attributes: BTreeMap<String, Value>,
+    /// The documents it comes from: the first [`MAX_DOCUMENTS`] ids in order; all of them are
+    /// counted in `document_count`.
     pub documents: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub document_count: Option<usize>,
     pub evidence: Vec<Evidence>,
 }
 
@@ -54,6 +58,10 @@ pub struct KnowledgeGraph {
 /// all mentions stays in `mentions`; capping keeps memory with the graph, not the corpus, and
 /// keeping the smallest keys keeps the result independent of the order of documents.
 pub const MAX_EVIDENCE: usize = 20;
+
+/// The document ids listed on one node (the smallest; `document_count` counts them all): an
+/// entity named in most articles of a large corpus must not carry every id into the graph.
+pub const MAX_DOCUMENTS: usize = 100;
 
 /// Sorts, dedups and caps a growing evidence list once it is twice the cap.
 fn cap_evidence(ev: &mut Vec<Evidence>) {
@@ -113,9 +121,11 @@ struct EntityAcc {
     subtypes: BTreeMap<String, usize>,
     surfaces: BTreeSet<String>,
     evidence: Vec<Evidence>,
-    /// (document number, mentions in it); a document merged twice counts once. Numbers, not
-    /// ids: an entity named in most documents of a large corpus must not hold every id string.
-    counts: Vec<(u32, u32)>,
+    /// mentions over all its documents
+    mentions: usize,
+    /// the numbers of its documents (see [`Merger::doc_ids`]): numbers, not ids, so that an
+    /// entity named in most documents of a large corpus does not hold every id string
+    documents: Vec<u32>,
 }
 
 struct EventAcc {
@@ -149,11 +159,6 @@ pub struct Merger {
     edges: BTreeMap<(String, String, String), Vec<Evidence>>,
 }
 
-/// Mentions over all documents, from deduplicated (document, count) pairs.
-fn mention_count(counts: &[(u32, u32)]) -> usize {
-    counts.iter().map(|c| c.1 as usize).sum()
-}
-
 /// The key participant of an event, from its id `event:TYPE:DATE:KEY`.
 fn event_key(ev: &ExtractedEvent) -> String {
     ev.participants
@@ -183,20 +188,27 @@ impl Merger {
         n
     }
 
-    /// Sorted, deduplicated document ids of a list of document numbers.
-    fn doc_names(&self, numbers: &mut Vec<u32>) -> Vec<String> {
+    /// How many distinct documents a list of document numbers holds, and the first
+    /// [`MAX_DOCUMENTS`] of their ids in order.
+    fn doc_names(&self, numbers: &mut Vec<u32>) -> (usize, Vec<String>) {
         numbers.sort_unstable();
         numbers.dedup();
-        let mut names: Vec<String> = numbers
-            .iter()
-            .map(|&n| self.doc_ids[n as usize].clone())
-            .collect();
+        let mut names: Vec<&String> = numbers.iter().map(|&n| &self.doc_ids[n as usize]).collect();
+        if names.len() > MAX_DOCUMENTS {
+            names.select_nth_unstable(MAX_DOCUMENTS);
+            names.truncate(MAX_DOCUMENTS);
+        }
         names.sort();
-        names
+        (numbers.len(), names.into_iter().cloned().collect())
     }
 
     pub fn add(&mut self, x: &DocExtract) {
         let doc = &x.doc.id;
+        // extract is a function of the document: a document merged twice (overlapping extract
+        // files, a re-run) counts once
+        if self.doc_numbers.contains_key(doc) {
+            return;
+        }
         let dn = self.doc_number(doc);
         self.docs.insert(doc.clone(), x.doc.clone());
         let entity_index: std::collections::HashMap<&str, &ExtractedEntity> =
@@ -211,11 +223,8 @@ impl Merger {
             acc.surfaces.extend(e.aliases.iter().cloned());
             acc.evidence.extend(e.mentions.iter().cloned());
             cap_evidence(&mut acc.evidence);
-            match acc.counts.last_mut() {
-                // the same document again (merged twice): counted once
-                Some(last) if last.0 == dn => last.1 = e.mentions.len() as u32,
-                _ => acc.counts.push((dn, e.mentions.len() as u32)),
-            }
+            acc.mentions += e.mentions.len();
+            acc.documents.push(dn);
         }
         for ev in &x.events {
             let first = ev
@@ -337,7 +346,7 @@ impl Merger {
         let mut canon = BTreeMap::new();
         for members in groups.values() {
             // the member with the most mentions names the group; ties go to the smaller id
-            let count = |id: &String| mention_count(&self.entities[id].counts);
+            let count = |id: &String| self.entities[id].mentions;
             let best = members
                 .iter()
                 .max_by(|a, b| count(a).cmp(&count(b)).then(b.cmp(a)))
@@ -542,11 +551,6 @@ impl Merger {
     }
 
     pub fn finish(mut self) -> KnowledgeGraph {
-        // a document merged twice counts once
-        for e in self.entities.values_mut() {
-            e.counts.sort_unstable();
-            e.counts.dedup_by_key(|c| c.0);
-        }
         let canon_entity = self.entity_canon();
         let (canon_event, conflicts) = self.event_canon(&canon_entity);
         let ce = |id: &str| {
@@ -583,16 +587,14 @@ impl Merger {
                 rule: None,
                 attributes: BTreeMap::new(),
                 documents: Vec::new(),
+                document_count: None,
                 evidence: Vec::new(),
             });
             node.aliases.get_or_insert_with(Vec::new).extend(e.surfaces);
             node.evidence.extend(e.evidence);
             cap_evidence(&mut node.evidence);
-            *node.mentions.get_or_insert(0) += mention_count(&e.counts);
-            node_docs
-                .entry(cid)
-                .or_default()
-                .extend(e.counts.iter().map(|c| c.0));
+            *node.mentions.get_or_insert(0) += e.mentions;
+            node_docs.entry(cid).or_default().extend(e.documents);
             // the subtype most documents gave (ties: the smaller name)
             if let Some((st, _)) = e
                 .subtypes
@@ -623,6 +625,7 @@ impl Merger {
                     rule: Some(head.rule.clone()),
                     attributes: head.attributes.clone(),
                     documents: Vec::new(),
+                    document_count: None,
                     evidence: Vec::new(),
                 },
             );
@@ -642,7 +645,9 @@ impl Merger {
         }
         for (id, mut numbers) in node_docs {
             if let Some(n) = nodes.get_mut(&id) {
-                n.documents = self.doc_names(&mut numbers);
+                let (count, names) = self.doc_names(&mut numbers);
+                n.documents = names;
+                n.document_count = Some(count);
             }
         }
         for (id, dates) in conflicts {
@@ -745,7 +750,15 @@ impl KnowledgeGraph {
     }
     /// Outgoing edges of a node.
     pub fn edges_from(&self, id: &str) -> Vec<&Edge> {
-        let mut v: Vec<&Edge> = self.edges().filter(|e| e.source == id).collect();
+        // the node's own adjacency, not a scan of every edge (the timeline asks per event)
+        let Some(&ix) = self.index.get(id) else {
+            return Vec::new();
+        };
+        let mut v: Vec<&Edge> = self
+            .graph
+            .edges_directed(ix, petgraph::Direction::Outgoing)
+            .map(|e| e.weight())
+            .collect();
         v.sort_by(|a, b| (&a.target, &a.edge_type).cmp(&(&b.target, &b.edge_type)));
         v
     }
