@@ -240,6 +240,14 @@ fn a_node_lists_the_first_documents_and_counts_them_all() {
     assert_eq!(n.documents.last().map(String::as_str), Some("copy-099"));
     assert_eq!(
         n.mentions,
-        Some(150 * base.entities.iter().find(|e| e.id == n.id).unwrap().mentions.len())
+        Some(
+            150 * base
+                .entities
+                .iter()
+                .find(|e| e.id == n.id)
+                .unwrap()
+                .mentions
+                .len()
+        )
     );
 }

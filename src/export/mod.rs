@@ -71,6 +71,15 @@ pub fn graph_json(g: &KnowledgeGraph) -> String {
 
 /// Writes `bytes` to `path` through a temporary file in the same folder and a rename.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
+    write_atomic_with(path, |f| f.write_all(bytes))
+}
+
+/// Writes what `fill` writes to `path` through a buffered temporary file in the same folder
+/// and a rename: a large output streams to disk instead of being built in memory first.
+pub fn write_atomic_with(
+    path: &Path,
+    fill: impl FnOnce(&mut std::io::BufWriter<std::fs::File>) -> std::io::Result<()>,
+) -> Result<()> {
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
@@ -78,8 +87,9 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("out");
     let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
     let result = (|| {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(bytes)?;
+        let mut w = std::io::BufWriter::with_capacity(1 << 16, std::fs::File::create(&tmp)?);
+        fill(&mut w)?;
+        let f = w.into_inner().map_err(|e| e.into_error())?;
         f.sync_all()?;
         std::fs::rename(&tmp, path)
     })();
@@ -244,6 +254,15 @@ pub fn write_formats(
     };
     let mut written = Vec::new();
     for f in formats {
+        if *f == Format::Json {
+            // the largest file of a corpus: serialized straight into the file
+            write_atomic_with(&dir.join("graph.json"), |w| {
+                serde_json::to_writer_pretty(&mut *w, &graph_json_view(g))?;
+                w.write_all(b"\n")
+            })?;
+            written.push("graph.json".to_string());
+            continue;
+        }
         for (name, content) in format_files(g, *f) {
             write_atomic(&dir.join(name), content.as_bytes())?;
             written.push(name.to_string());

@@ -63,9 +63,10 @@ pub const MAX_EVIDENCE: usize = 20;
 /// entity named in most articles of a large corpus must not carry every id into the graph.
 pub const MAX_DOCUMENTS: usize = 100;
 
-/// Sorts, dedups and caps a growing evidence list once it is twice the cap.
+/// Sorts, dedups and caps a growing evidence list once it is half again the cap: on a large
+/// corpus the evidence lists of events and edges are most of the merger's memory.
 fn cap_evidence(ev: &mut Vec<Evidence>) {
-    if ev.len() > 2 * MAX_EVIDENCE {
+    if ev.len() > MAX_EVIDENCE + MAX_EVIDENCE / 2 {
         sort_evidence(ev);
         ev.truncate(MAX_EVIDENCE);
     }
