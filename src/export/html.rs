@@ -27,24 +27,64 @@ pub fn script_json(json: &str) -> String {
 }
 
 pub fn to_html(g: &KnowledgeGraph) -> String {
-    let data = script_json(&serde_json::to_string(&super::graph_json_view(g)).expect("serializes"));
-    let mut out =
-        String::with_capacity(TEMPLATE.len() + CSS.len() + APP.len() + VIS.len() + data.len());
+    let mut out = Vec::new();
+    write_html(g, &mut out).expect("writing to memory cannot fail");
+    String::from_utf8(out).expect("template and JSON are UTF-8")
+}
+
+/// index.html into `w`: the template with the graph's JSON streamed into its data script, so a
+/// corpus's page is never held in memory whole.
+pub fn write_html(g: &KnowledgeGraph, w: &mut impl std::io::Write) -> std::io::Result<()> {
     // one pass over the template: a marker in a name can never be replaced
     let mut rest = TEMPLATE;
     for (marker, content) in [
-        ("/*SHIJI:CSS*/", CSS),
-        ("/*SHIJI:DATA*/", data.as_str()),
-        ("/*SHIJI:VIS*/", VIS),
-        ("/*SHIJI:APP*/", APP),
+        ("/*SHIJI:CSS*/", Some(CSS)),
+        ("/*SHIJI:DATA*/", None),
+        ("/*SHIJI:VIS*/", Some(VIS)),
+        ("/*SHIJI:APP*/", Some(APP)),
     ] {
         let (before, after) = rest.split_once(marker).expect("template marker");
-        out.push_str(before);
-        out.push_str(content);
+        w.write_all(before.as_bytes())?;
+        match content {
+            Some(c) => w.write_all(c.as_bytes())?,
+            None => serde_json::to_writer(ScriptSafe(&mut *w), &super::graph_json_view(g))?,
+        }
         rest = after;
     }
-    out.push_str(rest);
-    out
+    w.write_all(rest.as_bytes())
+}
+
+/// Writes JSON the way [`script_json`] escapes it. serde_json hands each write whole characters
+/// (it cuts strings only at escapes), so the three-byte line separators are never split.
+struct ScriptSafe<W: std::io::Write>(W);
+
+impl<W: std::io::Write> std::io::Write for ScriptSafe<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let mut start = 0;
+        let mut i = 0;
+        while i < buf.len() {
+            let (escape, len): (&[u8], usize) = match buf[i] {
+                b'<' => (br"\u003c", 1),
+                b'>' => (br"\u003e", 1),
+                b'&' => (br"\u0026", 1),
+                0xE2 if buf[i..].starts_with(&[0xE2, 0x80, 0xA8]) => (br"\u2028", 3),
+                0xE2 if buf[i..].starts_with(&[0xE2, 0x80, 0xA9]) => (br"\u2029", 3),
+                _ => {
+                    i += 1;
+                    continue;
+                }
+            };
+            self.0.write_all(&buf[start..i])?;
+            self.0.write_all(escape)?;
+            i += len;
+            start = i;
+        }
+        self.0.write_all(&buf[start..])?;
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.0.flush()
+    }
 }
 
 #[cfg(test)]
@@ -57,6 +97,14 @@ mod tests {
         assert!(!s.contains('<') && !s.contains('>') && !s.contains('&'));
         let v: serde_json::Value = serde_json::from_str(&s).unwrap();
         assert_eq!(v["name"], "</script><b>&");
+    }
+
+    #[test]
+    fn streamed_json_is_escaped_like_script_json() {
+        let text = "{\"name\":\"</script><b>&\u{2028}\u{2029}文\"}";
+        let mut out = Vec::new();
+        std::io::Write::write_all(&mut ScriptSafe(&mut out), text.as_bytes()).unwrap();
+        assert_eq!(String::from_utf8(out).unwrap(), script_json(text));
     }
 
     #[test]

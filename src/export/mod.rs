@@ -263,6 +263,11 @@ pub fn write_formats(
             written.push("graph.json".to_string());
             continue;
         }
+        if *f == Format::Html {
+            write_atomic_with(&dir.join("index.html"), |w| html::write_html(g, w))?;
+            written.push("index.html".to_string());
+            continue;
+        }
         for (name, content) in format_files(g, *f) {
             write_atomic(&dir.join(name), content.as_bytes())?;
             written.push(name.to_string());
