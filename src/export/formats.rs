@@ -100,71 +100,80 @@ fn node_values(n: &Node) -> Vec<(&'static str, Option<String>)> {
 
 /// graph.graphml: every node and edge with its attributes; lists and maps as JSON strings.
 pub fn to_graphml(g: &KnowledgeGraph) -> String {
-    let mut out = String::from(
+    let mut out = Vec::new();
+    write_graphml(g, &mut out).expect("writing to memory cannot fail");
+    String::from_utf8(out).expect("UTF-8")
+}
+
+/// graph.graphml into `w`, a node at a time (a corpus's file is never held in memory whole).
+pub fn write_graphml(g: &KnowledgeGraph, out: &mut impl std::io::Write) -> std::io::Result<()> {
+    out.write_all(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\" \
          xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" \
-         xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n",
-    );
-    out.push_str(
-        "  <key id=\"g_schema\" for=\"graph\" attr.name=\"schema\" attr.type=\"string\"/>\n",
-    );
-    out.push_str(
-        "  <key id=\"g_documents\" for=\"graph\" attr.name=\"documents\" attr.type=\"string\"/>\n",
-    );
+         xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n"
+            .as_bytes(),
+    )?;
+    out.write_all(
+        "  <key id=\"g_schema\" for=\"graph\" attr.name=\"schema\" attr.type=\"string\"/>\n"
+            .as_bytes(),
+    )?;
+    out.write_all(
+        "  <key id=\"g_documents\" for=\"graph\" attr.name=\"documents\" attr.type=\"string\"/>\n"
+            .as_bytes(),
+    )?;
     for (k, t) in NODE_KEYS {
-        let _ = writeln!(
+        writeln!(
             out,
             "  <key id=\"n_{k}\" for=\"node\" attr.name=\"{k}\" attr.type=\"{t}\"/>"
-        );
+        )?;
     }
     for (k, t) in [("key", "int"), ("type", "string"), ("evidence", "string")] {
-        let _ = writeln!(
+        writeln!(
             out,
             "  <key id=\"e_{k}\" for=\"edge\" attr.name=\"{k}\" attr.type=\"{t}\"/>"
-        );
+        )?;
     }
-    out.push_str("  <graph id=\"shiji\" edgedefault=\"directed\">\n");
-    let _ = writeln!(
+    out.write_all("  <graph id=\"shiji\" edgedefault=\"directed\">\n".as_bytes())?;
+    writeln!(
         out,
         "    <data key=\"g_schema\">{}</data>",
         super::GRAPH_SCHEMA
-    );
-    let _ = writeln!(
+    )?;
+    writeln!(
         out,
         "    <data key=\"g_documents\">{}</data>",
         xml_escape(&json_str(&g.documents))
-    );
+    )?;
     for n in g.nodes() {
-        let _ = writeln!(out, "    <node id=\"{}\">", xml_escape(&n.id));
+        writeln!(out, "    <node id=\"{}\">", xml_escape(&n.id))?;
         for (k, v) in node_values(n) {
             if let Some(v) = v {
-                let _ = writeln!(out, "      <data key=\"n_{k}\">{}</data>", xml_escape(&v));
+                writeln!(out, "      <data key=\"n_{k}\">{}</data>", xml_escape(&v))?;
             }
         }
-        out.push_str("    </node>\n");
+        out.write_all("    </node>\n".as_bytes())?;
     }
     for (i, e) in g.edges().enumerate() {
-        let _ = writeln!(
+        writeln!(
             out,
             "    <edge id=\"e{i}\" source=\"{}\" target=\"{}\">",
             xml_escape(&e.source),
             xml_escape(&e.target)
-        );
-        let _ = writeln!(out, "      <data key=\"e_key\">{}</data>", e.key);
-        let _ = writeln!(
+        )?;
+        writeln!(out, "      <data key=\"e_key\">{}</data>", e.key)?;
+        writeln!(
             out,
             "      <data key=\"e_type\">{}</data>",
             xml_escape(&e.edge_type)
-        );
-        let _ = writeln!(
+        )?;
+        writeln!(
             out,
             "      <data key=\"e_evidence\">{}</data>",
             xml_escape(&json_str(&e.evidence))
-        );
-        out.push_str("    </edge>\n");
+        )?;
+        out.write_all("    </edge>\n".as_bytes())?;
     }
-    out.push_str("  </graph>\n</graphml>\n");
-    out
+    out.write_all("  </graph>\n</graphml>\n".as_bytes())
 }
 
 // ---------------------------------------------------------------------------------------------

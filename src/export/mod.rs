@@ -263,6 +263,11 @@ pub fn write_formats(
             written.push("graph.json".to_string());
             continue;
         }
+        if *f == Format::Graphml {
+            write_atomic_with(&dir.join("graph.graphml"), |w| formats::write_graphml(g, w))?;
+            written.push("graph.graphml".to_string());
+            continue;
+        }
         if *f == Format::Html {
             write_atomic_with(&dir.join("index.html"), |w| html::write_html(g, w))?;
             written.push("index.html".to_string());
