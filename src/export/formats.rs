@@ -98,14 +98,8 @@ fn node_values(n: &Node) -> Vec<(&'static str, Option<String>)> {
     ]
 }
 
-/// graph.graphml: every node and edge with its attributes; lists and maps as JSON strings.
-pub fn to_graphml(g: &KnowledgeGraph) -> String {
-    let mut out = Vec::new();
-    write_graphml(g, &mut out).expect("writing to memory cannot fail");
-    String::from_utf8(out).expect("UTF-8")
-}
-
-/// graph.graphml into `w`, a node at a time (a corpus's file is never held in memory whole).
+/// graph.graphml into `w`, a node at a time (a corpus's file is never held in memory whole):
+/// every node and edge with its attributes; lists and maps as JSON strings.
 pub fn write_graphml(g: &KnowledgeGraph, out: &mut impl std::io::Write) -> std::io::Result<()> {
     out.write_all(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\" \

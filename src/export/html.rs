@@ -26,12 +26,6 @@ pub fn script_json(json: &str) -> String {
     out
 }
 
-pub fn to_html(g: &KnowledgeGraph) -> String {
-    let mut out = Vec::new();
-    write_html(g, &mut out).expect("writing to memory cannot fail");
-    String::from_utf8(out).expect("template and JSON are UTF-8")
-}
-
 /// index.html into `w`: the template with the graph's JSON streamed into its data script, so a
 /// corpus's page is never held in memory whole.
 pub fn write_html(g: &KnowledgeGraph, w: &mut impl std::io::Write) -> std::io::Result<()> {

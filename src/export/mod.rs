@@ -195,30 +195,29 @@ impl Format {
     }
 }
 
-/// The text files of one cheap format.
-pub fn format_files(g: &KnowledgeGraph, f: Format) -> Vec<(&'static str, String)> {
-    match f {
-        Format::Json => vec![("graph.json", graph_json(g))],
-        Format::Dot => vec![("graph.dot", dot::to_dot(g))],
-        Format::Timeline => vec![
-            ("timeline.json", timeline::timeline_json(g)),
-            ("timeline.md", timeline::timeline_md(g)),
-        ],
-        Format::Html => vec![("index.html", html::to_html(g))],
-        Format::Tljs => vec![("timeline.tljs.json", formats::to_tljs(g))],
-        Format::Graphml => vec![("graph.graphml", formats::to_graphml(g))],
-        Format::Neo4j => vec![
-            ("nodes.csv", formats::to_nodes_csv(g)),
-            ("edges.csv", formats::to_edges_csv(g)),
-            ("graph.cypher", formats::to_cypher(g)),
-        ],
-        Format::Jsonld => vec![("graph.jsonld", formats::to_jsonld(g))],
-        Format::Csv => vec![
-            ("events.csv", formats::to_events_csv(g)),
-            ("entities.csv", formats::to_entities_csv(g)),
-        ],
-        Format::Svg | Format::Png => Vec::new(),
-    }
+/// Writes the file `name` of the graph into `w`. The large ones (graph.json, graph.graphml,
+/// index.html) stream; the others are built as text first. Svg and png go through graphviz.
+fn write_file(g: &KnowledgeGraph, name: &str, w: &mut impl Write) -> std::io::Result<()> {
+    let text = match name {
+        "graph.json" => {
+            serde_json::to_writer_pretty(&mut *w, &graph_json_view(g))?;
+            return w.write_all(b"\n");
+        }
+        "graph.graphml" => return formats::write_graphml(g, w),
+        "index.html" => return html::write_html(g, w),
+        "graph.dot" => dot::to_dot(g),
+        "timeline.json" => timeline::timeline_json(g),
+        "timeline.md" => timeline::timeline_md(g),
+        "timeline.tljs.json" => formats::to_tljs(g),
+        "nodes.csv" => formats::to_nodes_csv(g),
+        "edges.csv" => formats::to_edges_csv(g),
+        "graph.cypher" => formats::to_cypher(g),
+        "graph.jsonld" => formats::to_jsonld(g),
+        "events.csv" => formats::to_events_csv(g),
+        "entities.csv" => formats::to_entities_csv(g),
+        _ => return Ok(()),
+    };
+    w.write_all(text.as_bytes())
 }
 
 fn ensure_dir(dir: &Path) -> Result<()> {
@@ -253,28 +252,9 @@ pub fn write_formats(
         (Vec::new(), String::new())
     };
     let mut written = Vec::new();
-    for f in formats {
-        if *f == Format::Json {
-            // the largest file of a corpus: serialized straight into the file
-            write_atomic_with(&dir.join("graph.json"), |w| {
-                serde_json::to_writer_pretty(&mut *w, &graph_json_view(g))?;
-                w.write_all(b"\n")
-            })?;
-            written.push("graph.json".to_string());
-            continue;
-        }
-        if *f == Format::Graphml {
-            write_atomic_with(&dir.join("graph.graphml"), |w| formats::write_graphml(g, w))?;
-            written.push("graph.graphml".to_string());
-            continue;
-        }
-        if *f == Format::Html {
-            write_atomic_with(&dir.join("index.html"), |w| html::write_html(g, w))?;
-            written.push("index.html".to_string());
-            continue;
-        }
-        for (name, content) in format_files(g, *f) {
-            write_atomic(&dir.join(name), content.as_bytes())?;
+    for f in formats.iter().filter(|f| !f.is_rendered()) {
+        for name in f.files() {
+            write_atomic_with(&dir.join(name), |w| write_file(g, name, w))?;
             written.push(name.to_string());
         }
     }
