@@ -114,6 +114,18 @@ pub fn timeline_md(entries: &[TimelineEntry]) -> String {
 }
 
 /// A sentence with the span `text` marked ⟦so⟧ (the first occurrence).
+/// `doc:start-end (rule): sentence with the span marked`, as `explain` lists evidence.
+fn evidence_line(e: &crate::model::Evidence) -> String {
+    format!(
+        "{}:{}-{} ({}): {}",
+        e.doc,
+        e.start,
+        e.end,
+        e.rule,
+        mark(&e.sentence, &e.text)
+    )
+}
+
 fn mark(sentence: &str, text: &str) -> String {
     match sentence.find(text) {
         Some(i) if !text.is_empty() => format!(
@@ -149,14 +161,7 @@ pub fn explain(g: &KnowledgeGraph, id: &str) -> Result<String, String> {
         out.push_str(&format!("confidence: {c}\n"));
     }
     for e in &n.evidence {
-        out.push_str(&format!(
-            "- {}:{}-{} ({}): {}\n",
-            e.doc,
-            e.start,
-            e.end,
-            e.rule,
-            mark(&e.sentence, &e.text)
-        ));
+        out.push_str(&format!("- {}\n", evidence_line(e)));
     }
     let edges: Vec<_> = g
         .edges()
@@ -170,14 +175,7 @@ pub fn explain(g: &KnowledgeGraph, id: &str) -> Result<String, String> {
                 e.source, e.edge_type, e.target
             ));
             for ev in &e.evidence {
-                out.push_str(&format!(
-                    "    {}:{}-{} ({}): {}\n",
-                    ev.doc,
-                    ev.start,
-                    ev.end,
-                    ev.rule,
-                    mark(&ev.sentence, &ev.text)
-                ));
+                out.push_str(&format!("    {}\n", evidence_line(ev)));
             }
         }
     }
