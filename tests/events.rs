@@ -179,3 +179,56 @@ fn a_founder_founds_the_organization_after_the_verb_not_the_employer_before_it()
         "{founder_of:?}"
     );
 }
+
+#[test]
+fn a_listed_company_is_no_listing() {
+    let x = extract("星河酒业是A股17家上市白酒公司中唯一亏损的。", None);
+    assert!(!kinds(&x).contains(&EventKind::Listing), "{:?}", kinds(&x));
+    let x = extract("在美上市中概股周三收盘普涨，星河科技下跌5%。", None);
+    assert!(!kinds(&x).contains(&EventKind::Listing), "{:?}", kinds(&x));
+    let x = extract("2019年7月，星河酒业在深交所上市。", None);
+    assert!(kinds(&x).contains(&EventKind::Listing), "{:?}", kinds(&x));
+}
+
+#[test]
+fn a_failed_or_possible_event_is_none() {
+    let x = extract("星河科技上市失败后，股价大跌。", None);
+    assert!(!kinds(&x).contains(&EventKind::Listing), "{:?}", kinds(&x));
+    let x = extract("星河科技董事长王明或离职。", None);
+    assert!(
+        !kinds(&x).contains(&EventKind::Departure),
+        "{:?}",
+        kinds(&x)
+    );
+    let x = extract("星河科技暂无新融资消息。", None);
+    assert!(!kinds(&x).contains(&EventKind::Funding), "{:?}", kinds(&x));
+    let x = extract("星河科技董事长王明离职。", None);
+    assert!(kinds(&x).contains(&EventKind::Departure), "{:?}", kinds(&x));
+}
+
+#[test]
+fn a_trigger_in_a_noun_phrase_or_list_is_none() {
+    let x = extract("星河科技负责该项目的融资、设计、建造和运营。", None);
+    assert!(!kinds(&x).contains(&EventKind::Funding), "{:?}", kinds(&x));
+    let x = extract("星河科技的并购标的均为服装品牌。", None);
+    assert!(
+        !kinds(&x).contains(&EventKind::Acquisition),
+        "{:?}",
+        kinds(&x)
+    );
+    let x = extract("减持完成后，星河科技可获得投资收益约1.1亿元。", None);
+    assert!(!kinds(&x).contains(&EventKind::Funding), "{:?}", kinds(&x));
+    let x = extract("2021年3月，星河科技完成1亿元A轮融资。", None);
+    assert!(kinds(&x).contains(&EventKind::Funding), "{:?}", kinds(&x));
+}
+
+#[test]
+fn a_resume_is_no_news_of_moves() {
+    let x = extract(
+        "王明生于1959年，1979年加入远航机械厂，历任车间主任、副总经理。",
+        None,
+    );
+    assert!(!kinds(&x).contains(&EventKind::Join), "{:?}", kinds(&x));
+    let x = extract("2021年3月，王明加入远航机械厂。", None);
+    assert!(kinds(&x).contains(&EventKind::Join), "{:?}", kinds(&x));
+}

@@ -182,7 +182,18 @@ impl EventStage<'_> {
         // a trigger inside a longer word of another meaning is no trigger (发布会 vs 发布 handled
         // by leftmost-longest); negation or condition before it in the clause cancels it
         let before = doc.slice(cs, ts);
-        if self.rules.negation.find(before).is_some() {
+        if self.rules.negation.find_iter(before).any(|m| {
+            !self.rules.negation_adjacent[m.pattern().as_usize()] || m.end() == before.len()
+        }) {
+            return None;
+        }
+        // ...and so does a failure after it (上市失败, 收购告吹)
+        if self.rules.cancel_after.find(doc.slice(te, ce)).is_some() {
+            return None;
+        }
+        // a trigger inside a noun phrase (并购标的, 上市白酒公司) or a bare item of a list of
+        // nouns (项目的融资、投资、建设) names no event
+        if self.modified(chars, trig.kind, (cs, ce), (ts, te)) || is_list_item(chars, ts, te) {
             return None;
         }
         // a trigger inside a title in 《》 (《上市公司收购管理办法》) names a text, not an event
@@ -395,6 +406,35 @@ impl EventStage<'_> {
             participants,
             attributes,
             confidence: (confidence * 100.0).round() / 100.0,
+        })
+    }
+
+    /// True when a modifier word (modifiers.tsv) stands next to the trigger at `ts..te`, within
+    /// the clause `cs..ce`, with at most its gap of plain characters between them.
+    fn modified(
+        &self,
+        chars: &[char],
+        kind: Option<EventKind>,
+        (cs, ce): (usize, usize),
+        (ts, te): (usize, usize),
+    ) -> bool {
+        let plain = |c: &char| c.is_alphanumeric() && !self.rules.gap_stops.contains(c);
+        self.rules.modifiers.iter().any(|m| {
+            if m.kind.is_some_and(|k| Some(k) != kind) {
+                return false;
+            }
+            let w: Vec<char> = m.word.chars().collect();
+            (0..=m.max_gap).any(|gap| {
+                if m.before {
+                    ts >= cs + gap + w.len()
+                        && chars[ts - gap..ts].iter().all(plain)
+                        && chars[ts - gap - w.len()..ts - gap] == w[..]
+                } else {
+                    te + gap + w.len() <= ce
+                        && chars[te..te + gap].iter().all(plain)
+                        && chars[te + gap..te + gap + w.len()] == w[..]
+                }
+            })
         })
     }
 
@@ -864,6 +904,12 @@ fn last_person(ctx: &Context, before: usize) -> Option<usize> {
         .rev()
         .find(|m| ctx.ents.entities[m.entity].kind == EntityType::Person)
         .map(|m| m.entity)
+}
+
+/// A trigger that is a whole item of a list of nouns: followed by 、 and preceded by 、 or 的
+/// (提供设计、建造、融资、运营; 项目的融资、投资).
+fn is_list_item(chars: &[char], ts: usize, te: usize) -> bool {
+    ts > 0 && chars.get(te) == Some(&'、') && matches!(chars[ts - 1], '、' | '的')
 }
 
 /// True when `before` (the sentence up to a trigger) leaves a 《 open.

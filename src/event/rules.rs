@@ -8,6 +8,8 @@ use std::path::Path;
 
 const TRIGGERS: &str = include_str!("../../data/events/triggers.tsv");
 const NEGATION: &str = include_str!("../../data/events/negation.tsv");
+const CANCEL_AFTER: &str = include_str!("../../data/events/cancel_after.tsv");
+const MODIFIERS: &str = include_str!("../../data/events/modifiers.tsv");
 const PRODUCT_WORDS: &str = include_str!("../../data/events/product_words.tsv");
 const LIGHT_VERBS: &str = include_str!("../../data/events/light_verbs.tsv");
 const UNITS: &str = include_str!("../../data/events/units.tsv");
@@ -46,10 +48,29 @@ pub struct RelPattern {
     pub from_left: bool,
 }
 
+/// A word next to a trigger that makes the trigger part of a noun phrase (上市白酒公司, 并购标的,
+/// 17家上市公司): no event (modifiers.tsv).
+pub struct Modifier {
+    /// None: triggers of every type.
+    pub kind: Option<EventKind>,
+    pub word: String,
+    /// True: the word stands before the trigger; false: after it.
+    pub before: bool,
+    /// How many characters may stand between the trigger and the word.
+    pub max_gap: usize,
+}
+
 pub struct EventRules {
     pub triggers: Vec<Trigger>,
     pub trigger_matcher: AhoCorasick,
     pub negation: AhoCorasick,
+    /// Per negation word: true when it cancels only right before the trigger (或离职).
+    pub negation_adjacent: Vec<bool>,
+    /// Words after a trigger in its clause that say the event did not happen (上市失败).
+    pub cancel_after: AhoCorasick,
+    pub modifiers: Vec<Modifier>,
+    /// Characters that may not stand between a trigger and its modifier word.
+    pub gap_stops: Vec<char>,
     pub product_words: AhoCorasick,
     pub light_verbs: AhoCorasick,
     /// Words that, in a trigger's clause, cancel an event of their type (context.tsv).
@@ -108,10 +129,53 @@ impl EventRules {
             });
         }
         let (file, text) = read_override(dir, "events/negation.tsv", NEGATION)?;
-        let negation: Vec<String> = parse_tsv(&file, &text, 1)?
+        let mut negation: Vec<String> = Vec::new();
+        let mut negation_adjacent = Vec::new();
+        for r in parse_tsv(&file, &text, 2)? {
+            negation.push(r.fields[0].to_string());
+            negation_adjacent.push(r.fields.get(2).is_some_and(|s| s.trim() == "adjacent"));
+        }
+        let (file, text) = read_override(dir, "events/cancel_after.tsv", CANCEL_AFTER)?;
+        let cancel_after: Vec<String> = parse_tsv(&file, &text, 1)?
             .iter()
             .map(|r| r.fields[0].to_string())
             .collect();
+        let (file, text) = read_override(dir, "events/modifiers.tsv", MODIFIERS)?;
+        let mut modifiers = Vec::new();
+        let mut gap_stops = Vec::new();
+        for r in parse_tsv(&file, &text, 4)? {
+            if r.fields[2] == "gap_stop" {
+                gap_stops.extend(r.fields[1].chars());
+                continue;
+            }
+            let kind = match r.fields[0] {
+                "*" => None,
+                t => Some(EventKind::parse(t).ok_or_else(|| {
+                    Error::data(&file, r.line, format!("unknown event type {t:?}"))
+                })?),
+            };
+            let before = match r.fields[2] {
+                "before" => true,
+                "after" => false,
+                s => {
+                    return Err(Error::data(
+                        &file,
+                        r.line,
+                        format!("side must be before|after, not {s:?}"),
+                    ));
+                }
+            };
+            let max_gap = r.fields[3]
+                .trim()
+                .parse()
+                .map_err(|_| Error::data(&file, r.line, "max_gap must be a number"))?;
+            modifiers.push(Modifier {
+                kind,
+                word: r.fields[1].to_string(),
+                before,
+                max_gap,
+            });
+        }
         let (file, text) = read_override(dir, "events/product_words.tsv", PRODUCT_WORDS)?;
         let product_words: Vec<String> = parse_tsv(&file, &text, 1)?
             .iter()
@@ -271,6 +335,10 @@ impl EventRules {
             trigger_matcher: ac(&triggers.iter().map(|t| t.word.clone()).collect::<Vec<_>>())?,
             triggers,
             negation: ac(&negation)?,
+            negation_adjacent,
+            cancel_after: ac(&cancel_after)?,
+            modifiers,
+            gap_stops,
             product_words: ac(&product_words)?,
             light_verbs: ac(&light_verbs)?,
             context: AhoCorasickBuilder::new()
