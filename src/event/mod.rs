@@ -61,6 +61,10 @@ fn is_clause_break(c: char) -> bool {
     )
 }
 
+/// The most characters a relation pattern reads between two mentions, after the right one or
+/// before the left one.
+const MAX_CUE: usize = 40;
+
 /// Cues that carry the narrative time into a sentence that has no date of its own.
 const NARRATIVE_CUES: &[&str] = &[
     "随后",
@@ -299,6 +303,16 @@ impl EventStage<'_> {
                 }
             }
         }
+        // 由甲公司张三先生创办 / 甲公司董事长张三创建了…: an organization named right before a
+        // person (with at most a title between) is that person's, not the one founded
+        if kind == EventKind::Founding {
+            participants.retain(|p| {
+                p.role != "org"
+                    || !p
+                        .span
+                        .is_some_and(|s| self.affiliation_of_next_person(ctx, s.1))
+            });
+        }
         if kind == EventKind::Founding
             && !participants.iter().any(|p| {
                 ctx.ents.entities[p.entity].kind == EntityType::Organization && p.role == "org"
@@ -436,6 +450,29 @@ impl EventStage<'_> {
                 }
             })
         })
+    }
+
+    /// True when a person mention starts at `end`, or after nothing but a title or position
+    /// word (董事长, CEO) in the same clause.
+    fn affiliation_of_next_person(&self, ctx: &Context, end: usize) -> bool {
+        let ents = ctx.ents;
+        let Some(next) = ents
+            .mentions
+            .get(ents.mentions.partition_point(|m| m.start < end))
+        else {
+            return false;
+        };
+        if ents.entities[next.entity].kind != EntityType::Person || next.start > end + 8 {
+            return false;
+        }
+        let gap = ctx.doc.slice(end, next.start);
+        gap.is_empty()
+            || self
+                .lexicon
+                .title_matcher
+                .find(gap)
+                .or_else(|| self.rules.holders.find(gap))
+                .is_some_and(|m| m.start() == 0 && m.end() == gap.len())
     }
 
     /// A position word (董事长, 部长, or a title of the lexicon) in `text`: the holder moves.
@@ -690,17 +727,36 @@ impl EventStage<'_> {
             if doc.sentence_index(a.start) != doc.sentence_index(b.start) {
                 continue;
             }
-            let between = doc.slice(a.end, b.start);
+            let Some(si) = doc.sentence_index(a.start) else {
+                continue;
+            };
+            let sent = doc.sentences[si];
+            if b.start - a.end > MAX_CUE {
+                continue;
+            }
             let (ka, kb) = (ents.entities[a.entity].kind, ents.entities[b.entity].kind);
-            for p in &self.rules.patterns {
-                if p.left != ka || p.right != kb || p.cue != between {
+            let Some(set) = self
+                .rules
+                .pattern_sets
+                .iter()
+                .find(|s| s.left == ka && s.right == kb)
+            else {
+                continue;
+            };
+            let between = doc.slice(a.end, b.start);
+            for i in set.cues.matches(between).iter() {
+                let p = &self.rules.patterns[set.patterns[i]];
+                if p.then
+                    .as_ref()
+                    .is_some_and(|re| !re.is_match(doc.slice(b.end, sent.end.min(b.end + MAX_CUE))))
+                {
                     continue;
                 }
-                if !p.then.is_empty()
-                    && !doc
-                        .slice(b.end, (b.end + p.then.chars().count()).min(doc.chars.len()))
-                        .eq(&p.then)
-                {
+                if p.before.as_ref().is_some_and(|re| {
+                    !re.is_match(
+                        doc.slice(sent.start.max(a.start.saturating_sub(MAX_CUE)), a.start),
+                    )
+                }) {
                     continue;
                 }
                 let (s, t) = if p.from_left {

@@ -3,7 +3,7 @@ use crate::data::{parse_tsv, read_override};
 use crate::model::{EntityType, EventKind};
 use crate::{Error, Result};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-use regex::Regex;
+use regex::{Regex, RegexSet};
 use std::path::Path;
 
 const TRIGGERS: &str = include_str!("../../data/events/triggers.tsv");
@@ -39,11 +39,16 @@ pub enum Refers {
     LastPerson,
 }
 
+/// A relation read from two neighbouring mentions of a sentence: their types, the text between
+/// them (`cue`, matched whole), what must follow the right one (`then`, matched at its start) and
+/// what must precede the left one (`before`, matched at its end, in the sentence). All three are
+/// regexes; a plain word matches itself.
 pub struct RelPattern {
     pub left: EntityType,
-    pub cue: String,
+    pub cue: Regex,
     pub right: EntityType,
-    pub then: String,
+    pub then: Option<Regex>,
+    pub before: Option<Regex>,
     pub relation: String,
     pub from_left: bool,
 }
@@ -93,6 +98,16 @@ pub struct EventRules {
     pub pronouns: Vec<Refers>,
     pub pronoun_matcher: AhoCorasick,
     pub patterns: Vec<RelPattern>,
+    /// The cues of the patterns of each (left, right) type pair, as one set: a pair of mentions
+    /// is matched against all its cues in one pass. The indices point into `patterns`.
+    pub pattern_sets: Vec<PatternSet>,
+}
+
+pub struct PatternSet {
+    pub left: EntityType,
+    pub right: EntityType,
+    pub cues: RegexSet,
+    pub patterns: Vec<usize>,
 }
 
 fn ac(words: &[String]) -> Result<AhoCorasick> {
@@ -311,12 +326,23 @@ impl EventRules {
         }
         let (file, text) = read_override(dir, "relations/patterns.tsv", PATTERNS)?;
         let mut patterns = Vec::new();
+        let anchored = |line: usize, re: &str, prefix: &str, suffix: &str| {
+            Regex::new(&format!("{prefix}(?:{re}){suffix}"))
+                .map_err(|e| Error::data(&file, line, e.to_string()))
+        };
         for r in parse_tsv(&file, &text, 6)? {
+            let optional = |i: usize, prefix: &str, suffix: &str| match r.fields.get(i) {
+                Some(f) if !f.trim().is_empty() => {
+                    anchored(r.line, f.trim(), prefix, suffix).map(Some)
+                }
+                _ => Ok(None),
+            };
             patterns.push(RelPattern {
                 left: entity_type(&file, r.line, r.fields[0])?,
-                cue: r.fields[1].to_string(),
+                cue: anchored(r.line, r.fields[1], "^", "$")?,
                 right: entity_type(&file, r.line, r.fields[2])?,
-                then: r.fields[3].to_string(),
+                then: optional(3, "^", "")?,
+                before: optional(6, "", "$")?,
                 relation: r.fields[4].to_string(),
                 from_left: match r.fields[5].trim() {
                     "left" => true,
@@ -329,6 +355,26 @@ impl EventRules {
                         ));
                     }
                 },
+            });
+        }
+        let mut pattern_sets: Vec<PatternSet> = Vec::new();
+        let mut pairs: Vec<(EntityType, EntityType)> = Vec::new();
+        for p in &patterns {
+            if !pairs.contains(&(p.left, p.right)) {
+                pairs.push((p.left, p.right));
+            }
+        }
+        for (left, right) in pairs {
+            let idx: Vec<usize> = (0..patterns.len())
+                .filter(|&i| patterns[i].left == left && patterns[i].right == right)
+                .collect();
+            let cues = RegexSet::new(idx.iter().map(|&i| patterns[i].cue.as_str()))
+                .map_err(|e| Error::data(&file, 0, e.to_string()))?;
+            pattern_sets.push(PatternSet {
+                left,
+                right,
+                cues,
+                patterns: idx,
             });
         }
         Ok(EventRules {
@@ -360,6 +406,7 @@ impl EventRules {
             pronouns,
             pronoun_matcher: ac(&pronoun_words)?,
             patterns,
+            pattern_sets,
         })
     }
 }

@@ -1,0 +1,146 @@
+//! Relations read from patterns (data/relations/patterns.tsv): founders, headquarters and
+//! shareholders as news and company profiles phrase them, each with its evidence.
+mod common;
+use common::PIPELINE;
+use shiji::document::clean::Given;
+use shiji::model::DocExtract;
+
+fn extract(text: &str) -> DocExtract {
+    let given = Given {
+        id: "r".into(),
+        ..Default::default()
+    };
+    PIPELINE.extract(text, &given).expect("extracts")
+}
+
+/// The (source, type, target) triples of a text, ids without their prefix.
+fn triples(text: &str) -> Vec<(String, String, String)> {
+    let strip = |id: &str| id.split_once(':').map_or(id, |p| p.1).to_string();
+    extract(text)
+        .relations
+        .iter()
+        .map(|r| (strip(&r.source), r.kind.clone(), strip(&r.target)))
+        .collect()
+}
+
+fn has(text: &str, source: &str, kind: &str, target: &str) -> bool {
+    triples(text)
+        .iter()
+        .any(|(s, k, t)| s == source && k == kind && t == target)
+}
+
+#[test]
+fn founders_from_the_founded_side() {
+    let t = "远航集团由王明先生于1998年在上海创办。";
+    assert!(has(t, "王明", "founder_of", "远航集团"), "{:?}", triples(t));
+    let t = "星河科技有限公司创立于2015年，创始人是王明。";
+    assert!(
+        has(t, "王明", "founder_of", "星河科技有限公司"),
+        "{:?}",
+        triples(t)
+    );
+    let t = "王明是星河科技有限公司的创始人。";
+    assert!(
+        has(t, "王明", "founder_of", "星河科技有限公司"),
+        "{:?}",
+        triples(t)
+    );
+    // a parent company sets up a subsidiary
+    let t = "远航集团投资设立星河科技有限公司。";
+    assert!(
+        has(t, "远航集团", "founder_of", "星河科技有限公司"),
+        "{:?}",
+        triples(t)
+    );
+    // the person's employer named before them is not what they founded
+    let t = "2008年由远航集团王明先生创办，全称为星河科技有限公司。";
+    assert!(
+        !has(t, "王明", "founder_of", "远航集团"),
+        "{:?}",
+        triples(t)
+    );
+}
+
+#[test]
+fn headquarters_across_a_clause_and_before_the_name() {
+    let t = "星河科技有限公司成立于2015年，总部位于杭州。";
+    assert!(
+        has(t, "星河科技有限公司", "headquartered_in", "杭州"),
+        "{:?}",
+        triples(t)
+    );
+    let t = "星河科技有限公司1998年在北京成立，2014年在香港上市。";
+    assert!(
+        has(t, "星河科技有限公司", "headquartered_in", "北京"),
+        "{:?}",
+        triples(t)
+    );
+    assert!(
+        !has(t, "星河科技有限公司", "headquartered_in", "香港"),
+        "{:?}",
+        triples(t)
+    );
+    let t = "位于杭州的星河科技有限公司发布了新产品。";
+    assert!(
+        has(t, "星河科技有限公司", "located_in", "杭州"),
+        "{:?}",
+        triples(t)
+    );
+    // a subsidiary founded somewhere says nothing of the parent's seat
+    let t = "远航集团在北京成立了子公司。";
+    assert!(
+        !has(t, "远航集团", "headquartered_in", "北京"),
+        "{:?}",
+        triples(t)
+    );
+}
+
+#[test]
+fn shareholders_from_holdings_and_stake_purchases() {
+    let t = "远航集团持有星河科技有限公司30%股权。";
+    assert!(
+        has(t, "远航集团", "investor_in", "星河科技有限公司"),
+        "{:?}",
+        triples(t)
+    );
+    let t = "星河科技有限公司第一大股东为远航集团。";
+    assert!(
+        has(t, "远航集团", "investor_in", "星河科技有限公司"),
+        "{:?}",
+        triples(t)
+    );
+    let t = "远航集团拟以2亿元收购星河科技有限公司20%股权。";
+    assert!(
+        has(t, "远航集团", "investor_in", "星河科技有限公司"),
+        "{:?}",
+        triples(t)
+    );
+    // buying the whole company is an acquisition, not a stake
+    let t = "远航集团收购星河科技有限公司。";
+    assert!(
+        !has(t, "远航集团", "investor_in", "星河科技有限公司"),
+        "{:?}",
+        triples(t)
+    );
+}
+
+#[test]
+fn a_pattern_relation_carries_its_evidence() {
+    let text = "去年，星河科技有限公司成立于2015年，总部位于杭州。";
+    let x = extract(text);
+    let r = x
+        .relations
+        .iter()
+        .find(|r| r.kind == "headquartered_in")
+        .expect("a headquarters relation");
+    let e = &r.evidence[0];
+    assert_eq!(e.doc, "r");
+    assert_eq!(e.rule, "pattern:headquartered_in");
+    let chars: Vec<char> = text.chars().collect();
+    let span: String = chars[e.start..e.end].iter().collect();
+    assert!(
+        span.starts_with("星河科技有限公司") && span.ends_with("杭州"),
+        "{span}"
+    );
+    assert_eq!(e.sentence, text);
+}
