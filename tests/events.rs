@@ -232,3 +232,29 @@ fn a_resume_is_no_news_of_moves() {
     let x = extract("2021年3月，王明加入远航机械厂。", None);
     assert!(kinds(&x).contains(&EventKind::Join), "{:?}", kinds(&x));
 }
+
+#[test]
+fn a_precise_date_in_the_clause_beats_a_vague_one() {
+    let x = extract(
+        "星河科技有限公司最近一次融资停留在2020年4月。",
+        Some("2022-03-31"),
+    );
+    let f = x
+        .events
+        .iter()
+        .find(|e| e.kind == EventKind::Funding)
+        .expect("a funding");
+    assert_eq!(f.date.as_ref().map(|d| d.value.as_str()), Some("2020-04"));
+}
+
+#[test]
+fn a_cancelled_listing_is_none() {
+    let x = extract("星河科技有限公司重新上市的进程取消。", None);
+    assert!(!kinds(&x).contains(&EventKind::Listing), "{:?}", kinds(&x));
+}
+
+#[test]
+fn a_listing_stays_a_listing_without_a_cancel_word() {
+    let x = extract("星河科技有限公司重新上市的进程启动。", None);
+    assert!(kinds(&x).contains(&EventKind::Listing), "{:?}", kinds(&x));
+}

@@ -1004,10 +1004,17 @@ fn date_for(ctx: &Context, cs: usize, ce: usize, ts: usize, si: usize) -> Option
         let b = times.partition_point(|t| t.start <= e).max(a);
         times[a..b].iter().filter(move |t| t.end <= e && dated(t))
     };
-    if let Some(t) = in_range(cs, ts)
-        .next_back()
-        .or_else(|| in_range(ts, ce).next())
-    {
+    // a vague time before the trigger (最近一次融资停留在2020年4月) yields to a precise one after
+    // it in the same clause
+    let vague = |t: &TimeMention| t.modifier == Some(crate::time::TimeMod::Approx);
+    let before = in_range(cs, ts).next_back();
+    let after = in_range(ts, ce).next();
+    let clause_time = match (before, after) {
+        (Some(b), Some(a)) if vague(b) && !vague(a) => Some(a),
+        (Some(b), _) => Some(b),
+        (None, a) => a,
+    };
+    if let Some(t) = clause_time {
         return Some(t.clone());
     }
     if let Some(t) = in_range(sent.start, cs)
