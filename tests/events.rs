@@ -186,6 +186,8 @@ fn a_listed_company_is_no_listing() {
     assert!(!kinds(&x).contains(&EventKind::Listing), "{:?}", kinds(&x));
     let x = extract("在美上市中概股周三收盘普涨，星河科技下跌5%。", None);
     assert!(!kinds(&x).contains(&EventKind::Listing), "{:?}", kinds(&x));
+    let x = extract("星河药业已上市多肽药物竞争激烈。", None);
+    assert!(!kinds(&x).contains(&EventKind::Listing), "{:?}", kinds(&x));
     let x = extract("2019年7月，星河酒业在深交所上市。", None);
     assert!(kinds(&x).contains(&EventKind::Listing), "{:?}", kinds(&x));
 }
@@ -202,6 +204,12 @@ fn a_failed_or_possible_event_is_none() {
     );
     let x = extract("星河科技暂无新融资消息。", None);
     assert!(!kinds(&x).contains(&EventKind::Funding), "{:?}", kinds(&x));
+    let x = extract("星河科技有限公司离破产还有多远？", None);
+    assert!(
+        !kinds(&x).contains(&EventKind::Bankruptcy),
+        "{:?}",
+        kinds(&x)
+    );
     let x = extract("星河科技董事长王明离职。", None);
     assert!(kinds(&x).contains(&EventKind::Departure), "{:?}", kinds(&x));
 }
