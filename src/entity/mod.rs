@@ -2,11 +2,11 @@
 //! combined under one priority rule (see [`select`]), then resolved to one entity per real
 //! name in the document.
 pub mod lexicon;
+mod names;
 
 use crate::document::Document;
 use crate::model::EntityType;
 use crate::words::Words;
-use aho_corasick::{AhoCorasickBuilder, MatchKind};
 pub use lexicon::Lexicon;
 use regex::Regex;
 use std::collections::{BTreeSet, HashMap};
@@ -864,22 +864,15 @@ impl EntityStage<'_> {
             }
         }
         forms.sort_by(|a, b| a.0.cmp(&b.0));
-        let Ok(ac) = AhoCorasickBuilder::new()
-            .kind(Some(aho_corasick::AhoCorasickKind::NoncontiguousNFA))
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(forms.iter().map(|f| f.0.as_str()))
-        else {
-            return;
-        };
-        for m in ac.find_iter(&doc.text) {
-            let (s, e) = (doc.char_of_byte(m.start()), doc.char_of_byte(m.end()));
+        let set = names::NameSet::new(forms.iter().map(|f| f.0.as_str()));
+        for (s, e, k) in set.find_iter(&doc.chars) {
             let edge = |i: usize| doc.chars.get(i).is_some_and(|c| c.is_ascii_alphanumeric());
             if (doc.chars[s].is_ascii_alphanumeric() && s > 0 && edge(s - 1))
                 || (doc.chars[e - 1].is_ascii_alphanumeric() && edge(e))
             {
                 continue;
             }
-            let base = &forms[m.pattern().as_usize()].1;
+            let base = &forms[k].1;
             cands.push(Candidate {
                 start: s,
                 end: e,
@@ -1175,14 +1168,9 @@ fn resolve(doc: &Document, chosen: Vec<Candidate>, lexicon: &Lexicon) -> EntityL
             });
         }
     }
-    if let Ok(ac) = AhoCorasickBuilder::new()
-        .kind(Some(aho_corasick::AhoCorasickKind::NoncontiguousNFA))
-        .match_kind(MatchKind::LeftmostLongest)
-        .build(forms.iter().map(|(s, _)| s.as_str()))
     {
-        for m in ac.find_iter(&doc.text) {
-            let s = doc.char_of_byte(m.start());
-            let e = doc.char_of_byte(m.end());
+        let set = names::NameSet::new(forms.iter().map(|(s, _)| s.as_str()));
+        for (s, e, k) in set.find_iter(&doc.chars) {
             if covered[s..e].iter().any(|&x| x) {
                 continue;
             }
@@ -1196,7 +1184,7 @@ fn resolve(doc: &Document, chosen: Vec<Candidate>, lexicon: &Lexicon) -> EntityL
             mentions.push(Mention {
                 start: s,
                 end: e,
-                entity: forms[m.pattern().as_usize()].1,
+                entity: forms[k].1,
                 rule: "same_name_in_document",
             });
         }
