@@ -14,10 +14,10 @@ use std::sync::LazyLock;
 
 /// A word of the segmentation (`crate::words`), in cleaned-text chars.
 #[derive(Clone, Debug)]
-pub struct Token {
+pub struct Token<'a> {
     pub start: usize,
     pub end: usize,
-    pub tag: String,
+    pub tag: &'a str,
 }
 
 #[derive(Clone, Debug)]
@@ -154,7 +154,7 @@ impl EntityStage<'_> {
 
     /// Words and tags (`crate::words`), for the sentences where a title calls for a name
     /// (segmenting every sentence would cost more than all the other sources together).
-    fn tokens(&self, doc: &Document) -> Vec<Token> {
+    fn tokens<'s>(&'s self, doc: &'s Document) -> Vec<Token<'s>> {
         let mut out = Vec::new();
         let mut wanted: Vec<usize> = self
             .lexicon
@@ -171,7 +171,7 @@ impl EntityStage<'_> {
                 out.push(Token {
                     start: pos,
                     end: pos + n,
-                    tag: t.tag.to_string(),
+                    tag: t.tag,
                 });
                 pos += n;
             }
@@ -279,7 +279,7 @@ impl EntityStage<'_> {
     }
 
     /// 创始人、CEO张三; 张三董事长.
-    fn title_persons(&self, doc: &Document, tokens: &[Token], out: &mut Vec<Candidate>) {
+    fn title_persons(&self, doc: &Document, tokens: &[Token<'_>], out: &mut Vec<Candidate>) {
         let chars = &doc.chars;
         let tok_at = |p: usize| {
             tokens
@@ -308,7 +308,7 @@ impl EntityStage<'_> {
             if let Ok(i) = tokens.binary_search_by(|t| t.end.cmp(&ts)) {
                 let t = &tokens[i];
                 let name: String = chars[t.start..t.end].iter().collect();
-                if matches!(t.tag.as_str(), "nr" | "nrfg") && self.person_like(&name) {
+                if matches!(t.tag, "nr" | "nrfg") && self.person_like(&name) {
                     out.push(person(t.start, t.end, "name_before_title"));
                 }
             }
@@ -328,9 +328,9 @@ impl EntityStage<'_> {
     fn person_at<'t>(
         &self,
         chars: &[char],
-        tokens: &'t [Token],
+        tokens: &'t [Token<'t>],
         p: usize,
-        tok_at: &dyn Fn(usize) -> Option<(usize, &'t Token)>,
+        tok_at: &dyn Fn(usize) -> Option<(usize, &'t Token<'t>)>,
     ) -> Option<(usize, &'static str)> {
         if p >= chars.len() {
             return None;
@@ -350,7 +350,7 @@ impl EntityStage<'_> {
         // words that begin with a surname character)
         if t.end - t.start >= 2
             && self.person_like(&word)
-            && matches!(t.tag.as_str(), "nr" | "nrfg" | "nrt" | "x")
+            && matches!(t.tag, "nr" | "nrfg" | "nrt" | "x")
         {
             return Some((t.end, "title_person"));
         }
@@ -855,15 +855,14 @@ impl EntityStage<'_> {
     /// A name that the lexicon or a pattern found once is a candidate at its every other
     /// occurrence, before the statistical sources speak (张晓明, not a tagger's 张晓).
     fn repeat_names(&self, doc: &Document, cands: &mut Vec<Candidate>) {
-        let firm = select(cands.iter().filter(|c| c.tier <= 1).cloned().collect());
-        let mut forms: Vec<(String, Candidate)> = Vec::new();
-        for c in firm {
-            let s: String = doc.chars[c.start..c.end].iter().collect();
-            if s.chars().count() >= 2 && !forms.iter().any(|(f, _)| *f == s) {
-                forms.push((s, c));
-            }
-        }
+        let mut forms: Vec<(String, usize)> = select_order(cands, |c| c.tier <= 1)
+            .into_iter()
+            .filter(|&i| cands[i].end - cands[i].start >= 2)
+            .map(|i| (doc.chars[cands[i].start..cands[i].end].iter().collect(), i))
+            .collect();
+        // one entry per form, the first chosen span's (a stable sort keeps them first)
         forms.sort_by(|a, b| a.0.cmp(&b.0));
+        forms.dedup_by(|later, first| later.0 == first.0);
         let set = names::NameSet::new(forms.iter().map(|f| f.0.as_str()));
         for (s, e, k) in set.find_iter(&doc.chars) {
             let edge = |i: usize| doc.chars.get(i).is_some_and(|c| c.is_ascii_alphanumeric());
@@ -872,12 +871,12 @@ impl EntityStage<'_> {
             {
                 continue;
             }
-            let base = &forms[k].1;
+            let base = cands[forms[k].1].clone();
             cands.push(Candidate {
                 start: s,
                 end: e,
                 rule: "same_name_in_document",
-                ..base.clone()
+                ..base
             });
         }
     }
@@ -1020,7 +1019,14 @@ impl EntityStage<'_> {
 /// The priority rule: by tier (user lexicon, then lexicon and patterns, then the statistical
 /// tagger, then jieba's tags); within a tier the longest span wins, then the earliest, then
 /// lexicon over pattern. A chosen span blocks every span that overlaps it.
-pub fn select(mut cands: Vec<Candidate>) -> Vec<Candidate> {
+pub fn select(cands: Vec<Candidate>) -> Vec<Candidate> {
+    let order = select_order(&cands, |_| true);
+    let mut slots: Vec<Option<Candidate>> = cands.into_iter().map(Some).collect();
+    order.into_iter().filter_map(|i| slots[i].take()).collect()
+}
+
+/// [`select`] over the candidates that `keep` accepts, as indexes into `cands`, by start.
+fn select_order(cands: &[Candidate], keep: impl Fn(&Candidate) -> bool) -> Vec<usize> {
     let rank = |c: &Candidate| {
         if c.rule == "lexicon" || c.rule == "user_lexicon" {
             0
@@ -1028,7 +1034,9 @@ pub fn select(mut cands: Vec<Candidate>) -> Vec<Candidate> {
             1
         }
     };
-    cands.sort_by(|a, b| {
+    let mut order: Vec<usize> = (0..cands.len()).filter(|&i| keep(&cands[i])).collect();
+    order.sort_by(|&x, &y| {
+        let (a, b) = (&cands[x], &cands[y]);
         a.tier
             .cmp(&b.tier)
             .then((b.end - b.start).cmp(&(a.end - a.start)))
@@ -1036,17 +1044,18 @@ pub fn select(mut cands: Vec<Candidate>) -> Vec<Candidate> {
             .then(rank(a).cmp(&rank(b)))
             .then(a.kind.cmp(&b.kind))
     });
-    let max_end = cands.iter().map(|c| c.end).max().unwrap_or(0);
+    let max_end = order.iter().map(|&i| cands[i].end).max().unwrap_or(0);
     let mut taken = vec![false; max_end];
     let mut out = Vec::new();
-    for c in cands {
+    for i in order {
+        let c = &cands[i];
         if c.start >= c.end || taken[c.start..c.end].iter().any(|&t| t) {
             continue;
         }
         taken[c.start..c.end].iter_mut().for_each(|t| *t = true);
-        out.push(c);
+        out.push(i);
     }
-    out.sort_by_key(|c| c.start);
+    out.sort_by_key(|&i| cands[i].start);
     out
 }
 
