@@ -649,9 +649,7 @@ impl EntityStage<'_> {
                 continue;
             }
             // inside a company's legal name (the `Ltd` of `Co., Ltd.`), or a bare legal form
-            if legal.iter().any(|&(ls, le)| start < le && ls < end)
-                || self.lexicon.suffixes.iter().any(|x| x.word == s)
-            {
+            if legal.iter().any(|&(ls, le)| start < le && ls < end) || self.lexicon.is_suffix(s) {
                 continue;
             }
             let first = s.chars().next().unwrap_or('a');
@@ -803,8 +801,7 @@ impl EntityStage<'_> {
             };
             let words: Vec<&str> = latin.as_str().split([' ', '-']).collect();
             if words.iter().any(|w| {
-                self.lexicon.latin_common.contains(&w.to_lowercase())
-                    || self.lexicon.suffixes.iter().any(|x| x.word == *w)
+                self.lexicon.latin_common.contains(&w.to_lowercase()) || self.lexicon.is_suffix(w)
             }) {
                 continue;
             }
@@ -1064,28 +1061,31 @@ fn select_order(cands: &[Candidate], keep: impl Fn(&Candidate) -> bool) -> Vec<u
 /// form it begins (阿里 → 阿里巴巴).
 fn resolve(doc: &Document, chosen: Vec<Candidate>, lexicon: &Lexicon) -> EntityLayer {
     // surface → (best tier, kind, subtype, canonical, aliases)
-    let mut by_surface: HashMap<String, Candidate> = HashMap::new();
-    for c in &chosen {
-        let surface = normalize_width(&doc.chars[c.start..c.end].iter().collect::<String>());
-        match by_surface.get(&surface) {
+    let chosen_surfaces: Vec<String> = chosen
+        .iter()
+        .map(|c| normalize_width(&doc.chars[c.start..c.end].iter().collect::<String>()))
+        .collect();
+    let mut by_surface: HashMap<&str, &Candidate> = HashMap::new();
+    for (c, surface) in chosen.iter().zip(&chosen_surfaces) {
+        match by_surface.get(surface.as_str()) {
             Some(prev) if prev.tier <= c.tier => {}
             _ => {
-                by_surface.insert(surface, c.clone());
+                by_surface.insert(surface, c);
             }
         }
     }
     let mut entities: Vec<Entity> = Vec::new();
     let mut index: HashMap<(EntityType, String), usize> = HashMap::new();
     let mut surface_entity: HashMap<String, usize> = HashMap::new();
-    let mut surfaces: Vec<&String> = by_surface.keys().collect();
+    let mut surfaces: Vec<&str> = by_surface.keys().copied().collect();
     surfaces.sort();
     for surface in surfaces {
-        let c = &by_surface[surface];
+        let c = by_surface[surface];
         let canonical = c
             .name
-            .clone()
-            .map(|n| normalize_width(&n))
-            .unwrap_or_else(|| surface.clone());
+            .as_deref()
+            .map(normalize_width)
+            .unwrap_or_else(|| surface.to_string());
         // a name found by a pattern that the lexicon knows takes the lexicon's identity
         let (kind, subtype, canonical, aliases) = match lexicon.by_surface.get(&canonical) {
             Some(&i) if c.name.is_none() => {
@@ -1104,13 +1104,13 @@ fn resolve(doc: &Document, chosen: Vec<Candidate>, lexicon: &Lexicon) -> EntityL
             });
             entities.len() - 1
         });
-        if *surface != canonical {
-            entities[idx].aliases.insert(surface.clone());
+        if surface != canonical {
+            entities[idx].aliases.insert(surface.to_string());
         }
         if entities[idx].subtype.is_none() {
             entities[idx].subtype = subtype;
         }
-        surface_entity.insert(surface.clone(), idx);
+        surface_entity.insert(surface.to_string(), idx);
     }
     // short forms: an organization or product name that begins a longer one of the same type
     let mut redirect: Vec<usize> = (0..entities.len()).collect();
@@ -1165,9 +1165,8 @@ fn resolve(doc: &Document, chosen: Vec<Candidate>, lexicon: &Lexicon) -> EntityL
     forms.sort();
     let mut mentions: Vec<Mention> = Vec::new();
     let mut covered = vec![false; doc.chars.len()];
-    for c in &chosen {
-        let surface = normalize_width(&doc.chars[c.start..c.end].iter().collect::<String>());
-        if let Some(&e) = surface_entity.get(&surface) {
+    for (c, surface) in chosen.iter().zip(&chosen_surfaces) {
+        if let Some(&e) = surface_entity.get(surface) {
             covered[c.start..c.end].iter_mut().for_each(|x| *x = true);
             mentions.push(Mention {
                 start: c.start,
