@@ -1031,16 +1031,17 @@ fn select_order(cands: &[Candidate], keep: impl Fn(&Candidate) -> bool) -> Vec<u
             1
         }
     };
-    let mut order: Vec<usize> = (0..cands.len()).filter(|&i| keep(&cands[i])).collect();
-    order.sort_by(|&x, &y| {
-        let (a, b) = (&cands[x], &cands[y]);
-        a.tier
-            .cmp(&b.tier)
-            .then((b.end - b.start).cmp(&(a.end - a.start)))
-            .then(a.start.cmp(&b.start))
-            .then(rank(a).cmp(&rank(b)))
-            .then(a.kind.cmp(&b.kind))
-    });
+    // the sort key, computed once per candidate; the index last keeps the order of equals
+    let mut keyed: Vec<_> = (0..cands.len())
+        .filter(|&i| keep(&cands[i]))
+        .map(|i| {
+            let c = &cands[i];
+            let len = c.end.saturating_sub(c.start);
+            (c.tier, std::cmp::Reverse(len), c.start, rank(c), c.kind, i)
+        })
+        .collect();
+    keyed.sort_unstable();
+    let order: Vec<usize> = keyed.into_iter().map(|k| k.5).collect();
     let max_end = order.iter().map(|&i| cands[i].end).max().unwrap_or(0);
     let mut taken = vec![false; max_end];
     let mut out = Vec::new();
