@@ -90,6 +90,10 @@ pub struct Lexicon {
     pub titles: Vec<Title>,
     pub title_matcher: AhoCorasick,
     pub suffixes: Vec<Suffix>,
+    /// The words of `suffixes`, and those of `titles`, for membership tests without a scan
+    /// (built with them in [`Lexicon::load`]).
+    suffix_words: HashSet<String>,
+    title_words: HashSet<String>,
     pub suffix_matcher: AhoCorasick,
     /// A capitalized Latin name of one to five words and its legal form (`legal_forms.tsv`):
     /// group `full` is the name with its form, group `name` the name before the form.
@@ -295,8 +299,12 @@ impl Lexicon {
             .enumerate()
             .map(|(i, c)| (c.word.clone(), i))
             .collect();
+        let suffix_words = suffixes.iter().map(|s| s.word.clone()).collect();
+        let title_words = titles.iter().map(|t| t.word.clone()).collect();
         Ok(Lexicon {
             matcher: matcher(&surfaces)?,
+            suffix_words,
+            title_words,
             surface_entry,
             by_surface,
             entries,
@@ -324,9 +332,14 @@ impl Lexicon {
         self.not_names.contains(name)
             || self.boundary.contains(name)
             || self.category_by_word.contains_key(name)
-            || self.suffixes.iter().any(|s| s.word == name)
-            || self.titles.iter().any(|t| t.word == name)
+            || self.suffix_words.contains(name)
+            || self.title_words.contains(name)
             || (name.is_ascii() && self.latin_common.contains(&name.to_lowercase()))
+    }
+
+    /// Whether `word` is an organization suffix (`org_suffixes.tsv`).
+    pub fn is_suffix(&self, word: &str) -> bool {
+        self.suffix_words.contains(word)
     }
 
     pub fn starts_with_surname(&self, name: &str) -> bool {

@@ -2,11 +2,11 @@
 //! combined under one priority rule (see [`select`]), then resolved to one entity per real
 //! name in the document.
 pub mod lexicon;
+mod names;
 
 use crate::document::Document;
 use crate::model::EntityType;
 use crate::words::Words;
-use aho_corasick::{AhoCorasickBuilder, MatchKind};
 pub use lexicon::Lexicon;
 use regex::Regex;
 use std::collections::{BTreeSet, HashMap};
@@ -14,10 +14,10 @@ use std::sync::LazyLock;
 
 /// A word of the segmentation (`crate::words`), in cleaned-text chars.
 #[derive(Clone, Debug)]
-pub struct Token {
+pub struct Token<'a> {
     pub start: usize,
     pub end: usize,
-    pub tag: String,
+    pub tag: &'a str,
 }
 
 #[derive(Clone, Debug)]
@@ -154,7 +154,7 @@ impl EntityStage<'_> {
 
     /// Words and tags (`crate::words`), for the sentences where a title calls for a name
     /// (segmenting every sentence would cost more than all the other sources together).
-    fn tokens(&self, doc: &Document) -> Vec<Token> {
+    fn tokens<'s>(&'s self, doc: &'s Document) -> Vec<Token<'s>> {
         let mut out = Vec::new();
         let mut wanted: Vec<usize> = self
             .lexicon
@@ -171,7 +171,7 @@ impl EntityStage<'_> {
                 out.push(Token {
                     start: pos,
                     end: pos + n,
-                    tag: t.tag.to_string(),
+                    tag: t.tag,
                 });
                 pos += n;
             }
@@ -279,7 +279,7 @@ impl EntityStage<'_> {
     }
 
     /// 创始人、CEO张三; 张三董事长.
-    fn title_persons(&self, doc: &Document, tokens: &[Token], out: &mut Vec<Candidate>) {
+    fn title_persons(&self, doc: &Document, tokens: &[Token<'_>], out: &mut Vec<Candidate>) {
         let chars = &doc.chars;
         let tok_at = |p: usize| {
             tokens
@@ -308,7 +308,7 @@ impl EntityStage<'_> {
             if let Ok(i) = tokens.binary_search_by(|t| t.end.cmp(&ts)) {
                 let t = &tokens[i];
                 let name: String = chars[t.start..t.end].iter().collect();
-                if matches!(t.tag.as_str(), "nr" | "nrfg") && self.person_like(&name) {
+                if matches!(t.tag, "nr" | "nrfg") && self.person_like(&name) {
                     out.push(person(t.start, t.end, "name_before_title"));
                 }
             }
@@ -328,9 +328,9 @@ impl EntityStage<'_> {
     fn person_at<'t>(
         &self,
         chars: &[char],
-        tokens: &'t [Token],
+        tokens: &'t [Token<'t>],
         p: usize,
-        tok_at: &dyn Fn(usize) -> Option<(usize, &'t Token)>,
+        tok_at: &dyn Fn(usize) -> Option<(usize, &'t Token<'t>)>,
     ) -> Option<(usize, &'static str)> {
         if p >= chars.len() {
             return None;
@@ -350,7 +350,7 @@ impl EntityStage<'_> {
         // words that begin with a surname character)
         if t.end - t.start >= 2
             && self.person_like(&word)
-            && matches!(t.tag.as_str(), "nr" | "nrfg" | "nrt" | "x")
+            && matches!(t.tag, "nr" | "nrfg" | "nrt" | "x")
         {
             return Some((t.end, "title_person"));
         }
@@ -649,9 +649,7 @@ impl EntityStage<'_> {
                 continue;
             }
             // inside a company's legal name (the `Ltd` of `Co., Ltd.`), or a bare legal form
-            if legal.iter().any(|&(ls, le)| start < le && ls < end)
-                || self.lexicon.suffixes.iter().any(|x| x.word == s)
-            {
+            if legal.iter().any(|&(ls, le)| start < le && ls < end) || self.lexicon.is_suffix(s) {
                 continue;
             }
             let first = s.chars().next().unwrap_or('a');
@@ -803,8 +801,7 @@ impl EntityStage<'_> {
             };
             let words: Vec<&str> = latin.as_str().split([' ', '-']).collect();
             if words.iter().any(|w| {
-                self.lexicon.latin_common.contains(&w.to_lowercase())
-                    || self.lexicon.suffixes.iter().any(|x| x.word == *w)
+                self.lexicon.latin_common.contains(&w.to_lowercase()) || self.lexicon.is_suffix(w)
             }) {
                 continue;
             }
@@ -855,36 +852,28 @@ impl EntityStage<'_> {
     /// A name that the lexicon or a pattern found once is a candidate at its every other
     /// occurrence, before the statistical sources speak (张晓明, not a tagger's 张晓).
     fn repeat_names(&self, doc: &Document, cands: &mut Vec<Candidate>) {
-        let firm = select(cands.iter().filter(|c| c.tier <= 1).cloned().collect());
-        let mut forms: Vec<(String, Candidate)> = Vec::new();
-        for c in firm {
-            let s: String = doc.chars[c.start..c.end].iter().collect();
-            if s.chars().count() >= 2 && !forms.iter().any(|(f, _)| *f == s) {
-                forms.push((s, c));
-            }
-        }
+        let mut forms: Vec<(String, usize)> = select_order(cands, |c| c.tier <= 1)
+            .into_iter()
+            .filter(|&i| cands[i].end - cands[i].start >= 2)
+            .map(|i| (doc.chars[cands[i].start..cands[i].end].iter().collect(), i))
+            .collect();
+        // one entry per form, the first chosen span's (a stable sort keeps them first)
         forms.sort_by(|a, b| a.0.cmp(&b.0));
-        let Ok(ac) = AhoCorasickBuilder::new()
-            .kind(Some(aho_corasick::AhoCorasickKind::NoncontiguousNFA))
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(forms.iter().map(|f| f.0.as_str()))
-        else {
-            return;
-        };
-        for m in ac.find_iter(&doc.text) {
-            let (s, e) = (doc.char_of_byte(m.start()), doc.char_of_byte(m.end()));
+        forms.dedup_by(|later, first| later.0 == first.0);
+        let set = names::NameSet::new(forms.iter().map(|f| f.0.as_str()));
+        for (s, e, k) in set.find_iter(&doc.chars) {
             let edge = |i: usize| doc.chars.get(i).is_some_and(|c| c.is_ascii_alphanumeric());
             if (doc.chars[s].is_ascii_alphanumeric() && s > 0 && edge(s - 1))
                 || (doc.chars[e - 1].is_ascii_alphanumeric() && edge(e))
             {
                 continue;
             }
-            let base = &forms[m.pattern().as_usize()].1;
+            let base = cands[forms[k].1].clone();
             cands.push(Candidate {
                 start: s,
                 end: e,
                 rule: "same_name_in_document",
-                ..base.clone()
+                ..base
             });
         }
     }
@@ -1027,7 +1016,14 @@ impl EntityStage<'_> {
 /// The priority rule: by tier (user lexicon, then lexicon and patterns, then the statistical
 /// tagger, then jieba's tags); within a tier the longest span wins, then the earliest, then
 /// lexicon over pattern. A chosen span blocks every span that overlaps it.
-pub fn select(mut cands: Vec<Candidate>) -> Vec<Candidate> {
+pub fn select(cands: Vec<Candidate>) -> Vec<Candidate> {
+    let order = select_order(&cands, |_| true);
+    let mut slots: Vec<Option<Candidate>> = cands.into_iter().map(Some).collect();
+    order.into_iter().filter_map(|i| slots[i].take()).collect()
+}
+
+/// [`select`] over the candidates that `keep` accepts, as indexes into `cands`, by start.
+fn select_order(cands: &[Candidate], keep: impl Fn(&Candidate) -> bool) -> Vec<usize> {
     let rank = |c: &Candidate| {
         if c.rule == "lexicon" || c.rule == "user_lexicon" {
             0
@@ -1035,25 +1031,29 @@ pub fn select(mut cands: Vec<Candidate>) -> Vec<Candidate> {
             1
         }
     };
-    cands.sort_by(|a, b| {
-        a.tier
-            .cmp(&b.tier)
-            .then((b.end - b.start).cmp(&(a.end - a.start)))
-            .then(a.start.cmp(&b.start))
-            .then(rank(a).cmp(&rank(b)))
-            .then(a.kind.cmp(&b.kind))
-    });
-    let max_end = cands.iter().map(|c| c.end).max().unwrap_or(0);
+    // the sort key, computed once per candidate; the index last keeps the order of equals
+    let mut keyed: Vec<_> = (0..cands.len())
+        .filter(|&i| keep(&cands[i]))
+        .map(|i| {
+            let c = &cands[i];
+            let len = c.end.saturating_sub(c.start);
+            (c.tier, std::cmp::Reverse(len), c.start, rank(c), c.kind, i)
+        })
+        .collect();
+    keyed.sort_unstable();
+    let order: Vec<usize> = keyed.into_iter().map(|k| k.5).collect();
+    let max_end = order.iter().map(|&i| cands[i].end).max().unwrap_or(0);
     let mut taken = vec![false; max_end];
     let mut out = Vec::new();
-    for c in cands {
+    for i in order {
+        let c = &cands[i];
         if c.start >= c.end || taken[c.start..c.end].iter().any(|&t| t) {
             continue;
         }
         taken[c.start..c.end].iter_mut().for_each(|t| *t = true);
-        out.push(c);
+        out.push(i);
     }
-    out.sort_by_key(|c| c.start);
+    out.sort_by_key(|&i| cands[i].start);
     out
 }
 
@@ -1062,28 +1062,31 @@ pub fn select(mut cands: Vec<Candidate>) -> Vec<Candidate> {
 /// form it begins (阿里 → 阿里巴巴).
 fn resolve(doc: &Document, chosen: Vec<Candidate>, lexicon: &Lexicon) -> EntityLayer {
     // surface → (best tier, kind, subtype, canonical, aliases)
-    let mut by_surface: HashMap<String, Candidate> = HashMap::new();
-    for c in &chosen {
-        let surface = normalize_width(&doc.chars[c.start..c.end].iter().collect::<String>());
-        match by_surface.get(&surface) {
+    let chosen_surfaces: Vec<String> = chosen
+        .iter()
+        .map(|c| normalize_width(&doc.chars[c.start..c.end].iter().collect::<String>()))
+        .collect();
+    let mut by_surface: HashMap<&str, &Candidate> = HashMap::new();
+    for (c, surface) in chosen.iter().zip(&chosen_surfaces) {
+        match by_surface.get(surface.as_str()) {
             Some(prev) if prev.tier <= c.tier => {}
             _ => {
-                by_surface.insert(surface, c.clone());
+                by_surface.insert(surface, c);
             }
         }
     }
     let mut entities: Vec<Entity> = Vec::new();
     let mut index: HashMap<(EntityType, String), usize> = HashMap::new();
     let mut surface_entity: HashMap<String, usize> = HashMap::new();
-    let mut surfaces: Vec<&String> = by_surface.keys().collect();
+    let mut surfaces: Vec<&str> = by_surface.keys().copied().collect();
     surfaces.sort();
     for surface in surfaces {
-        let c = &by_surface[surface];
+        let c = by_surface[surface];
         let canonical = c
             .name
-            .clone()
-            .map(|n| normalize_width(&n))
-            .unwrap_or_else(|| surface.clone());
+            .as_deref()
+            .map(normalize_width)
+            .unwrap_or_else(|| surface.to_string());
         // a name found by a pattern that the lexicon knows takes the lexicon's identity
         let (kind, subtype, canonical, aliases) = match lexicon.by_surface.get(&canonical) {
             Some(&i) if c.name.is_none() => {
@@ -1102,13 +1105,13 @@ fn resolve(doc: &Document, chosen: Vec<Candidate>, lexicon: &Lexicon) -> EntityL
             });
             entities.len() - 1
         });
-        if *surface != canonical {
-            entities[idx].aliases.insert(surface.clone());
+        if surface != canonical {
+            entities[idx].aliases.insert(surface.to_string());
         }
         if entities[idx].subtype.is_none() {
             entities[idx].subtype = subtype;
         }
-        surface_entity.insert(surface.clone(), idx);
+        surface_entity.insert(surface.to_string(), idx);
     }
     // short forms: an organization or product name that begins a longer one of the same type
     let mut redirect: Vec<usize> = (0..entities.len()).collect();
@@ -1163,9 +1166,8 @@ fn resolve(doc: &Document, chosen: Vec<Candidate>, lexicon: &Lexicon) -> EntityL
     forms.sort();
     let mut mentions: Vec<Mention> = Vec::new();
     let mut covered = vec![false; doc.chars.len()];
-    for c in &chosen {
-        let surface = normalize_width(&doc.chars[c.start..c.end].iter().collect::<String>());
-        if let Some(&e) = surface_entity.get(&surface) {
+    for (c, surface) in chosen.iter().zip(&chosen_surfaces) {
+        if let Some(&e) = surface_entity.get(surface) {
             covered[c.start..c.end].iter_mut().for_each(|x| *x = true);
             mentions.push(Mention {
                 start: c.start,
@@ -1175,14 +1177,9 @@ fn resolve(doc: &Document, chosen: Vec<Candidate>, lexicon: &Lexicon) -> EntityL
             });
         }
     }
-    if let Ok(ac) = AhoCorasickBuilder::new()
-        .kind(Some(aho_corasick::AhoCorasickKind::NoncontiguousNFA))
-        .match_kind(MatchKind::LeftmostLongest)
-        .build(forms.iter().map(|(s, _)| s.as_str()))
     {
-        for m in ac.find_iter(&doc.text) {
-            let s = doc.char_of_byte(m.start());
-            let e = doc.char_of_byte(m.end());
+        let set = names::NameSet::new(forms.iter().map(|(s, _)| s.as_str()));
+        for (s, e, k) in set.find_iter(&doc.chars) {
             if covered[s..e].iter().any(|&x| x) {
                 continue;
             }
@@ -1196,7 +1193,7 @@ fn resolve(doc: &Document, chosen: Vec<Candidate>, lexicon: &Lexicon) -> EntityL
             mentions.push(Mention {
                 start: s,
                 end: e,
-                entity: forms[m.pattern().as_usize()].1,
+                entity: forms[k].1,
                 rule: "same_name_in_document",
             });
         }

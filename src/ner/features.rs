@@ -81,7 +81,7 @@ fn normalize_with(c: char, t2s: &[u16]) -> u32 {
 
 /// Character class ("shape"): 1 Han, 2 Latin upper, 3 Latin lower, 4 digit, 5 Chinese
 /// numeral, 6 punctuation, 7 whitespace, 8 other (emoji, symbols), 0 padding.
-#[inline]
+#[inline(always)]
 pub fn class(c: char) -> u8 {
     let mut u = c as u32;
     if (0x4E00..=0x9FFF).contains(&u) {
@@ -302,6 +302,7 @@ fn fin(h: u64) -> u64 {
 impl Scratch {
     /// Fill `codes`, `cls` and `lex` for `chars` (with padding) and the hashed feature
     /// indexes (masked with `mask`) into `feats`.
+    #[inline(always)]
     pub fn prepare(&mut self, chars: &[char], lex: &Lexicons, mask: u32) {
         let n = chars.len();
         self.codes.clear();

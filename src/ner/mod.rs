@@ -91,16 +91,16 @@ pub struct NerSpan {
 ///
 /// The hashed table has `2^bits` rows of `NUM_LABELS` weights, but most rows are zero
 /// (pruned or never seen), so only the non-zero rows are held, in row order, with a
-/// rank index: one `u32` per 8 rows holds which of them are stored (low 8 bits) and
-/// the index of the first of them in `rows` (high 24 bits). A lookup reads that word
-/// (the index is 512 KB for 20 bits) and then, only for a stored row, the row; the
-/// stored rows take a third of the dense table's memory. The rows are the file's own
+/// rank index: one `u64` per 32 rows holds which of them are stored (low 32 bits) and
+/// the index of the first of them in `rows` (high 32 bits). A lookup reads that word
+/// (the index is 256 KB for 20 bits, half a core's L2 cache) and then, only for a stored
+/// row, the row; the stored rows take a third of the dense table's memory. The rows are the file's own
 /// bytes: the embedded model borrows them from the binary instead of copying them.
 #[derive(Clone, Debug)]
 pub struct NerModel {
     bits: u32,
-    /// Rank index over the `2^bits` rows: per 8 rows, `first << 8 | presence mask`.
-    index: Vec<u32>,
+    /// Rank index over the `2^bits` rows: per [`GROUP`] rows, `first << 32 | presence mask`.
+    index: Vec<u64>,
     /// The stored rows in row order, `ROW_BYTES` each (`NUM_LABELS` little-endian
     /// `i16`), as in the model file.
     rows: Cow<'static, [u8]>,
@@ -118,28 +118,20 @@ static ZERO_ROW: [u8; ROW_BYTES] = [0; ROW_BYTES];
 /// The row index of a feature whose row is not stored.
 const ABSENT: u32 = u32::MAX;
 
-/// Number of set bits of each byte.
-static POP8: [u8; 256] = {
-    let mut t = [0u8; 256];
-    let mut i = 0;
-    while i < 256 {
-        t[i] = (i as u32).count_ones() as u8;
-        i += 1;
-    }
-    t
-};
+/// Rows per word of the rank index.
+const GROUP: usize = 32;
 
 /// Build the rank index and the stored rows from a dense table (`2^bits * NL` weights).
-fn compact(bits: u32, dense: &[i16]) -> (Vec<u32>, Vec<u8>) {
+fn compact(bits: u32, dense: &[i16]) -> (Vec<u64>, Vec<u8>) {
     let nrows = 1usize << bits;
-    let mut index = vec![0u32; nrows.div_ceil(8)];
+    let mut index = vec![0u64; nrows.div_ceil(GROUP)];
     let mut rows = Vec::new();
     for (r, w) in dense.chunks_exact(NL).enumerate().take(nrows) {
-        if r % 8 == 0 {
-            index[r / 8] = ((rows.len() / ROW_BYTES) as u32) << 8;
+        if r % GROUP == 0 {
+            index[r / GROUP] = ((rows.len() / ROW_BYTES) as u64) << 32;
         }
         if w.iter().any(|&x| x != 0) {
-            index[r / 8] |= 1 << (r % 8);
+            index[r / GROUP] |= 1 << (r % GROUP);
             for &x in w {
                 rows.extend_from_slice(&x.to_le_bytes());
             }
@@ -186,44 +178,74 @@ impl NerModel {
         if chars.is_empty() {
             return out;
         }
-        SCRATCH.with(|s| {
-            let mut guard = s.borrow_mut();
-            let Buffers {
+        SCRATCH.with(|s| self.tag_all(chars, &mut s.borrow_mut(), &mut out));
+        out
+    }
+
+    /// Tag `chars` segment by segment, with the code compiled for the best instruction set
+    /// the CPU has (the same integer arithmetic, so the same result).
+    fn tag_all(&self, chars: &[char], b: &mut Buffers, out: &mut Vec<NerSpan>) {
+        #[cfg(target_arch = "x86_64")]
+        if std::arch::is_x86_feature_detected!("avx2")
+            && std::arch::is_x86_feature_detected!("popcnt")
+        {
+            // SAFETY: the CPU has the features `tag_all_avx2` is compiled for.
+            unsafe { self.tag_all_avx2(chars, b, out) };
+            return;
+        }
+        self.tag_all_generic(chars, b, out);
+    }
+
+    /// [`Self::tag_all_generic`] compiled for AVX2 (wider vectors in the emission sums
+    /// and Viterbi, a population count instruction in the row index).
+    #[cfg(target_arch = "x86_64")]
+    #[target_feature(enable = "avx2,popcnt")]
+    fn tag_all_avx2(&self, chars: &[char], b: &mut Buffers, out: &mut Vec<NerSpan>) {
+        self.tag_all_generic(chars, b, out);
+    }
+
+    #[inline(always)]
+    fn tag_all_generic(&self, chars: &[char], b: &mut Buffers, out: &mut Vec<NerSpan>) {
+        let Buffers {
+            scratch,
+            rix,
+            em,
+            deltas,
+            labels,
+        } = b;
+        let mut start = 0;
+        while start < chars.len() {
+            let end = segment_end(chars, start);
+            self.tag_segment(
+                &chars[start..end],
+                start,
                 scratch,
                 rix,
                 em,
                 deltas,
                 labels,
-            } = &mut *guard;
-            let mut start = 0;
-            while start < chars.len() {
-                let end = segment_end(chars, start);
-                self.tag_segment(
-                    &chars[start..end],
-                    start,
-                    scratch,
-                    rix,
-                    em,
-                    deltas,
-                    labels,
-                    &mut out,
-                );
-                start = end;
-            }
-        });
-        out
+                out,
+            );
+            start = end;
+        }
     }
 
     /// The index of hashed row `r` (already masked) among the stored rows, or [`ABSENT`].
     #[inline(always)]
     fn row_index(&self, r: u32) -> u32 {
-        let g = self.index[(r >> 3) as usize];
-        let slot = r & 7;
-        let rank = (g >> 8) + POP8[(g & ((1 << slot) - 1) & 0xFF) as usize] as u32;
-        if (g >> slot) & 1 == 0 { ABSENT } else { rank }
+        let g = self.index[(r / GROUP as u32) as usize];
+        let slot = r % GROUP as u32;
+        let mask = g as u32;
+        let rank = (g >> 32) as u32 + (mask & ((1u32 << slot) - 1)).count_ones();
+        if (mask >> slot) & 1 == 0 {
+            ABSENT
+        } else {
+            rank
+        }
     }
 
     #[allow(clippy::too_many_arguments)]
+    #[inline(always)]
     fn tag_segment(
         &self,
         seg: &[char],
@@ -244,7 +266,7 @@ impl NerModel {
         for (k, &f) in feats.iter().enumerate() {
             // The index words are random reads too: fetch that of a later feature now.
             if let Some(&g) = feats.get(k + INDEX_PREFETCH_AHEAD) {
-                prefetch(&self.index, (g >> 3) as usize);
+                prefetch(&self.index, (g / GROUP as u32) as usize);
             }
             rix.push(self.row_index(f));
         }
@@ -292,11 +314,11 @@ impl NerModel {
         let mut w = vec![0i16; (1usize << self.bits) * NL];
         let mut k = 0;
         for (gi, &g) in self.index.iter().enumerate() {
-            let mut left = g & 0xFF;
+            let mut left = g as u32;
             while left != 0 {
                 let j = left.trailing_zeros() as usize;
                 left &= left - 1;
-                let r = gi * 8 + j;
+                let r = gi * GROUP + j;
                 let raw = &self.rows[k * ROW_BYTES..(k + 1) * ROW_BYTES];
                 for y in 0..NL {
                     w[r * NL + y] = i16::from_le_bytes([raw[2 * y], raw[2 * y + 1]]);
@@ -377,8 +399,10 @@ impl NerModel {
             b.extend_from_slice(s.as_bytes());
         }
         put_u32(&mut b, self.stored_rows() as u32);
+        // the file's bitmap has a byte per 8 rows, in row order: the masks, little-endian
+        // (2^bits rows, bits >= 8, is a whole number of groups)
         for &g in &self.index {
-            b.push((g & 0xFF) as u8);
+            b.extend_from_slice(&(g as u32).to_le_bytes());
         }
         b.extend_from_slice(&self.rows);
         let sum = fnv1a(&b);
@@ -486,11 +510,14 @@ impl NerModel {
         if r.pos != body.len() {
             return Err(err("trailing bytes after the weights"));
         }
-        let mut index = Vec::with_capacity(bitmap.len());
-        let mut first = 0u32;
-        for &m in bitmap {
-            index.push(first << 8 | m as u32);
-            first += m.count_ones();
+        let mut index = Vec::with_capacity(bitmap.len().div_ceil(GROUP / 8));
+        let mut first = 0u64;
+        for m in bitmap.chunks(GROUP / 8) {
+            let mut w = [0u8; GROUP / 8];
+            w[..m.len()].copy_from_slice(m);
+            let m = u32::from_le_bytes(w);
+            index.push(first << 32 | m as u64);
+            first += m.count_ones() as u64;
         }
         for raw in data.chunks_exact(2) {
             let v = i16::from_le_bytes([raw[0], raw[1]]);
@@ -650,6 +677,7 @@ const LANES: usize = 16;
 /// The forward pass keeps only the best scores (no back pointers), in padded vectors the
 /// compiler can keep in SIMD registers; scores are renormalized at every step, so `i32`
 /// never overflows. The backtrace recomputes the best predecessor from the stored scores.
+#[inline(always)]
 pub(crate) fn viterbi_i32(
     em: &[i32],
     n: usize,
@@ -725,6 +753,7 @@ pub(crate) fn viterbi_i32(
 }
 
 /// Turn BIO label indexes into spans (offset by `offset`), scored by emission margin.
+#[inline(always)]
 fn spans_from_labels(labels: &[u8], em: &[i32], offset: usize, scale: f32, out: &mut Vec<NerSpan>) {
     let n = labels.len();
     let mut i = 0;
