@@ -78,6 +78,66 @@ pub struct Candidate {
     pub rule: &'static str,
 }
 
+/// The Han text around a span, a few characters each side, for segmenting it with its
+/// context; none when neither edge of the span touches Han text, where no word can cross.
+fn han_context(chars: &[char], start: usize, end: usize) -> Option<(usize, usize)> {
+    const CONTEXT: usize = 4;
+    let han = |i: usize| chars.get(i).is_some_and(|&c| is_han(c));
+    let open_left = start > 0 && han(start - 1) && han(start);
+    let open_right = end > 0 && han(end) && han(end - 1);
+    if !open_left && !open_right {
+        return None;
+    }
+    let mut from = start;
+    while from > 0 && start - from < CONTEXT && han(from - 1) {
+        from -= 1;
+    }
+    let mut to = end;
+    while to - end < CONTEXT && han(to) {
+        to += 1;
+    }
+    Some((from, to))
+}
+
+/// A tagged span without the repetitions of informal writing: a character written three
+/// times or more is emphasis, not part of a name (超超超美, 唐唐唐唐秋云), while a doubled
+/// character alone may be a nickname (乐乐); a name written twice in a row (徐妍徐妍) is two
+/// mentions.
+fn repeated_name_pieces(chars: &[char], start: usize, end: usize) -> Vec<(usize, usize)> {
+    let run_at = |i: usize| {
+        let c = chars[i];
+        let mut a = i;
+        while a > 0 && chars[a - 1] == c {
+            a -= 1;
+        }
+        let mut b = i + 1;
+        while b < chars.len() && chars[b] == c {
+            b += 1;
+        }
+        (a, b)
+    };
+    let (mut s, mut e) = (start, end);
+    let (_, b) = run_at(s);
+    if b - run_at(s).0 >= 3 && is_han(chars[s]) {
+        s = b.min(e) - 1;
+    }
+    let (a, _) = run_at(e - 1);
+    if run_at(e - 1).1 - a >= 3 && is_han(chars[e - 1]) {
+        e = (a + 1).max(s + 1);
+    }
+    let n = e - s;
+    if n >= 4 && n % 2 == 0 && chars[s..s + n / 2] == chars[s + n / 2..e] {
+        return vec![(s, s + n / 2), (s + n / 2, e)];
+    }
+    vec![(s, e)]
+}
+
+/// A character that never stands inside a name: a list marker (①, ❶, ㈠) or a clause mark.
+fn separates_names(c: char) -> bool {
+    matches!(c, '\u{2460}'..='\u{24ff}' | '\u{2776}'..='\u{2793}' | '\u{3220}'..='\u{325f}' | '\u{3280}'..='\u{32bf}')
+        || matches!(c, '、' | '，' | '。' | '；' | '：' | '！' | '？')
+}
+
 pub fn is_han(c: char) -> bool {
     matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}' | '\u{f900}'..='\u{faff}')
 }
@@ -209,6 +269,9 @@ impl EntityStage<'_> {
             {
                 continue;
             }
+            if !e.user && !self.on_word_boundaries(doc, start, end) {
+                continue;
+            }
             out.push(Candidate {
                 start,
                 end,
@@ -220,6 +283,55 @@ impl EntityStage<'_> {
                 rule: if e.user { "user_lexicon" } else { "lexicon" },
             });
         }
+    }
+
+    /// Whether the segmentation of the text around a Han span keeps the span whole: a short
+    /// name cut by the words around it is not that name (中行 in 集中|行动, 德里 in 兰德|里,
+    /// 吉大 inside 大吉大利). A word that only extends the name to the right keeps it, since
+    /// the head of a Chinese compound comes last (中国|人, 财政部|长 read as 财政部长 still
+    /// name 中国 and the ministry's prefix); the known names are words of the segmenter, so
+    /// a name is cut only when the words across its edges are likelier.
+    fn on_word_boundaries(&self, doc: &Document, start: usize, end: usize) -> bool {
+        let Some((from, to)) = han_context(&doc.chars, start, end) else {
+            return true;
+        };
+        let mut a = from;
+        for t in self.words.tag(doc.slice(from, to), false) {
+            let b = a + t.word.chars().count();
+            let keeps =
+                b <= start || a >= end || (a == start && b >= end) || (a >= start && b <= end);
+            if !keeps {
+                return false;
+            }
+            a = b;
+        }
+        true
+    }
+
+    /// A tagged span shortened to keep out an idiom that it cuts at one edge: 李鹏兴 in
+    /// 李鹏兴致勃勃 is 李鹏. Other words across an edge are left to the tagger, which has
+    /// seen the context: the dictionary joins a name's last character to the next word
+    /// (刘孟|林先生, 协会|协会会长) more often than the tagger errs.
+    fn outside_long_words(&self, doc: &Document, start: usize, end: usize) -> (usize, usize) {
+        const LONG: usize = 3;
+        let Some((from, to)) = han_context(&doc.chars, start, end) else {
+            return (start, end);
+        };
+        let (mut s, mut e) = (start, end);
+        let mut a = from;
+        for t in self.words.tag(doc.slice(from, to), false) {
+            let b = a + t.word.chars().count();
+            if b - a >= LONG && t.tag == "i" {
+                if a < start && b > start && b < end {
+                    s = b;
+                }
+                if a > start && a < end && b > end {
+                    e = a;
+                }
+            }
+            a = b;
+        }
+        if s < e { (s, e) } else { (start, end) }
     }
 
     /// Whether `chars` spell a boundary word (no allocation: this runs at every step of a scan).
@@ -879,6 +991,9 @@ impl EntityStage<'_> {
             {
                 continue;
             }
+            if !self.on_word_boundaries(doc, s, e) {
+                continue;
+            }
             let base = &forms[m.pattern().as_usize()].1;
             cands.push(Candidate {
                 start: s,
@@ -892,7 +1007,31 @@ impl EntityStage<'_> {
     /// The statistical tagger (tier 2), with the checks a name must pass whatever found it.
     fn model_names(&self, doc: &Document, out: &mut Vec<Candidate>) {
         for span in crate::ner::NerModel::embedded().tag_chars(&doc.chars) {
-            let (mut s, mut e) = (span.start, span.end);
+            // a list marker or a clause mark inside a span separates names (①霍华德②基廷)
+            let mut a = span.start;
+            for k in span.start..=span.end {
+                if k == span.end || separates_names(doc.chars[k]) {
+                    if k > a {
+                        for (s, e) in repeated_name_pieces(&doc.chars, a, k) {
+                            self.model_name(doc, s, e, span.label, out);
+                        }
+                    }
+                    a = k + 1;
+                }
+            }
+        }
+    }
+
+    fn model_name(
+        &self,
+        doc: &Document,
+        start: usize,
+        end: usize,
+        label: crate::ner::NerLabel,
+        out: &mut Vec<Candidate>,
+    ) {
+        {
+            let (mut s, mut e) = (start, end);
             // a stray Latin letter glued to a Han name (CEO蒂姆 → O蒂姆) is not part of it
             while s < e
                 && doc.chars[s].is_ascii_alphabetic()
@@ -916,16 +1055,18 @@ impl EntityStage<'_> {
             while e > s && !doc.chars[e - 1].is_alphanumeric() {
                 e -= 1;
             }
-            if e - s < 2
-                && !(e > s && is_han(doc.chars[s]) && span.label == crate::ner::NerLabel::Place)
+            if e > s {
+                (s, e) = self.outside_long_words(doc, s, e);
+            }
+            if e - s < 2 && !(e > s && is_han(doc.chars[s]) && label == crate::ner::NerLabel::Place)
             {
-                continue;
+                return;
             }
             let name: String = doc.chars[s..e].iter().collect();
             if self.lexicon.is_generic(&name) || self.latin_common_phrase(doc, s, e) {
-                continue;
+                return;
             }
-            let kind = match span.label {
+            let kind = match label {
                 crate::ner::NerLabel::Person => EntityType::Person,
                 crate::ner::NerLabel::Organization => EntityType::Organization,
                 crate::ner::NerLabel::Place => EntityType::Place,
