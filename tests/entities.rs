@@ -118,3 +118,21 @@ fn a_name_does_not_take_the_start_of_an_idiom() {
         "{e:?}"
     );
 }
+
+#[test]
+fn a_one_character_place_names_the_full_place() {
+    let e = entities("公司在日、韩两国都设有办事处，并计划扩大在华业务。");
+    for full in ["日本", "韩国"] {
+        assert!(
+            e.iter().any(|(t, n, _)| t == "place" && n == full),
+            "{full} not in {e:?}"
+        );
+    }
+    assert!(!e.iter().any(|(_, n, _)| n == "日" || n == "韩"), "{e:?}");
+}
+
+#[test]
+fn lowercase_english_words_are_not_names_in_cased_text() {
+    let e = entities("The report was published unchanged, the links were kept. 该报告未作修改。");
+    assert!(e.is_empty(), "{e:?}");
+}

@@ -132,6 +132,34 @@ fn repeated_name_pieces(chars: &[char], start: usize, end: usize) -> Vec<(usize,
     vec![(s, e)]
 }
 
+/// Whether a tagged span that is all Latin could be a name: whole words (not `nchanged` out
+/// of `unchanged`), and a capital or a digit in it, since English writes names that way and
+/// the tagger, trained on Chinese, takes lowercase words (links, purchase) for names. The
+/// capital is asked for only in `cased` text, where some Latin letter is a capital: text
+/// that was lowercased as a whole has lost the signal.
+fn whole_latin_name(chars: &[char], s: usize, e: usize, cased: bool) -> bool {
+    let span = &chars[s..e];
+    if !span.iter().all(char::is_ascii) {
+        return true;
+    }
+    let letter = |i: usize| chars.get(i).is_some_and(|c| c.is_ascii_alphanumeric());
+    let inside_word = (s > 0 && letter(s - 1)) || letter(e);
+    let capital = span
+        .iter()
+        .any(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
+    !inside_word && (capital || !cased)
+}
+
+/// Whether `long` (which begins with `short`) is a full form of `short`: a few more Han
+/// characters (阿里 → 阿里巴巴), or one or two more Latin words (Epic → Epic Games).
+fn short_form_of(short: &str, long: &str) -> bool {
+    let rest = &long[short.len()..];
+    if short.is_ascii() && rest.starts_with(' ') {
+        return rest.split_whitespace().count() <= 2;
+    }
+    !rest.starts_with(' ') && rest.chars().count() <= 4
+}
+
 /// A character that never stands inside a name: a list marker (①, ❶, ㈠) or a clause mark.
 fn separates_names(c: char) -> bool {
     matches!(c, '\u{2460}'..='\u{24ff}' | '\u{2776}'..='\u{2793}' | '\u{3220}'..='\u{325f}' | '\u{3280}'..='\u{32bf}')
@@ -402,6 +430,10 @@ impl EntityStage<'_> {
         for m in self.lexicon.title_matcher.find_iter(&doc.text) {
             let ts = doc.char_of_byte(m.start());
             let mut p = doc.char_of_byte(m.end());
+            // a title inside a longer word is not that title (董事 in 董事会)
+            if tok_at(ts).is_none() || tokens.binary_search_by(|t| t.end.cmp(&p)).is_err() {
+                continue;
+            }
             // skip a chain of titles: 创始人、CEO
             while p < chars.len() && matches!(chars[p], '、' | '兼' | ' ' | '/') {
                 p += 1;
@@ -1006,6 +1038,7 @@ impl EntityStage<'_> {
 
     /// The statistical tagger (tier 2), with the checks a name must pass whatever found it.
     fn model_names(&self, doc: &Document, out: &mut Vec<Candidate>) {
+        let cased = doc.chars.iter().any(char::is_ascii_uppercase);
         for span in crate::ner::NerModel::embedded().tag_chars(&doc.chars) {
             // a list marker or a clause mark inside a span separates names (①霍华德②基廷)
             let mut a = span.start;
@@ -1013,7 +1046,7 @@ impl EntityStage<'_> {
                 if k == span.end || separates_names(doc.chars[k]) {
                     if k > a {
                         for (s, e) in repeated_name_pieces(&doc.chars, a, k) {
-                            self.model_name(doc, s, e, span.label, out);
+                            self.model_name(doc, s, e, span.label, cased, out);
                         }
                     }
                     a = k + 1;
@@ -1028,6 +1061,7 @@ impl EntityStage<'_> {
         start: usize,
         end: usize,
         label: crate::ner::NerLabel,
+        cased: bool,
         out: &mut Vec<Candidate>,
     ) {
         {
@@ -1062,8 +1096,14 @@ impl EntityStage<'_> {
             {
                 return;
             }
+            if !whole_latin_name(&doc.chars, s, e, cased) {
+                return;
+            }
             let name: String = doc.chars[s..e].iter().collect();
-            if self.lexicon.is_generic(&name) || self.latin_common_phrase(doc, s, e) {
+            if self.lexicon.is_generic(&name)
+                || self.latin_common_phrase(doc, s, e)
+                || self.lexicon.description_heads.is_match(&name)
+            {
                 return;
             }
             let kind = match label {
@@ -1072,13 +1112,18 @@ impl EntityStage<'_> {
                 crate::ner::NerLabel::Place => EntityType::Place,
                 crate::ner::NerLabel::Product => EntityType::Product,
             };
+            // a one-character place is an abbreviation (日、韩; 在华): it names the full place
+            let full = (e - s == 1 && kind == EntityType::Place)
+                .then(|| self.lexicon.abbreviations.get(&doc.chars[s]))
+                .flatten();
+            let known = full.and_then(|f| self.lexicon.by_surface.get(f));
             out.push(Candidate {
                 start: s,
                 end: e,
                 kind,
-                subtype: None,
-                name: None,
-                aliases: vec![],
+                subtype: known.and_then(|&i| self.lexicon.entries[i].subtype.clone()),
+                name: full.cloned(),
+                aliases: known.map_or_else(Vec::new, |&i| self.lexicon.entries[i].aliases.clone()),
                 tier: 2,
                 rule: "ner_model",
             });
@@ -1251,7 +1296,7 @@ fn resolve(doc: &Document, chosen: Vec<Candidate>, lexicon: &Lexicon) -> EntityL
         }
         surface_entity.insert(surface.clone(), idx);
     }
-    // short forms: an organization or product name that begins a longer one of the same type
+    // short forms: an organization or product name that begins one longer one of the same type
     let mut redirect: Vec<usize> = (0..entities.len()).collect();
     let mut by_name: Vec<usize> = (0..entities.len()).collect();
     by_name.sort_by(|&x, &y| {
@@ -1278,13 +1323,14 @@ fn resolve(doc: &Document, chosen: Vec<Candidate>, lexicon: &Lexicon) -> EntityL
             .filter(|&j| {
                 j != i
                     && entities[j].name.chars().count() > a.name.chars().count()
-                    && entities[j].name.chars().count() <= a.name.chars().count() + 4
+                    && short_form_of(&a.name, &entities[j].name)
                     // FITURE and FITURE创始团队 are two things: a long form that only adds a
                     // generic head (团队, 总部, 公司) is not the name's full form
                     && !lexicon.generic_heads.iter().any(|h| entities[j].name[a.name.len()..].ends_with(h.as_str()))
-            })
-            .min();
-        if let Some(j) = long {
+            });
+        // a short form of two long ones (金山 of 金山软件 and 金山云) is left alone
+        let mut long = long;
+        if let (Some(j), None) = (long.next(), long.next()) {
             redirect[i] = j;
         }
     }
