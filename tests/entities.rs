@@ -90,3 +90,49 @@ fn an_organization_english_name_in_brackets_is_not_a_person() {
     let e = entities("华星科技（Huaxing Technologies）今天发布了新品。");
     assert!(!e.iter().any(|(t, _, _)| t == "person"), "{e:?}");
 }
+
+#[test]
+fn a_known_short_name_inside_other_words_is_not_that_name() {
+    // 中行 (a bank's short name) spans 集中|行动 here
+    let e = entities("各部门开展集中行动，整治市场秩序。");
+    assert!(e.iter().all(|(t, _, _)| t != "organization"), "{e:?}");
+}
+
+#[test]
+fn list_markers_separate_the_names_of_a_list() {
+    let e = entities("获奖者依次是：①张明远②刘海峰③陈志强。");
+    let mut persons: Vec<&str> = e
+        .iter()
+        .filter(|(t, _, _)| t == "person")
+        .map(|(_, n, _)| n.as_str())
+        .collect();
+    persons.sort_unstable();
+    assert_eq!(persons, ["刘海峰", "张明远", "陈志强"], "{e:?}");
+}
+
+#[test]
+fn a_name_does_not_take_the_start_of_an_idiom() {
+    let e = entities("王建国兴致勃勃地参观了展览。");
+    assert!(
+        e.iter().any(|(t, n, _)| t == "person" && n == "王建国"),
+        "{e:?}"
+    );
+}
+
+#[test]
+fn a_one_character_place_names_the_full_place() {
+    let e = entities("公司在日、韩两国都设有办事处，并计划扩大在华业务。");
+    for full in ["日本", "韩国"] {
+        assert!(
+            e.iter().any(|(t, n, _)| t == "place" && n == full),
+            "{full} not in {e:?}"
+        );
+    }
+    assert!(!e.iter().any(|(_, n, _)| n == "日" || n == "韩"), "{e:?}");
+}
+
+#[test]
+fn lowercase_english_words_are_not_names_in_cased_text() {
+    let e = entities("The report was published unchanged, the links were kept. 该报告未作修改。");
+    assert!(e.is_empty(), "{e:?}");
+}

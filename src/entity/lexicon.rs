@@ -35,6 +35,7 @@ const CATEGORIES: &str = include_str!("../../data/entity/categories.tsv");
 const CUES: &str = include_str!("../../data/entity/cues.tsv");
 const BOUNDARY: &str = include_str!("../../data/entity/boundary.tsv");
 const PLACE_SUFFIXES: &str = include_str!("../../data/entity/place_suffixes.tsv");
+const ABBREVIATIONS: &str = include_str!("../../data/entity/abbreviations.tsv");
 const GENERIC_HEADS: &str = include_str!("../../data/entity/generic_heads.tsv");
 
 #[derive(Clone, Debug)]
@@ -105,7 +106,11 @@ pub struct Lexicon {
     pub boundary: HashSet<String>,
     pub boundary_max_len: usize,
     pub place_suffixes: HashSet<String>,
+    /// One-character abbreviations of places and the full names (日 → 日本).
+    pub abbreviations: HashMap<char, String>,
     pub generic_heads: HashSet<String>,
+    /// Heads that never stand inside a name (子公司, 旗下): a span holding one is a description.
+    pub description_heads: AhoCorasick,
 }
 
 fn matcher(words: &[String]) -> Result<AhoCorasick> {
@@ -289,11 +294,31 @@ impl Lexicon {
             .iter()
             .map(|r| r.fields[0].to_string())
             .collect();
+        let (file, text) = read_override(data_dir, "entity/abbreviations.tsv", ABBREVIATIONS)?;
+        let mut abbreviations = HashMap::new();
+        for r in parse_tsv(&file, &text, 2)? {
+            let mut chars = r.fields[0].trim().chars();
+            match (chars.next(), chars.next()) {
+                (Some(c), None) => {
+                    abbreviations.insert(c, r.fields[1].trim().to_string());
+                }
+                _ => {
+                    return Err(Error::data(
+                        &file,
+                        r.line,
+                        "an abbreviation is one character".to_string(),
+                    ));
+                }
+            }
+        }
         let (file, text) = read_override(data_dir, "entity/generic_heads.tsv", GENERIC_HEADS)?;
-        let generic_heads = parse_tsv(&file, &text, 1)?
+        let heads = parse_tsv(&file, &text, 1)?;
+        let generic_heads = heads.iter().map(|r| r.fields[0].to_string()).collect();
+        let description_heads = heads
             .iter()
+            .filter(|r| r.fields.get(2).is_some_and(|f| f.trim() == "no"))
             .map(|r| r.fields[0].to_string())
-            .collect();
+            .collect::<Vec<_>>();
         let category_by_word = categories
             .iter()
             .enumerate()
@@ -323,7 +348,9 @@ impl Lexicon {
             boundary,
             boundary_max_len,
             place_suffixes,
+            abbreviations,
             generic_heads,
+            description_heads: matcher(&description_heads)?,
         })
     }
 

@@ -78,6 +78,94 @@ pub struct Candidate {
     pub rule: &'static str,
 }
 
+/// The Han text around a span, a few characters each side, for segmenting it with its
+/// context; none when neither edge of the span touches Han text, where no word can cross.
+fn han_context(chars: &[char], start: usize, end: usize) -> Option<(usize, usize)> {
+    const CONTEXT: usize = 4;
+    let han = |i: usize| chars.get(i).is_some_and(|&c| is_han(c));
+    let open_left = start > 0 && han(start - 1) && han(start);
+    let open_right = end > 0 && han(end) && han(end - 1);
+    if !open_left && !open_right {
+        return None;
+    }
+    let mut from = start;
+    while from > 0 && start - from < CONTEXT && han(from - 1) {
+        from -= 1;
+    }
+    let mut to = end;
+    while to - end < CONTEXT && han(to) {
+        to += 1;
+    }
+    Some((from, to))
+}
+
+/// A tagged span without the repetitions of informal writing: a character written three
+/// times or more is emphasis, not part of a name (超超超美, 唐唐唐唐秋云), while a doubled
+/// character alone may be a nickname (乐乐); a name written twice in a row (徐妍徐妍) is two
+/// mentions.
+fn repeated_name_pieces(chars: &[char], start: usize, end: usize) -> Vec<(usize, usize)> {
+    let run_at = |i: usize| {
+        let c = chars[i];
+        let mut a = i;
+        while a > 0 && chars[a - 1] == c {
+            a -= 1;
+        }
+        let mut b = i + 1;
+        while b < chars.len() && chars[b] == c {
+            b += 1;
+        }
+        (a, b)
+    };
+    let (mut s, mut e) = (start, end);
+    let (_, b) = run_at(s);
+    if b - run_at(s).0 >= 3 && is_han(chars[s]) {
+        s = b.min(e) - 1;
+    }
+    let (a, _) = run_at(e - 1);
+    if run_at(e - 1).1 - a >= 3 && is_han(chars[e - 1]) {
+        e = (a + 1).max(s + 1);
+    }
+    let n = e - s;
+    if n >= 4 && n % 2 == 0 && chars[s..s + n / 2] == chars[s + n / 2..e] {
+        return vec![(s, s + n / 2), (s + n / 2, e)];
+    }
+    vec![(s, e)]
+}
+
+/// Whether a tagged span that is all Latin could be a name: whole words (not `nchanged` out
+/// of `unchanged`), and a capital or a digit in it, since English writes names that way and
+/// the tagger, trained on Chinese, takes lowercase words (links, purchase) for names. The
+/// capital is asked for only in `cased` text, where some Latin letter is a capital: text
+/// that was lowercased as a whole has lost the signal.
+fn whole_latin_name(chars: &[char], s: usize, e: usize, cased: bool) -> bool {
+    let span = &chars[s..e];
+    if !span.iter().all(char::is_ascii) {
+        return true;
+    }
+    let letter = |i: usize| chars.get(i).is_some_and(|c| c.is_ascii_alphanumeric());
+    let inside_word = (s > 0 && letter(s - 1)) || letter(e);
+    let capital = span
+        .iter()
+        .any(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
+    !inside_word && (capital || !cased)
+}
+
+/// Whether `long` (which begins with `short`) is a full form of `short`: a few more Han
+/// characters (阿里 → 阿里巴巴), or one or two more Latin words (Epic → Epic Games).
+fn short_form_of(short: &str, long: &str) -> bool {
+    let rest = &long[short.len()..];
+    if short.is_ascii() && rest.starts_with(' ') {
+        return rest.split_whitespace().count() <= 2;
+    }
+    !rest.starts_with(' ') && rest.chars().count() <= 4
+}
+
+/// A character that never stands inside a name: a list marker (①, ❶, ㈠) or a clause mark.
+fn separates_names(c: char) -> bool {
+    matches!(c, '\u{2460}'..='\u{24ff}' | '\u{2776}'..='\u{2793}' | '\u{3220}'..='\u{325f}' | '\u{3280}'..='\u{32bf}')
+        || matches!(c, '、' | '，' | '。' | '；' | '：' | '！' | '？')
+}
+
 pub fn is_han(c: char) -> bool {
     matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}' | '\u{f900}'..='\u{faff}')
 }
@@ -209,6 +297,9 @@ impl EntityStage<'_> {
             {
                 continue;
             }
+            if !e.user && !self.on_word_boundaries(doc, start, end) {
+                continue;
+            }
             out.push(Candidate {
                 start,
                 end,
@@ -220,6 +311,55 @@ impl EntityStage<'_> {
                 rule: if e.user { "user_lexicon" } else { "lexicon" },
             });
         }
+    }
+
+    /// Whether the segmentation of the text around a Han span keeps the span whole: a short
+    /// name cut by the words around it is not that name (中行 in 集中|行动, 德里 in 兰德|里,
+    /// 吉大 inside 大吉大利). A word that only extends the name to the right keeps it, since
+    /// the head of a Chinese compound comes last (中国|人, 财政部|长 read as 财政部长 still
+    /// name 中国 and the ministry's prefix); the known names are words of the segmenter, so
+    /// a name is cut only when the words across its edges are likelier.
+    fn on_word_boundaries(&self, doc: &Document, start: usize, end: usize) -> bool {
+        let Some((from, to)) = han_context(&doc.chars, start, end) else {
+            return true;
+        };
+        let mut a = from;
+        for t in self.words.tag(doc.slice(from, to), false) {
+            let b = a + t.word.chars().count();
+            let keeps =
+                b <= start || a >= end || (a == start && b >= end) || (a >= start && b <= end);
+            if !keeps {
+                return false;
+            }
+            a = b;
+        }
+        true
+    }
+
+    /// A tagged span shortened to keep out an idiom that it cuts at one edge: 李鹏兴 in
+    /// 李鹏兴致勃勃 is 李鹏. Other words across an edge are left to the tagger, which has
+    /// seen the context: the dictionary joins a name's last character to the next word
+    /// (刘孟|林先生, 协会|协会会长) more often than the tagger errs.
+    fn outside_long_words(&self, doc: &Document, start: usize, end: usize) -> (usize, usize) {
+        const LONG: usize = 3;
+        let Some((from, to)) = han_context(&doc.chars, start, end) else {
+            return (start, end);
+        };
+        let (mut s, mut e) = (start, end);
+        let mut a = from;
+        for t in self.words.tag(doc.slice(from, to), false) {
+            let b = a + t.word.chars().count();
+            if b - a >= LONG && t.tag == "i" {
+                if a < start && b > start && b < end {
+                    s = b;
+                }
+                if a > start && a < end && b > end {
+                    e = a;
+                }
+            }
+            a = b;
+        }
+        if s < e { (s, e) } else { (start, end) }
     }
 
     /// Whether `chars` spell a boundary word (no allocation: this runs at every step of a scan).
@@ -290,6 +430,10 @@ impl EntityStage<'_> {
         for m in self.lexicon.title_matcher.find_iter(&doc.text) {
             let ts = doc.char_of_byte(m.start());
             let mut p = doc.char_of_byte(m.end());
+            // a title inside a longer word is not that title (董事 in 董事会)
+            if tok_at(ts).is_none() || tokens.binary_search_by(|t| t.end.cmp(&p)).is_err() {
+                continue;
+            }
             // skip a chain of titles: 创始人、CEO
             while p < chars.len() && matches!(chars[p], '、' | '兼' | ' ' | '/') {
                 p += 1;
@@ -868,6 +1012,9 @@ impl EntityStage<'_> {
             {
                 continue;
             }
+            if !self.on_word_boundaries(doc, s, e) {
+                continue;
+            }
             let base = cands[forms[k].1].clone();
             cands.push(Candidate {
                 start: s,
@@ -880,8 +1027,34 @@ impl EntityStage<'_> {
 
     /// The statistical tagger (tier 2), with the checks a name must pass whatever found it.
     fn model_names(&self, doc: &Document, out: &mut Vec<Candidate>) {
+        let cased = doc.chars.iter().any(char::is_ascii_uppercase);
         for span in crate::ner::NerModel::embedded().tag_chars(&doc.chars) {
-            let (mut s, mut e) = (span.start, span.end);
+            // a list marker or a clause mark inside a span separates names (①霍华德②基廷)
+            let mut a = span.start;
+            for k in span.start..=span.end {
+                if k == span.end || separates_names(doc.chars[k]) {
+                    if k > a {
+                        for (s, e) in repeated_name_pieces(&doc.chars, a, k) {
+                            self.model_name(doc, s, e, span.label, cased, out);
+                        }
+                    }
+                    a = k + 1;
+                }
+            }
+        }
+    }
+
+    fn model_name(
+        &self,
+        doc: &Document,
+        start: usize,
+        end: usize,
+        label: crate::ner::NerLabel,
+        cased: bool,
+        out: &mut Vec<Candidate>,
+    ) {
+        {
+            let (mut s, mut e) = (start, end);
             // a stray Latin letter glued to a Han name (CEO蒂姆 → O蒂姆) is not part of it
             while s < e
                 && doc.chars[s].is_ascii_alphabetic()
@@ -905,28 +1078,41 @@ impl EntityStage<'_> {
             while e > s && !doc.chars[e - 1].is_alphanumeric() {
                 e -= 1;
             }
-            if e - s < 2
-                && !(e > s && is_han(doc.chars[s]) && span.label == crate::ner::NerLabel::Place)
+            if e > s {
+                (s, e) = self.outside_long_words(doc, s, e);
+            }
+            if e - s < 2 && !(e > s && is_han(doc.chars[s]) && label == crate::ner::NerLabel::Place)
             {
-                continue;
+                return;
+            }
+            if !whole_latin_name(&doc.chars, s, e, cased) {
+                return;
             }
             let name: String = doc.chars[s..e].iter().collect();
-            if self.lexicon.is_generic(&name) || self.latin_common_phrase(doc, s, e) {
-                continue;
+            if self.lexicon.is_generic(&name)
+                || self.latin_common_phrase(doc, s, e)
+                || self.lexicon.description_heads.is_match(&name)
+            {
+                return;
             }
-            let kind = match span.label {
+            let kind = match label {
                 crate::ner::NerLabel::Person => EntityType::Person,
                 crate::ner::NerLabel::Organization => EntityType::Organization,
                 crate::ner::NerLabel::Place => EntityType::Place,
                 crate::ner::NerLabel::Product => EntityType::Product,
             };
+            // a one-character place is an abbreviation (日、韩; 在华): it names the full place
+            let full = (e - s == 1 && kind == EntityType::Place)
+                .then(|| self.lexicon.abbreviations.get(&doc.chars[s]))
+                .flatten();
+            let known = full.and_then(|f| self.lexicon.by_surface.get(f));
             out.push(Candidate {
                 start: s,
                 end: e,
                 kind,
-                subtype: None,
-                name: None,
-                aliases: vec![],
+                subtype: known.and_then(|&i| self.lexicon.entries[i].subtype.clone()),
+                name: full.cloned(),
+                aliases: known.map_or_else(Vec::new, |&i| self.lexicon.entries[i].aliases.clone()),
                 tier: 2,
                 rule: "ner_model",
             });
@@ -1113,7 +1299,7 @@ fn resolve(doc: &Document, chosen: Vec<Candidate>, lexicon: &Lexicon) -> EntityL
         }
         surface_entity.insert(surface.to_string(), idx);
     }
-    // short forms: an organization or product name that begins a longer one of the same type
+    // short forms: an organization or product name that begins one longer one of the same type
     let mut redirect: Vec<usize> = (0..entities.len()).collect();
     let mut by_name: Vec<usize> = (0..entities.len()).collect();
     by_name.sort_by(|&x, &y| {
@@ -1140,13 +1326,14 @@ fn resolve(doc: &Document, chosen: Vec<Candidate>, lexicon: &Lexicon) -> EntityL
             .filter(|&j| {
                 j != i
                     && entities[j].name.chars().count() > a.name.chars().count()
-                    && entities[j].name.chars().count() <= a.name.chars().count() + 4
+                    && short_form_of(&a.name, &entities[j].name)
                     // FITURE and FITURE创始团队 are two things: a long form that only adds a
                     // generic head (团队, 总部, 公司) is not the name's full form
                     && !lexicon.generic_heads.iter().any(|h| entities[j].name[a.name.len()..].ends_with(h.as_str()))
-            })
-            .min();
-        if let Some(j) = long {
+            });
+        // a short form of two long ones (金山 of 金山软件 and 金山云) is left alone
+        let mut long = long;
+        if let (Some(j), None) = (long.next(), long.next()) {
             redirect[i] = j;
         }
     }
