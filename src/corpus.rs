@@ -200,10 +200,17 @@ pub fn process(
     let mut flush = |batch: &mut Vec<InputDoc>, report: &mut Report| -> Result<()> {
         let docs = std::mem::take(batch);
         let previous = std::mem::take(&mut pending);
-        let (results, delivered) = rayon::join(
-            || extract_batch(pipeline, version, opts, &docs),
-            || deliver(previous, report),
-        );
+        // the pool extracts while this thread hands on: the caller's data (the merged graph)
+        // is allocated by this thread alone, not scattered over the workers' allocator arenas,
+        // where the free space it leaves would be out of reach of what this thread does next
+        let (results, delivered) = std::thread::scope(|s| {
+            let extracting = s.spawn(|| extract_batch(pipeline, version, opts, &docs));
+            let delivered = deliver(previous, report);
+            let results = extracting
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            (results, delivered)
+        });
         delivered?;
         pending = results;
         Ok(())

@@ -105,17 +105,22 @@ impl EventKind {
     }
 }
 
+/// Shared, immutable text: the strings of evidence repeat (one sentence holds many mentions, one
+/// document many sentences, a corpus the same sentence in many documents), and a clone of it is
+/// a count, not a copy. It compares, orders and serializes as the text.
+pub type SharedStr = std::sync::Arc<str>;
+
 /// Where a node or edge came from: the document, the span in the text as given (chars, end
 /// exclusive), the span's text, the sentence, and the rule that made it.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct Evidence {
-    pub doc: String,
+    pub doc: SharedStr,
     pub start: usize,
     pub end: usize,
-    pub text: String,
-    pub sentence: String,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub rule: String,
+    pub text: SharedStr,
+    pub sentence: SharedStr,
+    #[serde(default, skip_serializing_if = "str::is_empty")]
+    pub rule: SharedStr,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -119,17 +119,17 @@ fn evidence(doc: &Document, raw: &[char], start: usize, end: usize, rule: &str) 
     let (rs, re) = doc.raw_span(start, end);
     let sentence = doc
         .sentence_index(start)
-        .map(|i| doc.sentence_text(i).to_string())
-        .unwrap_or_default();
+        .map_or_else(|| "".into(), |i| doc.sentence_text(i).into());
     Evidence {
-        doc: doc.meta.id.clone(),
+        doc: doc.meta.id.as_str().into(),
         start: rs,
         end: re,
-        text: raw
-            .get(rs..re)
-            .map_or_else(|| doc.slice(start, end).to_string(), |c| c.iter().collect()),
+        text: raw.get(rs..re).map_or_else(
+            || doc.slice(start, end).into(),
+            |c| c.iter().collect::<String>().into(),
+        ),
         sentence,
-        rule: rule.to_string(),
+        rule: rule.into(),
     }
 }
 
@@ -194,22 +194,22 @@ pub fn to_extract(a: &Analysis, raw: &str) -> DocExtract {
             name: title.to_string(),
             aliases: vec![],
             mentions: vec![Evidence {
-                doc: doc.meta.id.clone(),
+                doc: doc.meta.id.as_str().into(),
                 start,
                 end: start + title.chars().count(),
-                text: title.to_string(),
-                sentence: title.to_string(),
+                text: title.into(),
+                sentence: title.into(),
                 rule: "title".into(),
             }],
         };
         for b in &doc.meta.bylines {
             let ev = Evidence {
-                doc: doc.meta.id.clone(),
+                doc: doc.meta.id.as_str().into(),
                 start: b.start,
                 end: b.end,
-                text: b.name.clone(),
-                sentence: b.line.clone(),
-                rule: format!("byline:{}", b.role),
+                text: b.name.as_str().into(),
+                sentence: b.line.as_str().into(),
+                rule: format!("byline:{}", b.role).into(),
             };
             let pid = format!("person:{}", b.name);
             extra_entities.push(ExtractedEntity {

@@ -431,7 +431,7 @@ fn big5_file_reads_through_the_pipeline() {
     for e in &x.entities {
         for m in &e.mentions {
             let got: String = TRAD.chars().skip(m.start).take(m.end - m.start).collect();
-            assert_eq!(got, m.text);
+            assert_eq!(got, &*m.text);
         }
     }
 }
@@ -509,7 +509,7 @@ fn html_file_gives_article_text_without_furniture() {
                 .skip(m.start)
                 .take(m.end - m.start)
                 .collect();
-            assert_eq!(got, m.text);
+            assert_eq!(got, &*m.text);
         }
     }
 }
@@ -552,9 +552,9 @@ fn text_file_with_front_matter_and_markup_keeps_offsets_in_the_file() {
     );
     let mut checked = 0;
     for e in &x.entities {
-        for m in e.mentions.iter().filter(|m| m.rule != "title") {
+        for m in e.mentions.iter().filter(|m| &*m.rule != "title") {
             let got: String = raw.chars().skip(m.start).take(m.end - m.start).collect();
-            assert_eq!(got, m.text);
+            assert_eq!(got, &*m.text);
             checked += 1;
         }
     }

@@ -99,7 +99,7 @@ fn one_funding_round_reported_by_two_outlets_is_one_event() {
         rounds.iter().map(|n| &n.id).collect::<Vec<_>>()
     );
     let docs: std::collections::BTreeSet<&str> =
-        rounds[0].evidence.iter().map(|e| e.doc.as_str()).collect();
+        rounds[0].evidence.iter().map(|e| &*e.doc).collect();
     assert_eq!(docs.len(), 2);
     assert_eq!(rounds[0].date.as_ref().unwrap().value, "2021-03-18");
     assert!(g.edges.iter().any(|e| e.source == "org:红杉中国"
@@ -142,13 +142,13 @@ fn traditional_script_names_are_the_simplified_entities_with_raw_evidence() {
         .iter()
         .find(|e| e.id == "org:苹果")
         .expect("蘋果 read as 苹果");
-    assert_eq!(apple.mentions[0].text, "蘋果");
+    assert_eq!(&*apple.mentions[0].text, "蘋果");
     let eu = x
         .entities
         .iter()
         .find(|e| e.name == "欧盟")
         .expect("歐盟 read as 欧盟");
-    assert_eq!(eu.mentions[0].text, "歐盟");
+    assert_eq!(&*eu.mentions[0].text, "歐盟");
     assert!(
         x.events
             .iter()
@@ -228,7 +228,9 @@ fn a_node_lists_the_first_documents_and_counts_them_all() {
         x.id = id.clone();
         x.doc.id = id.clone();
         for e in &mut x.entities {
-            e.mentions.iter_mut().for_each(|m| m.doc = id.clone());
+            e.mentions
+                .iter_mut()
+                .for_each(|m| m.doc = id.as_str().into());
         }
         copies.push(x);
     }

@@ -60,12 +60,12 @@ fn assert_evidence_in_text(evidence: &[shiji::model::Evidence]) {
     for e in evidence {
         let got: String = chars[e.start..e.end].iter().collect();
         assert_eq!(
-            got, e.text,
+            got, &*e.text,
             "evidence offsets {}..{} do not hold {:?}",
             e.start, e.end, e.text
         );
         assert!(
-            e.sentence.contains(&e.text),
+            e.sentence.contains(&*e.text),
             "sentence {:?} lacks {:?}",
             e.sentence,
             e.text

@@ -133,7 +133,7 @@ proptest! {
         let n = raw.chars().count();
         for ev in all_evidence(&x) {
             prop_assert!(ev.start <= ev.end && ev.end <= n, "{:?} outside {n}", (ev.start, ev.end));
-            prop_assert_eq!(&chars_between(&raw, ev.start, ev.end), &ev.text);
+            prop_assert_eq!(&*chars_between(&raw, ev.start, ev.end), &*ev.text);
         }
         for e in &x.events {
             if let Some(d) = &e.date {

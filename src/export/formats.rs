@@ -54,6 +54,49 @@ pub fn xml_escape(s: &str) -> String {
     out
 }
 
+/// Writes what it is given the way [`xml_escape`] escapes it. serde_json hands each write whole
+/// characters (it cuts strings only at escapes), so a character is never split between writes.
+struct XmlEscaped<W: std::io::Write>(W);
+
+impl<W: std::io::Write> std::io::Write for XmlEscaped<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let mut start = 0;
+        let mut i = 0;
+        while i < buf.len() {
+            let (escape, len): (&[u8], usize) = match buf[i] {
+                b'&' => (b"&amp;", 1),
+                b'<' => (b"&lt;", 1),
+                b'>' => (b"&gt;", 1),
+                b'"' => (b"&quot;", 1),
+                b'\'' => (b"&apos;", 1),
+                b'\r' => (b"&#13;", 1),
+                b'\n' => (b"&#10;", 1),
+                b'\t' => (b"&#9;", 1),
+                c if c < 0x20 => (b"", 1),
+                // U+FFFE and U+FFFF: not XML characters
+                0xEF if buf[i..].starts_with(&[0xEF, 0xBF, 0xBE])
+                    || buf[i..].starts_with(&[0xEF, 0xBF, 0xBF]) =>
+                {
+                    (b"", 3)
+                }
+                _ => {
+                    i += 1;
+                    continue;
+                }
+            };
+            self.0.write_all(&buf[start..i])?;
+            self.0.write_all(escape)?;
+            i += len;
+            start = i;
+        }
+        self.0.write_all(&buf[start..])?;
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.0.flush()
+    }
+}
+
 const NODE_KEYS: [(&str, &str); 16] = [
     ("kind", "string"),
     ("type", "string"),
@@ -133,11 +176,10 @@ pub fn write_graphml(g: &KnowledgeGraph, out: &mut impl std::io::Write) -> std::
         "    <data key=\"g_schema\">{}</data>",
         super::GRAPH_SCHEMA
     )?;
-    writeln!(
-        out,
-        "    <data key=\"g_documents\">{}</data>",
-        xml_escape(&json_str(&g.documents))
-    )?;
+    // a corpus's document list streams through the escaping, as the nodes do
+    out.write_all(b"    <data key=\"g_documents\">")?;
+    serde_json::to_writer(XmlEscaped(&mut *out), &g.documents)?;
+    out.write_all(b"</data>\n")?;
     for n in g.nodes() {
         writeln!(out, "    <node id=\"{}\">", xml_escape(&n.id))?;
         for (k, v) in node_values(n) {
@@ -173,15 +215,28 @@ pub fn write_graphml(g: &KnowledgeGraph, out: &mut impl std::io::Write) -> std::
 // ---------------------------------------------------------------------------------------------
 // CSV helpers
 
-fn csv_string(header: &[&str], rows: Vec<Vec<String>>) -> String {
+/// A CSV table into `out`, a row at a time.
+fn write_csv(
+    out: &mut impl std::io::Write,
+    header: &[&str],
+    rows: impl Iterator<Item = Vec<String>>,
+) -> std::io::Result<()> {
     let mut w = csv::WriterBuilder::new()
         .terminator(csv::Terminator::Any(b'\n'))
-        .from_writer(Vec::new());
-    w.write_record(header).expect("csv header");
+        .from_writer(out);
+    w.write_record(header)?;
     for r in rows {
-        w.write_record(&r).expect("csv row");
+        w.write_record(&r)?;
     }
-    String::from_utf8(w.into_inner().expect("csv flush")).expect("utf-8 in, utf-8 out")
+    w.flush()
+}
+
+/// What a writer of this module writes, as text (the writers stream into files; tests and
+/// callers that want the text use these).
+fn to_string(write: impl FnOnce(&mut Vec<u8>) -> std::io::Result<()>) -> String {
+    let mut out = Vec::new();
+    write(&mut out).expect("writing into memory cannot fail");
+    String::from_utf8(out).expect("utf-8 in, utf-8 out")
 }
 
 /// `product_launch` → `ProductLaunch`: a label from a type name (letters, digits, `_` only).
@@ -245,53 +300,57 @@ pub const EDGES_CSV_HEADER: [&str; 6] = [
 ];
 
 fn first_sentences(ev: &[crate::model::Evidence]) -> String {
-    let mut s: Vec<&str> = ev.iter().map(|e| e.sentence.as_str()).collect();
+    let mut s: Vec<&str> = ev.iter().map(|e| &*e.sentence).collect();
     s.dedup();
     s.join(" ")
 }
 
 /// nodes.csv for `neo4j-admin database import` (lists as JSON strings).
 pub fn to_nodes_csv(g: &KnowledgeGraph) -> String {
-    let rows = g
-        .nodes()
-        .map(|n| {
-            let d = n.date.as_ref();
-            vec![
-                n.id.clone(),
-                n.name.clone(),
-                labels(n),
-                n.kind.clone(),
-                n.node_type.clone(),
-                n.subtype.clone().unwrap_or_default(),
-                n.aliases.as_ref().map(json_str).unwrap_or_default(),
-                n.mentions.map(|m| m.to_string()).unwrap_or_default(),
-                d.map(|d| d.value.clone()).unwrap_or_default(),
-                opt_date(d.and_then(|d| d.from)),
-                opt_date(d.and_then(|d| d.to)),
-                n.confidence.map(|c| json_str(&c)).unwrap_or_default(),
-                first_sentences(&n.evidence),
-            ]
-        })
-        .collect();
-    csv_string(&NODES_CSV_HEADER, rows)
+    to_string(|w| write_nodes_csv(g, w))
+}
+
+/// nodes.csv into `w`, a row at a time.
+pub fn write_nodes_csv(g: &KnowledgeGraph, w: &mut impl std::io::Write) -> std::io::Result<()> {
+    let rows = g.nodes().map(|n| {
+        let d = n.date.as_ref();
+        vec![
+            n.id.clone(),
+            n.name.clone(),
+            labels(n),
+            n.kind.clone(),
+            n.node_type.clone(),
+            n.subtype.clone().unwrap_or_default(),
+            n.aliases.as_ref().map(json_str).unwrap_or_default(),
+            n.mentions.map(|m| m.to_string()).unwrap_or_default(),
+            d.map(|d| d.value.clone()).unwrap_or_default(),
+            opt_date(d.and_then(|d| d.from)),
+            opt_date(d.and_then(|d| d.to)),
+            n.confidence.map(|c| json_str(&c)).unwrap_or_default(),
+            first_sentences(&n.evidence),
+        ]
+    });
+    write_csv(w, &NODES_CSV_HEADER, rows)
 }
 
 /// edges.csv for `neo4j-admin database import`: `:TYPE` is the role or relation in upper case.
 pub fn to_edges_csv(g: &KnowledgeGraph) -> String {
-    let rows = g
-        .edges()
-        .map(|e| {
-            vec![
-                e.source.clone(),
-                e.target.clone(),
-                rel_type(&e.edge_type),
-                e.edge_type.clone(),
-                e.key.to_string(),
-                first_sentences(&e.evidence),
-            ]
-        })
-        .collect();
-    csv_string(&EDGES_CSV_HEADER, rows)
+    to_string(|w| write_edges_csv(g, w))
+}
+
+/// edges.csv into `w`, a row at a time.
+pub fn write_edges_csv(g: &KnowledgeGraph, w: &mut impl std::io::Write) -> std::io::Result<()> {
+    let rows = g.edges().map(|e| {
+        vec![
+            e.source.clone(),
+            e.target.clone(),
+            rel_type(&e.edge_type),
+            e.edge_type.clone(),
+            e.key.to_string(),
+            first_sentences(&e.evidence),
+        ]
+    });
+    write_csv(w, &EDGES_CSV_HEADER, rows)
 }
 
 /// A Cypher string literal in single quotes: backslash, quotes, line breaks, control and
@@ -323,10 +382,16 @@ pub fn cypher_str(s: &str) -> String {
 
 /// graph.cypher: MERGE statements for every node and edge (run with `cypher-shell -f`).
 pub fn to_cypher(g: &KnowledgeGraph) -> String {
-    let mut out = String::from(
+    to_string(|w| write_cypher(g, w))
+}
+
+/// graph.cypher into `w`, a statement at a time.
+pub fn write_cypher(g: &KnowledgeGraph, out: &mut impl std::io::Write) -> std::io::Result<()> {
+    out.write_all(
         "// shiji knowledge graph: cypher-shell -f graph.cypher\n\
-         CREATE CONSTRAINT shiji_id IF NOT EXISTS FOR (n:Shiji) REQUIRE n.id IS UNIQUE;\n",
-    );
+         CREATE CONSTRAINT shiji_id IF NOT EXISTS FOR (n:Shiji) REQUIRE n.id IS UNIQUE;\n"
+            .as_bytes(),
+    )?;
     for n in g.nodes() {
         let kind = if n.kind == "event" { "Event" } else { "Entity" };
         let mut props = vec![
@@ -365,16 +430,16 @@ pub fn to_cypher(g: &KnowledgeGraph) -> String {
             "n.evidence = {}",
             cypher_str(&first_sentences(&n.evidence))
         ));
-        let _ = writeln!(
+        writeln!(
             out,
             "MERGE (n:Shiji {{id: {}}}) SET n:{kind}:{}, {};",
             cypher_str(&n.id),
             label(&n.node_type),
             props.join(", ")
-        );
+        )?;
     }
     for e in g.edges() {
-        let _ = writeln!(
+        writeln!(
             out,
             "MATCH (a:Shiji {{id: {}}}), (b:Shiji {{id: {}}}) MERGE (a)-[r:{} {{key: {}}}]->(b) SET r.type = {}, r.evidence = {};",
             cypher_str(&e.source),
@@ -383,9 +448,9 @@ pub fn to_cypher(g: &KnowledgeGraph) -> String {
             e.key,
             cypher_str(&e.edge_type),
             cypher_str(&first_sentences(&e.evidence))
-        );
+        )?;
     }
-    out
+    Ok(())
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -458,6 +523,11 @@ fn jsonld_property(e: &Edge, target: Option<&Node>) -> (String, bool) {
 /// graph.jsonld: a schema.org `@graph` (Person, Organization, Product, Place, CreativeWork,
 /// Event with startDate/endDate), with an inline context so it needs no network.
 pub fn to_jsonld(g: &KnowledgeGraph) -> String {
+    to_string(|w| write_jsonld(g, w))
+}
+
+/// graph.jsonld into `w`, a node at a time.
+pub fn write_jsonld(g: &KnowledgeGraph, w: &mut impl std::io::Write) -> std::io::Result<()> {
     // the edge properties first, as IRIs per holder node; each node's object is then built,
     // written and dropped in turn, so that no tree of the whole graph is ever held
     let mut props: BTreeMap<&str, BTreeMap<String, Vec<String>>> = BTreeMap::new();
@@ -484,9 +554,8 @@ pub fn to_jsonld(g: &KnowledgeGraph) -> String {
         }),
         graph: JsonLdItems { g, props: &props },
     };
-    let mut s = serde_json::to_string_pretty(&doc).expect("json-ld serializes");
-    s.push('\n');
-    s
+    serde_json::to_writer_pretty(&mut *w, &doc)?;
+    w.write_all(b"\n")
 }
 
 #[derive(serde::Serialize)]
@@ -614,60 +683,79 @@ fn tljs_date(d: &TimeMention, day: chrono::NaiveDate) -> Value {
 /// timeline.tljs.json for TimelineJS: dated events only, a date at its own grain (a year stays a
 /// year), grouped by event type.
 pub fn to_tljs(g: &KnowledgeGraph) -> String {
+    to_string(|w| write_tljs(g, w))
+}
+
+/// timeline.tljs.json into `w`, an event at a time.
+pub fn write_tljs(g: &KnowledgeGraph, w: &mut impl std::io::Write) -> std::io::Result<()> {
     let entries = super::timeline::entries(g);
-    let mut events = Vec::new();
-    for e in &entries {
-        let Some(d) = e.date.as_ref() else { continue };
-        let Some(from) = d.from else { continue };
-        let mut ev = serde_json::Map::new();
-        ev.insert("unique_id".into(), json!(e.id));
-        ev.insert("start_date".into(), tljs_date(d, from));
-        if matches!(
-            d.grain,
-            Grain::Century | Grain::Decade | Grain::Half | Grain::Quarter | Grain::Week
-        ) && let Some(to) = d.to
-        {
-            ev.insert("end_date".into(), tljs_date(d, to));
-        }
-        ev.insert(
-            "display_date".into(),
-            json!(super::timeline::date_label(Some(d))),
-        );
-        let participants = e
-            .participants
-            .iter()
-            .map(|p| format!("{} ({})", p.name, p.role))
-            .collect::<Vec<_>>()
-            .join(", ");
-        let sentence = e
-            .evidence
-            .first()
-            .map(|x| x.sentence.clone())
-            .unwrap_or_default();
-        // TimelineJS renders `text` as HTML: escape it
-        ev.insert(
+    let title = g
+        .documents
+        .iter()
+        .map(|d| d.title.as_deref().unwrap_or(&d.id))
+        .collect::<Vec<_>>()
+        .join("; ");
+    // the fields in the order of a sorted map, as the whole-document `json!` wrote them
+    #[derive(serde::Serialize)]
+    struct Doc<'a> {
+        events: TljsEvents<'a>,
+        title: Value,
+    }
+    let doc = Doc {
+        events: TljsEvents(&entries),
+        title: json!({"text": {"headline": html_escape(if title.is_empty() { "shiji timeline" } else { &title }), "text": ""}}),
+    };
+    serde_json::to_writer_pretty(&mut *w, &doc)?;
+    w.write_all(b"\n")
+}
+
+struct TljsEvents<'a>(&'a [super::timeline::TimelineEntry]);
+
+impl serde::Serialize for TljsEvents<'_> {
+    fn serialize<S: serde::Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
+        ser.collect_seq(self.0.iter().filter_map(tljs_event))
+    }
+}
+
+/// One dated event for TimelineJS (none for an undated one).
+fn tljs_event(e: &super::timeline::TimelineEntry) -> Option<Value> {
+    let d = e.date.as_ref()?;
+    let from = d.from?;
+    let mut ev = serde_json::Map::new();
+    ev.insert("unique_id".into(), json!(e.id));
+    ev.insert("start_date".into(), tljs_date(d, from));
+    if matches!(
+        d.grain,
+        Grain::Century | Grain::Decade | Grain::Half | Grain::Quarter | Grain::Week
+    ) && let Some(to) = d.to
+    {
+        ev.insert("end_date".into(), tljs_date(d, to));
+    }
+    ev.insert(
+        "display_date".into(),
+        json!(super::timeline::date_label(Some(d))),
+    );
+    let participants = e
+        .participants
+        .iter()
+        .map(|p| format!("{} ({})", p.name, p.role))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let sentence = e
+        .evidence
+        .first()
+        .map(|x| x.sentence.to_string())
+        .unwrap_or_default();
+    // TimelineJS renders `text` as HTML: escape it
+    ev.insert(
             "text".into(),
             json!({
                 "headline": html_escape(&e.name),
                 "text": format!("<p>{}</p><p>{}</p>", html_escape(&sentence), html_escape(&participants)),
             }),
         );
-        ev.insert("group".into(), json!(e.kind));
-        events.push(Value::Object(ev));
-    }
-    let title = g
-        .documents
-        .iter()
-        .map(|d| d.title.clone().unwrap_or_else(|| d.id.clone()))
-        .collect::<Vec<_>>()
-        .join("; ");
-    let doc = json!({
-        "title": {"text": {"headline": html_escape(if title.is_empty() { "shiji timeline" } else { &title }), "text": ""}},
-        "events": events
-    });
-    let mut s = serde_json::to_string_pretty(&doc).expect("tljs serializes");
-    s.push('\n');
-    s
+    ev.insert("group".into(), json!(e.kind));
+    Some(Value::Object(ev))
 }
 
 /// Text for an HTML context: `& < > " '` escaped.
@@ -691,6 +779,11 @@ pub fn html_escape(s: &str) -> String {
 
 /// events.csv: one row per event in timeline order.
 pub fn to_events_csv(g: &KnowledgeGraph) -> String {
+    to_string(|w| write_events_csv(g, w))
+}
+
+/// events.csv into `w`, a row at a time.
+pub fn write_events_csv(g: &KnowledgeGraph, w: &mut impl std::io::Write) -> std::io::Result<()> {
     let header = [
         "id",
         "type",
@@ -711,41 +804,43 @@ pub fn to_events_csv(g: &KnowledgeGraph) -> String {
         "end",
         "sentence",
     ];
-    let rows = super::timeline::entries(g)
-        .into_iter()
-        .map(|e| {
-            let d = e.date.as_ref();
-            let n = g.node(&e.id);
-            let ev = e.evidence.first();
-            vec![
-                e.id.clone(),
-                e.kind.clone(),
-                e.name.clone(),
-                d.map(|d| d.value.clone()).unwrap_or_default(),
-                d.map(grain_label).unwrap_or_default(),
-                d.map(mod_label).unwrap_or_default(),
-                opt_date(d.and_then(|d| d.from)),
-                opt_date(d.and_then(|d| d.to)),
-                e.confidence.map(|c| json_str(&c)).unwrap_or_default(),
-                n.and_then(|n| n.rule.clone()).unwrap_or_default(),
-                json_str(&e.participants.iter().map(|p| &p.name).collect::<Vec<_>>()),
-                json_str(&e.participants.iter().map(|p| &p.role).collect::<Vec<_>>()),
-                n.filter(|n| !n.attributes.is_empty())
-                    .map(|n| json_str(&n.attributes))
-                    .unwrap_or_default(),
-                json_str(&n.map(|n| n.documents.clone()).unwrap_or_default()),
-                ev.map(|x| x.doc.clone()).unwrap_or_default(),
-                ev.map(|x| x.start.to_string()).unwrap_or_default(),
-                ev.map(|x| x.end.to_string()).unwrap_or_default(),
-                ev.map(|x| x.sentence.clone()).unwrap_or_default(),
-            ]
-        })
-        .collect();
-    csv_string(&header, rows)
+    let rows = super::timeline::entries(g).into_iter().map(|e| {
+        let d = e.date.as_ref();
+        let n = g.node(&e.id);
+        let ev = e.evidence.first();
+        vec![
+            e.id.clone(),
+            e.kind.clone(),
+            e.name.clone(),
+            d.map(|d| d.value.clone()).unwrap_or_default(),
+            d.map(grain_label).unwrap_or_default(),
+            d.map(mod_label).unwrap_or_default(),
+            opt_date(d.and_then(|d| d.from)),
+            opt_date(d.and_then(|d| d.to)),
+            e.confidence.map(|c| json_str(&c)).unwrap_or_default(),
+            n.and_then(|n| n.rule.clone()).unwrap_or_default(),
+            json_str(&e.participants.iter().map(|p| &p.name).collect::<Vec<_>>()),
+            json_str(&e.participants.iter().map(|p| &p.role).collect::<Vec<_>>()),
+            n.filter(|n| !n.attributes.is_empty())
+                .map(|n| json_str(&n.attributes))
+                .unwrap_or_default(),
+            json_str(&n.map(|n| n.documents.clone()).unwrap_or_default()),
+            ev.map(|x| x.doc.to_string()).unwrap_or_default(),
+            ev.map(|x| x.start.to_string()).unwrap_or_default(),
+            ev.map(|x| x.end.to_string()).unwrap_or_default(),
+            ev.map(|x| x.sentence.to_string()).unwrap_or_default(),
+        ]
+    });
+    write_csv(w, &header, rows)
 }
 
 /// entities.csv: one row per entity in graph order.
 pub fn to_entities_csv(g: &KnowledgeGraph) -> String {
+    to_string(|w| write_entities_csv(g, w))
+}
+
+/// entities.csv into `w`, a row at a time.
+pub fn write_entities_csv(g: &KnowledgeGraph, w: &mut impl std::io::Write) -> std::io::Result<()> {
     let header = [
         "id",
         "type",
@@ -765,32 +860,36 @@ pub fn to_entities_csv(g: &KnowledgeGraph) -> String {
             *degree.entry(e.target.as_str()).or_default() += 1;
         }
     }
-    let rows = g
-        .nodes()
-        .filter(|n| n.kind == "entity")
-        .map(|n| {
-            vec![
-                n.id.clone(),
-                n.node_type.clone(),
-                n.subtype.clone().unwrap_or_default(),
-                n.name.clone(),
-                json_str(&n.aliases.clone().unwrap_or_default()),
-                n.mentions.unwrap_or(0).to_string(),
-                json_str(&n.documents),
-                degree.get(n.id.as_str()).copied().unwrap_or(0).to_string(),
-                n.evidence
-                    .first()
-                    .map(|x| x.sentence.clone())
-                    .unwrap_or_default(),
-            ]
-        })
-        .collect();
-    csv_string(&header, rows)
+    let rows = g.nodes().filter(|n| n.kind == "entity").map(|n| {
+        vec![
+            n.id.clone(),
+            n.node_type.clone(),
+            n.subtype.clone().unwrap_or_default(),
+            n.name.clone(),
+            json_str(&n.aliases.clone().unwrap_or_default()),
+            n.mentions.unwrap_or(0).to_string(),
+            json_str(&n.documents),
+            degree.get(n.id.as_str()).copied().unwrap_or(0).to_string(),
+            n.evidence
+                .first()
+                .map(|x| x.sentence.to_string())
+                .unwrap_or_default(),
+        ]
+    });
+    write_csv(w, &header, rows)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn streamed_xml_is_escaped_like_xml_escape() {
+        let text = "{\"a\":\"<&>'\\\"\r\n\t\u{1}\u{fffe}\u{ffff}\u{fffd}文\"}\n";
+        let mut out = Vec::new();
+        std::io::Write::write_all(&mut XmlEscaped(&mut out), text.as_bytes()).unwrap();
+        assert_eq!(String::from_utf8(out).unwrap(), xml_escape(text));
+    }
 
     #[test]
     fn escapes() {

@@ -195,29 +195,29 @@ impl Format {
     }
 }
 
-/// Writes the file `name` of the graph into `w`. The large ones (graph.json, graph.graphml,
-/// index.html) stream; the others are built as text first. Svg and png go through graphviz.
+/// Writes the file `name` of the graph into `w`. Every one but graph.dot (small: names, no
+/// evidence) streams, so a corpus's outputs are never held in memory whole. Svg and png go
+/// through graphviz.
 fn write_file(g: &KnowledgeGraph, name: &str, w: &mut impl Write) -> std::io::Result<()> {
-    let text = match name {
+    match name {
         "graph.json" => {
             serde_json::to_writer_pretty(&mut *w, &graph_json_view(g))?;
-            return w.write_all(b"\n");
+            w.write_all(b"\n")
         }
-        "graph.graphml" => return formats::write_graphml(g, w),
-        "index.html" => return html::write_html(g, w),
-        "graph.dot" => dot::to_dot(g),
-        "timeline.json" => timeline::timeline_json(g),
-        "timeline.md" => timeline::timeline_md(g),
-        "timeline.tljs.json" => formats::to_tljs(g),
-        "nodes.csv" => formats::to_nodes_csv(g),
-        "edges.csv" => formats::to_edges_csv(g),
-        "graph.cypher" => formats::to_cypher(g),
-        "graph.jsonld" => formats::to_jsonld(g),
-        "events.csv" => formats::to_events_csv(g),
-        "entities.csv" => formats::to_entities_csv(g),
-        _ => return Ok(()),
-    };
-    w.write_all(text.as_bytes())
+        "graph.graphml" => formats::write_graphml(g, w),
+        "index.html" => html::write_html(g, w),
+        "graph.dot" => w.write_all(dot::to_dot(g).as_bytes()),
+        "timeline.json" => timeline::write_timeline_json(g, w),
+        "timeline.md" => timeline::write_timeline_md(g, w),
+        "timeline.tljs.json" => formats::write_tljs(g, w),
+        "nodes.csv" => formats::write_nodes_csv(g, w),
+        "edges.csv" => formats::write_edges_csv(g, w),
+        "graph.cypher" => formats::write_cypher(g, w),
+        "graph.jsonld" => formats::write_jsonld(g, w),
+        "events.csv" => formats::write_events_csv(g, w),
+        "entities.csv" => formats::write_entities_csv(g, w),
+        _ => Ok(()),
+    }
 }
 
 fn ensure_dir(dir: &Path) -> Result<()> {

@@ -24,10 +24,8 @@ pub struct TimelineEntry {
     pub evidence: Vec<Evidence>,
 }
 
-fn first_position(n: &Node) -> (String, usize) {
-    n.evidence
-        .first()
-        .map_or((String::new(), 0), |e| (e.doc.clone(), e.start))
+fn first_position(n: &Node) -> (&str, usize) {
+    n.evidence.first().map_or(("", 0), |e| (&*e.doc, e.start))
 }
 
 pub fn entries(g: &KnowledgeGraph) -> Vec<TimelineEntry> {
@@ -65,9 +63,15 @@ pub fn entries(g: &KnowledgeGraph) -> Vec<TimelineEntry> {
 }
 
 pub fn timeline_json(g: &KnowledgeGraph) -> String {
-    let mut s = serde_json::to_string_pretty(&entries(g)).expect("timeline serializes");
-    s.push('\n');
-    s
+    let mut out = Vec::new();
+    write_timeline_json(g, &mut out).expect("writing into memory cannot fail");
+    String::from_utf8(out).expect("utf-8 in, utf-8 out")
+}
+
+/// timeline.json into `w` (the text is never held whole).
+pub fn write_timeline_json(g: &KnowledgeGraph, w: &mut impl std::io::Write) -> std::io::Result<()> {
+    serde_json::to_writer_pretty(&mut *w, &entries(g))?;
+    w.write_all(b"\n")
 }
 
 /// A Markdown table cell: pipes escaped, line breaks flattened.
@@ -95,30 +99,40 @@ pub fn date_label(d: Option<&TimeMention>) -> String {
 }
 
 pub fn timeline_md(g: &KnowledgeGraph) -> String {
-    let mut out = String::from("# Timeline\n\n");
-    let titles: Vec<String> = g
-        .documents
-        .iter()
-        .map(|d| d.title.clone().unwrap_or_else(|| d.id.clone()))
-        .collect();
-    if !titles.is_empty() {
-        out.push_str(&format!(
-            "Sources: {}\n\n",
-            titles
-                .iter()
-                .map(|t| cell(t))
-                .collect::<Vec<_>>()
-                .join("; ")
-        ));
+    let mut out = Vec::new();
+    write_timeline_md(g, &mut out).expect("writing into memory cannot fail");
+    String::from_utf8(out).expect("utf-8 in, utf-8 out")
+}
+
+/// timeline.md into `w`, a row at a time.
+pub fn write_timeline_md(g: &KnowledgeGraph, w: &mut impl std::io::Write) -> std::io::Result<()> {
+    w.write_all(b"# Timeline\n\n")?;
+    if !g.documents.is_empty() {
+        w.write_all(b"Sources: ")?;
+        for (i, d) in g.documents.iter().enumerate() {
+            if i > 0 {
+                w.write_all(b"; ")?;
+            }
+            w.write_all(cell(d.title.as_deref().unwrap_or(&d.id)).as_bytes())?;
+        }
+        w.write_all(b"\n\n")?;
     }
-    out.push_str(&table_md(&entries(g)));
-    out
+    write_table_md(&entries(g), w)
 }
 
 /// The Markdown table of timeline entries: date, type, event, participants, first evidence.
 pub fn table_md(entries: &[TimelineEntry]) -> String {
-    let mut out =
-        String::from("| Date | Type | Event | Participants | Evidence |\n|---|---|---|---|---|\n");
+    let mut out = Vec::new();
+    write_table_md(entries, &mut out).expect("writing into memory cannot fail");
+    String::from_utf8(out).expect("utf-8 in, utf-8 out")
+}
+
+/// [`table_md`] into `w`, a row at a time.
+pub fn write_table_md(
+    entries: &[TimelineEntry],
+    w: &mut impl std::io::Write,
+) -> std::io::Result<()> {
+    w.write_all(b"| Date | Type | Event | Participants | Evidence |\n|---|---|---|---|---|\n")?;
     for e in entries {
         let parts = e
             .participants
@@ -129,14 +143,15 @@ pub fn table_md(entries: &[TimelineEntry]) -> String {
         let ev = e.evidence.first().map_or(String::new(), |x| {
             format!("{}:{}-{}", x.doc, x.start, x.end)
         });
-        out.push_str(&format!(
-            "| {} | {} | {} | {} | {} |\n",
+        writeln!(
+            w,
+            "| {} | {} | {} | {} | {} |",
             cell(&date_label(e.date.as_ref())),
             e.kind,
             cell(&e.name),
             cell(&parts),
             cell(&ev)
-        ));
+        )?;
     }
-    out
+    Ok(())
 }

@@ -77,6 +77,136 @@ fn sort_evidence(ev: &mut Vec<Evidence>) {
     ev.dedup_by(|a, b| a.doc == b.doc && a.start == b.start && a.end == b.end);
 }
 
+/// One shared copy of each evidence string the merger holds: the same sentence, mention and
+/// document id come back in many extracts (and a corpus repeats sentences across documents), and
+/// each is stored once however many nodes and edges cite it. Strings no longer cited are dropped
+/// whenever the pool has doubled since the last sweep, so the pool follows the graph, not the
+/// corpus. It changes no value, only where the bytes live.
+#[derive(Default)]
+struct Pool {
+    strings: std::collections::HashSet<SharedStr>,
+    sweep_at: usize,
+}
+
+impl Pool {
+    fn get(&mut self, s: &SharedStr) -> SharedStr {
+        match self.strings.get(&**s) {
+            Some(x) => x.clone(),
+            None => {
+                // a copy, not the extract's: what the merger keeps is allocated by the merging
+                // thread, and the extract's memory is freed whole with it
+                let x = SharedStr::from(&**s);
+                self.strings.insert(x.clone());
+                x
+            }
+        }
+    }
+    /// `e` with its strings shared; `doc` is the id of the document being merged, which its
+    /// evidence names (and which the merger holds already).
+    fn evidence(&mut self, e: &Evidence, doc: &SharedStr) -> Evidence {
+        Evidence {
+            doc: self.doc(&e.doc, doc),
+            start: e.start,
+            end: e.end,
+            text: self.get(&e.text),
+            sentence: self.get(&e.sentence),
+            rule: self.get(&e.rule),
+        }
+    }
+    fn doc(&mut self, id: &SharedStr, doc: &SharedStr) -> SharedStr {
+        if id == doc { doc.clone() } else { self.get(id) }
+    }
+    /// Drops the strings only the pool holds, once it has doubled since the last sweep.
+    fn sweep(&mut self) {
+        if self.strings.len() < self.sweep_at {
+            return;
+        }
+        self.strings.retain(|s| std::sync::Arc::strong_count(s) > 1);
+        self.strings.shrink_to_fit();
+        self.sweep_at = (self.strings.len() * 2).max(1 << 12);
+    }
+}
+
+/// One document as the merger keeps it: its id (shared with the evidence that cites it) and
+/// publication date inline, the rest of its metadata boxed only when it has any: a corpus of
+/// bare JSON lines costs a few words per document.
+struct DocEntry {
+    id: SharedStr,
+    published: Option<chrono::NaiveDate>,
+    /// the other fields (`id` empty, `published` none)
+    rest: Option<Box<DocMeta>>,
+}
+
+impl DocEntry {
+    fn new(id: SharedStr, meta: &DocMeta) -> DocEntry {
+        let rest = DocMeta {
+            id: String::new(),
+            published: None,
+            ..meta.clone()
+        };
+        DocEntry {
+            id,
+            published: meta.published,
+            rest: (rest != DocMeta::default()).then(|| Box::new(rest)),
+        }
+    }
+
+    fn into_meta(self) -> DocMeta {
+        let mut meta = self.rest.map_or_else(DocMeta::default, |r| *r);
+        meta.id = self.id.to_string();
+        meta.published = self.published;
+        meta
+    }
+}
+
+/// The numbers of the documents an entity or event comes from, in the order added, as
+/// variable-length deltas: numbers are handed out in order, so a node named in most documents of
+/// a corpus costs about a byte per document, not four (and no id string).
+#[derive(Default)]
+struct DocSet {
+    bytes: Vec<u8>,
+    last: Option<u32>,
+}
+
+impl DocSet {
+    fn push(&mut self, n: u32) {
+        if self.last == Some(n) {
+            return;
+        }
+        // zigzag: any order is kept exactly, ascending numbers take a byte or two
+        let delta = i64::from(n) - self.last.map_or(0, i64::from);
+        let mut z = ((delta << 1) ^ (delta >> 63)) as u64;
+        loop {
+            let b = (z & 0x7f) as u8;
+            z >>= 7;
+            if z == 0 {
+                self.bytes.push(b);
+                break;
+            }
+            self.bytes.push(b | 0x80);
+        }
+        self.last = Some(n);
+    }
+
+    fn iter(&self) -> impl Iterator<Item = u32> + '_ {
+        let mut bytes = self.bytes.iter();
+        let mut prev = 0i64;
+        std::iter::from_fn(move || {
+            let (mut z, mut shift) = (0u64, 0);
+            loop {
+                let b = *bytes.next()?;
+                z |= u64::from(b & 0x7f) << shift;
+                shift += 7;
+                if b & 0x80 == 0 {
+                    break;
+                }
+            }
+            prev += ((z >> 1) as i64) ^ -((z & 1) as i64);
+            Some(prev as u32)
+        })
+    }
+}
+
 /// Union-find over entity ids: two entities of one type that share a name or alias are one.
 struct Aliases {
     parent: BTreeMap<String, String>,
@@ -124,9 +254,8 @@ struct EntityAcc {
     evidence: Vec<Evidence>,
     /// mentions over all its documents
     mentions: usize,
-    /// the numbers of its documents (see [`Merger::doc_ids`]): numbers, not ids, so that an
-    /// entity named in most documents of a large corpus does not hold every id string
-    documents: Vec<u32>,
+    /// the numbers of its documents (see [`Merger::docs`])
+    documents: DocSet,
 }
 
 struct EventAcc {
@@ -138,23 +267,24 @@ struct EventAcc {
     confidence: f32,
     attributes: BTreeMap<String, Value>,
     evidence: Vec<Evidence>,
-    /// document numbers (see [`Merger::doc_ids`])
-    documents: Vec<u32>,
+    /// document numbers (see [`Merger::docs`])
+    documents: DocSet,
     /// the entities that take part as agent, target, org, person or product
     participants: BTreeSet<String>,
     /// where its name comes from: the earliest evidence wins, whatever the order of documents
-    first: (String, usize),
+    first: (SharedStr, usize),
 }
 
 /// Accumulates document extracts one at a time (memory grows with the graph, not with the
 /// corpus) and builds the graph at the end. The result depends on the set of extracts only.
 #[derive(Default)]
 pub struct Merger {
-    docs: BTreeMap<String, DocMeta>,
-    /// document id → its number in `doc_ids`, in the order first seen; ids are turned back into
-    /// sorted strings at the end, so the numbering never shows in the result
-    doc_numbers: std::collections::HashMap<String, u32>,
-    doc_ids: Vec<String>,
+    /// the documents by number, in the order first seen; ids are turned back into sorted
+    /// strings at the end, so the numbering never shows in the result
+    docs: Vec<DocEntry>,
+    /// document id → its number in `docs`
+    doc_numbers: std::collections::HashMap<SharedStr, u32>,
+    pool: Pool,
     entities: BTreeMap<String, EntityAcc>,
     events: BTreeMap<String, EventAcc>,
     edges: BTreeMap<(String, String, String), Vec<Evidence>>,
@@ -179,39 +309,37 @@ impl Merger {
         Merger::default()
     }
 
-    fn doc_number(&mut self, id: &str) -> u32 {
-        if let Some(&n) = self.doc_numbers.get(id) {
-            return n;
-        }
-        let n = self.doc_ids.len() as u32;
-        self.doc_ids.push(id.to_string());
-        self.doc_numbers.insert(id.to_string(), n);
-        n
-    }
-
     /// How many distinct documents a list of document numbers holds, and the first
     /// [`MAX_DOCUMENTS`] of their ids in order.
     fn doc_names(&self, numbers: &mut Vec<u32>) -> (usize, Vec<String>) {
         numbers.sort_unstable();
         numbers.dedup();
-        let mut names: Vec<&String> = numbers.iter().map(|&n| &self.doc_ids[n as usize]).collect();
+        let mut names: Vec<&str> = numbers
+            .iter()
+            .map(|&n| &*self.docs[n as usize].id)
+            .collect();
         if names.len() > MAX_DOCUMENTS {
             names.select_nth_unstable(MAX_DOCUMENTS);
             names.truncate(MAX_DOCUMENTS);
         }
         names.sort();
-        (numbers.len(), names.into_iter().cloned().collect())
+        (
+            numbers.len(),
+            names.into_iter().map(str::to_string).collect(),
+        )
     }
 
     pub fn add(&mut self, x: &DocExtract) {
         let doc = &x.doc.id;
         // extract is a function of the document: a document merged twice (overlapping extract
         // files, a re-run) counts once
-        if self.doc_numbers.contains_key(doc) {
+        if self.doc_numbers.contains_key(doc.as_str()) {
             return;
         }
-        let dn = self.doc_number(doc);
-        self.docs.insert(doc.clone(), x.doc.clone());
+        let dn = self.docs.len() as u32;
+        let shared_doc = SharedStr::from(doc.as_str());
+        self.doc_numbers.insert(shared_doc.clone(), dn);
+        self.docs.push(DocEntry::new(shared_doc.clone(), &x.doc));
         let entity_index: std::collections::HashMap<&str, &ExtractedEntity> =
             x.entities.iter().map(|e| (e.id.as_str(), e)).collect();
         for e in &x.entities {
@@ -222,16 +350,17 @@ impl Merger {
             }
             acc.surfaces.insert(e.name.clone());
             acc.surfaces.extend(e.aliases.iter().cloned());
-            acc.evidence.extend(e.mentions.iter().cloned());
+            let pool = &mut self.pool;
+            acc.evidence
+                .extend(e.mentions.iter().map(|m| pool.evidence(m, &shared_doc)));
             cap_evidence(&mut acc.evidence);
             acc.mentions += e.mentions.len();
             acc.documents.push(dn);
         }
         for ev in &x.events {
-            let first = ev
-                .evidence
-                .first()
-                .map_or((doc.clone(), 0), |e| (e.doc.clone(), e.start));
+            let first = ev.evidence.first().map_or((shared_doc.clone(), 0), |e| {
+                (self.pool.doc(&e.doc, &shared_doc), e.start)
+            });
             let acc = self
                 .events
                 .entry(ev.id.clone())
@@ -244,7 +373,7 @@ impl Merger {
                     confidence: ev.confidence,
                     attributes: BTreeMap::new(),
                     evidence: Vec::new(),
-                    documents: Vec::new(),
+                    documents: DocSet::default(),
                     participants: BTreeSet::new(),
                     first: first.clone(),
                 });
@@ -265,11 +394,11 @@ impl Merger {
                     }
                 }
             }
-            acc.evidence.extend(ev.evidence.iter().cloned());
+            let pool = &mut self.pool;
+            acc.evidence
+                .extend(ev.evidence.iter().map(|m| pool.evidence(m, &shared_doc)));
             cap_evidence(&mut acc.evidence);
-            if acc.documents.last() != Some(&dn) {
-                acc.documents.push(dn);
-            }
+            acc.documents.push(dn);
             acc.participants.extend(
                 ev.participants
                     .iter()
@@ -279,20 +408,23 @@ impl Merger {
             // the sentences of the event as a set: a mention × evidence scan is quadratic on a
             // long document whose events repeat
             let sentences: std::collections::HashSet<&str> =
-                ev.evidence.iter().map(|x| x.sentence.as_str()).collect();
+                ev.evidence.iter().map(|x| &*x.sentence).collect();
             for p in &ev.participants {
                 let evid: Vec<Evidence> = entity_index
                     .get(p.entity.as_str())
                     .map(|e| {
                         e.mentions
                             .iter()
-                            .filter(|m| sentences.contains(m.sentence.as_str()))
-                            .cloned()
+                            .filter(|m| sentences.contains(&*m.sentence))
+                            .map(|m| self.pool.evidence(m, &shared_doc))
                             .collect()
                     })
                     .unwrap_or_default();
                 let evid = if evid.is_empty() {
-                    ev.evidence.clone()
+                    ev.evidence
+                        .iter()
+                        .map(|m| self.pool.evidence(m, &shared_doc))
+                        .collect()
                 } else {
                     evid
                 };
@@ -309,9 +441,11 @@ impl Merger {
                 .edges
                 .entry((r.source.clone(), r.target.clone(), r.kind.clone()))
                 .or_default();
-            edge.extend(r.evidence.iter().cloned());
+            let pool = &mut self.pool;
+            edge.extend(r.evidence.iter().map(|m| pool.evidence(m, &shared_doc)));
             cap_evidence(edge);
         }
+        self.pool.sweep();
     }
 
     /// Entity ids that name one entity: same type and a shared name or alias (compared with
@@ -481,7 +615,7 @@ impl Merger {
                 key: ce(&h.key),
                 participants: BTreeSet::new(),
             });
-            entry.documents.extend(e.documents.iter().copied());
+            entry.documents.extend(e.documents.iter());
             entry.participants.extend(e.participants.iter().map(&ce));
         }
         // most specific first, then the smaller id: the order in which heads absorb others
@@ -552,6 +686,9 @@ impl Merger {
     }
 
     pub fn finish(mut self) -> KnowledgeGraph {
+        // what only adding needs
+        drop(std::mem::take(&mut self.doc_numbers));
+        drop(std::mem::take(&mut self.pool));
         let canon_entity = self.entity_canon();
         let (canon_event, conflicts) = self.event_canon(&canon_entity);
         let ce = |id: &str| {
@@ -570,7 +707,7 @@ impl Merger {
         // the accumulators are consumed as the nodes are built: the peak is one copy of the
         // graph, not two. Document numbers are collected per node and named at the end.
         let mut nodes: BTreeMap<String, Node> = BTreeMap::new();
-        let mut node_docs: BTreeMap<String, Vec<u32>> = BTreeMap::new();
+        let mut node_docs: BTreeMap<String, Vec<DocSet>> = BTreeMap::new();
         for (id, e) in std::mem::take(&mut self.entities) {
             let cid = ce(&id);
             let node = nodes.entry(cid.clone()).or_insert_with(|| Node {
@@ -595,7 +732,7 @@ impl Merger {
             node.evidence.extend(e.evidence);
             cap_evidence(&mut node.evidence);
             *node.mentions.get_or_insert(0) += e.mentions;
-            node_docs.entry(cid).or_default().extend(e.documents);
+            node_docs.entry(cid).or_default().push(e.documents);
             // the subtype most documents gave (ties: the smaller name)
             if let Some((st, _)) = e
                 .subtypes
@@ -642,10 +779,13 @@ impl Merger {
             }
             node.evidence.extend(e.evidence);
             cap_evidence(&mut node.evidence);
-            node_docs.entry(cid).or_default().extend(e.documents);
+            node_docs.entry(cid).or_default().push(e.documents);
         }
-        for (id, mut numbers) in node_docs {
+        for (id, sets) in node_docs {
             if let Some(n) = nodes.get_mut(&id) {
+                // one node's numbers at a time: the lists of the whole graph are never decoded
+                let mut numbers: Vec<u32> = sets.iter().flat_map(DocSet::iter).collect();
+                drop(sets);
                 let (count, names) = self.doc_names(&mut numbers);
                 n.documents = names;
                 n.document_count = Some(count);
@@ -714,10 +854,13 @@ impl Merger {
             );
             *k += 1;
         }
+        let mut docs = self.docs;
+        docs.sort_by(|a, b| a.id.cmp(&b.id));
+        let documents = docs.into_iter().map(DocEntry::into_meta).collect();
         KnowledgeGraph {
             graph,
             index,
-            documents: self.docs.into_values().collect(),
+            documents,
         }
     }
 }
@@ -799,4 +942,25 @@ pub struct GraphJson {
     pub graph: GraphMeta,
     pub nodes: Vec<Node>,
     pub edges: Vec<Edge>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn doc_set_gives_back_what_was_pushed() {
+        let pushed = [0u32, 1, 1, 2, 130, 129, 5, 70_000, u32::MAX, 0, u32::MAX];
+        let mut set = DocSet::default();
+        for n in pushed {
+            set.push(n);
+        }
+        let got: Vec<u32> = set.iter().collect();
+        // a repeat of the last number is dropped; anything else comes back in order
+        assert_eq!(got, [0, 1, 2, 130, 129, 5, 70_000, u32::MAX, 0, u32::MAX]);
+        // ascending numbers close together take a byte each
+        let mut dense = DocSet::default();
+        (1000..2000).for_each(|n| dense.push(n));
+        assert!(dense.bytes.len() < 1010, "{}", dense.bytes.len());
+    }
 }
