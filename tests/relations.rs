@@ -134,13 +134,13 @@ fn a_pattern_relation_carries_its_evidence() {
         .find(|r| r.kind == "headquartered_in")
         .expect("a headquarters relation");
     let e = &r.evidence[0];
-    assert_eq!(e.doc, "r");
-    assert_eq!(e.rule, "pattern:headquartered_in");
+    assert_eq!(&*e.doc, "r");
+    assert_eq!(&*e.rule, "pattern:headquartered_in");
     let chars: Vec<char> = text.chars().collect();
     let span: String = chars[e.start..e.end].iter().collect();
     assert!(
         span.starts_with("星河科技有限公司") && span.ends_with("杭州"),
         "{span}"
     );
-    assert_eq!(e.sentence, text);
+    assert_eq!(&*e.sentence, text);
 }
