@@ -136,3 +136,14 @@ fn lowercase_english_words_are_not_names_in_cased_text() {
     let e = entities("The report was published unchanged, the links were kept. 该报告未作修改。");
     assert!(e.is_empty(), "{e:?}");
 }
+
+#[test]
+fn a_suffix_that_begins_a_longer_word_makes_no_organization() {
+    // 科技 begins 科技人才 (tech talent): no company named …科技 here
+    let e = entities("该公司将在园区广纳星海新创科技人才。");
+    assert!(
+        !e.iter()
+            .any(|(t, n, _)| t == "organization" && n.ends_with("科技")),
+        "{e:?}"
+    );
+}

@@ -336,6 +336,23 @@ impl EntityStage<'_> {
         true
     }
 
+    /// Whether a word of the segmentation in context begins inside `start..end` and runs past
+    /// its end.
+    fn word_runs_past(&self, doc: &Document, start: usize, end: usize) -> bool {
+        let Some((from, to)) = han_context(&doc.chars, start, end) else {
+            return false;
+        };
+        let mut a = from;
+        for t in self.words.tag(doc.slice(from, to), false) {
+            let b = a + t.word.chars().count();
+            if a >= start && a < end && b > end {
+                return true;
+            }
+            a = b;
+        }
+        false
+    }
+
     /// A tagged span shortened to keep out an idiom that it cuts at one edge: 李鹏兴 in
     /// 李鹏兴致勃勃 is 李鹏. Other words across an edge are left to the tagger, which has
     /// seen the context: the dictionary joins a name's last character to the next word
@@ -679,6 +696,10 @@ impl EntityStage<'_> {
                 continue;
             }
             if se < chars.len() && suffix.word.is_ascii() && chars[se].is_ascii_alphanumeric() {
+                continue;
+            }
+            // a suffix that begins a longer word is not a suffix (科技 in 科技人才, 科技园)
+            if self.word_runs_past(doc, ss, se) {
                 continue;
             }
             let mut p = ss;
