@@ -320,37 +320,38 @@ impl EntityStage<'_> {
     /// name 中国 and the ministry's prefix); the known names are words of the segmenter, so
     /// a name is cut only when the words across its edges are likelier.
     fn on_word_boundaries(&self, doc: &Document, start: usize, end: usize) -> bool {
-        let Some((from, to)) = han_context(&doc.chars, start, end) else {
-            return true;
-        };
-        let mut a = from;
-        for t in self.words.tag(doc.slice(from, to), false) {
-            let b = a + t.word.chars().count();
-            let keeps =
-                b <= start || a >= end || (a == start && b >= end) || (a >= start && b <= end);
-            if !keeps {
-                return false;
-            }
-            a = b;
-        }
-        true
+        self.context_words(doc, start, end)
+            .iter()
+            .all(|&(a, b, _)| {
+                b <= start || a >= end || (a == start && b >= end) || (a >= start && b <= end)
+            })
     }
 
     /// Whether a word of the segmentation in context begins inside `start..end` and runs past
     /// its end.
     fn word_runs_past(&self, doc: &Document, start: usize, end: usize) -> bool {
+        self.context_words(doc, start, end)
+            .iter()
+            .any(|&(a, b, _)| a >= start && a < end && b > end)
+    }
+
+    /// The words around a span, segmented with a few characters of context each side, as
+    /// `(start, end, is_idiom)` in document characters; none when no word can cross its edges.
+    fn context_words(&self, doc: &Document, start: usize, end: usize) -> Vec<(usize, usize, bool)> {
         let Some((from, to)) = han_context(&doc.chars, start, end) else {
-            return false;
+            return Vec::new();
         };
         let mut a = from;
-        for t in self.words.tag(doc.slice(from, to), false) {
-            let b = a + t.word.chars().count();
-            if a >= start && a < end && b > end {
-                return true;
-            }
-            a = b;
-        }
-        false
+        self.words
+            .tag(doc.slice(from, to), false)
+            .iter()
+            .map(|t| {
+                let b = a + t.word.chars().count();
+                let word = (a, b, t.tag == "i");
+                a = b;
+                word
+            })
+            .collect()
     }
 
     /// A tagged span shortened to keep out an idiom that it cuts at one edge: 李鹏兴 in
@@ -359,14 +360,9 @@ impl EntityStage<'_> {
     /// (刘孟|林先生, 协会|协会会长) more often than the tagger errs.
     fn outside_long_words(&self, doc: &Document, start: usize, end: usize) -> (usize, usize) {
         const LONG: usize = 3;
-        let Some((from, to)) = han_context(&doc.chars, start, end) else {
-            return (start, end);
-        };
         let (mut s, mut e) = (start, end);
-        let mut a = from;
-        for t in self.words.tag(doc.slice(from, to), false) {
-            let b = a + t.word.chars().count();
-            if b - a >= LONG && t.tag == "i" {
+        for (a, b, idiom) in self.context_words(doc, start, end) {
+            if b - a >= LONG && idiom {
                 if a < start && b > start && b < end {
                     s = b;
                 }
@@ -374,7 +370,6 @@ impl EntityStage<'_> {
                     e = a;
                 }
             }
-            a = b;
         }
         if s < e { (s, e) } else { (start, end) }
     }
