@@ -54,47 +54,25 @@ pub fn xml_escape(s: &str) -> String {
     out
 }
 
-/// Writes what it is given the way [`xml_escape`] escapes it. serde_json hands each write whole
-/// characters (it cuts strings only at escapes), so a character is never split between writes.
-struct XmlEscaped<W: std::io::Write>(W);
-
-impl<W: std::io::Write> std::io::Write for XmlEscaped<W> {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        let mut start = 0;
-        let mut i = 0;
-        while i < buf.len() {
-            let (escape, len): (&[u8], usize) = match buf[i] {
-                b'&' => (b"&amp;", 1),
-                b'<' => (b"&lt;", 1),
-                b'>' => (b"&gt;", 1),
-                b'"' => (b"&quot;", 1),
-                b'\'' => (b"&apos;", 1),
-                b'\r' => (b"&#13;", 1),
-                b'\n' => (b"&#10;", 1),
-                b'\t' => (b"&#9;", 1),
-                c if c < 0x20 => (b"", 1),
-                // U+FFFE and U+FFFF: not XML characters
-                0xEF if buf[i..].starts_with(&[0xEF, 0xBF, 0xBE])
-                    || buf[i..].starts_with(&[0xEF, 0xBF, 0xBF]) =>
-                {
-                    (b"", 3)
-                }
-                _ => {
-                    i += 1;
-                    continue;
-                }
-            };
-            self.0.write_all(&buf[start..i])?;
-            self.0.write_all(escape)?;
-            i += len;
-            start = i;
+/// The XML escape of the character starting `rest`, with the bytes it replaces, for
+/// [`super::Escaping`]: the writer form of [`xml_escape`].
+fn xml_escape_at(rest: &[u8]) -> Option<(&'static [u8], usize)> {
+    Some(match rest[0] {
+        b'&' => (b"&amp;", 1),
+        b'<' => (b"&lt;", 1),
+        b'>' => (b"&gt;", 1),
+        b'"' => (b"&quot;", 1),
+        b'\'' => (b"&apos;", 1),
+        b'\r' => (b"&#13;", 1),
+        b'\n' => (b"&#10;", 1),
+        b'\t' => (b"&#9;", 1),
+        c if c < 0x20 => (b"", 1),
+        // U+FFFE and U+FFFF: not XML characters
+        0xEF if rest.starts_with(&[0xEF, 0xBF, 0xBE]) || rest.starts_with(&[0xEF, 0xBF, 0xBF]) => {
+            (b"", 3)
         }
-        self.0.write_all(&buf[start..])?;
-        Ok(buf.len())
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        self.0.flush()
-    }
+        _ => return None,
+    })
 }
 
 const NODE_KEYS: [(&str, &str); 16] = [
@@ -178,7 +156,7 @@ pub fn write_graphml(g: &KnowledgeGraph, out: &mut impl std::io::Write) -> std::
     )?;
     // a corpus's document list streams through the escaping, as the nodes do
     out.write_all(b"    <data key=\"g_documents\">")?;
-    serde_json::to_writer(XmlEscaped(&mut *out), &g.documents)?;
+    serde_json::to_writer(super::Escaping(&mut *out, xml_escape_at), &g.documents)?;
     out.write_all(b"</data>\n")?;
     for n in g.nodes() {
         writeln!(out, "    <node id=\"{}\">", xml_escape(&n.id))?;
@@ -887,7 +865,11 @@ mod tests {
     fn streamed_xml_is_escaped_like_xml_escape() {
         let text = "{\"a\":\"<&>'\\\"\r\n\t\u{1}\u{fffe}\u{ffff}\u{fffd}文\"}\n";
         let mut out = Vec::new();
-        std::io::Write::write_all(&mut XmlEscaped(&mut out), text.as_bytes()).unwrap();
+        std::io::Write::write_all(
+            &mut crate::export::Escaping(&mut out, xml_escape_at),
+            text.as_bytes(),
+        )
+        .unwrap();
         assert_eq!(String::from_utf8(out).unwrap(), xml_escape(text));
     }
 

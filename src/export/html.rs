@@ -41,44 +41,27 @@ pub fn write_html(g: &KnowledgeGraph, w: &mut impl std::io::Write) -> std::io::R
         w.write_all(before.as_bytes())?;
         match content {
             Some(c) => w.write_all(c.as_bytes())?,
-            None => serde_json::to_writer(ScriptSafe(&mut *w), &super::graph_json_view(g))?,
+            None => serde_json::to_writer(
+                super::Escaping(&mut *w, script_escape_at),
+                &super::graph_json_view(g),
+            )?,
         }
         rest = after;
     }
     w.write_all(rest.as_bytes())
 }
 
-/// Writes JSON the way [`script_json`] escapes it. serde_json hands each write whole characters
-/// (it cuts strings only at escapes), so the three-byte line separators are never split.
-struct ScriptSafe<W: std::io::Write>(W);
-
-impl<W: std::io::Write> std::io::Write for ScriptSafe<W> {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        let mut start = 0;
-        let mut i = 0;
-        while i < buf.len() {
-            let (escape, len): (&[u8], usize) = match buf[i] {
-                b'<' => (br"\u003c", 1),
-                b'>' => (br"\u003e", 1),
-                b'&' => (br"\u0026", 1),
-                0xE2 if buf[i..].starts_with(&[0xE2, 0x80, 0xA8]) => (br"\u2028", 3),
-                0xE2 if buf[i..].starts_with(&[0xE2, 0x80, 0xA9]) => (br"\u2029", 3),
-                _ => {
-                    i += 1;
-                    continue;
-                }
-            };
-            self.0.write_all(&buf[start..i])?;
-            self.0.write_all(escape)?;
-            i += len;
-            start = i;
-        }
-        self.0.write_all(&buf[start..])?;
-        Ok(buf.len())
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        self.0.flush()
-    }
+/// The escape of the character starting `rest` inside a `<script>`, with the bytes it
+/// replaces, for [`super::Escaping`]: the writer form of [`script_json`].
+fn script_escape_at(rest: &[u8]) -> Option<(&'static [u8], usize)> {
+    Some(match rest[0] {
+        b'<' => (br"\u003c", 1),
+        b'>' => (br"\u003e", 1),
+        b'&' => (br"\u0026", 1),
+        0xE2 if rest.starts_with(&[0xE2, 0x80, 0xA8]) => (br"\u2028", 3),
+        0xE2 if rest.starts_with(&[0xE2, 0x80, 0xA9]) => (br"\u2029", 3),
+        _ => return None,
+    })
 }
 
 #[cfg(test)]
@@ -97,7 +80,11 @@ mod tests {
     fn streamed_json_is_escaped_like_script_json() {
         let text = "{\"name\":\"</script><b>&\u{2028}\u{2029}文\"}";
         let mut out = Vec::new();
-        std::io::Write::write_all(&mut ScriptSafe(&mut out), text.as_bytes()).unwrap();
+        std::io::Write::write_all(
+            &mut crate::export::Escaping(&mut out, script_escape_at),
+            text.as_bytes(),
+        )
+        .unwrap();
         assert_eq!(String::from_utf8(out).unwrap(), script_json(text));
     }
 

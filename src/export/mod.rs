@@ -293,3 +293,35 @@ pub fn remove_stale_temps(dir: &Path) {
         }
     }
 }
+
+/// A writer that escapes what passes through it: `escape_at` gives, for the bytes from a
+/// position on, the replacement and how many bytes it replaces, or none to keep the byte.
+/// serde_json hands each write whole characters (it cuts strings only at escapes), so a
+/// multi-byte character is never split between writes.
+pub(crate) struct Escaping<W, F>(pub W, pub F);
+
+impl<W, F> std::io::Write for Escaping<W, F>
+where
+    W: std::io::Write,
+    F: Fn(&[u8]) -> Option<(&'static [u8], usize)>,
+{
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let mut start = 0;
+        let mut i = 0;
+        while i < buf.len() {
+            let Some((escape, len)) = (self.1)(&buf[i..]) else {
+                i += 1;
+                continue;
+            };
+            self.0.write_all(&buf[start..i])?;
+            self.0.write_all(escape)?;
+            i += len;
+            start = i;
+        }
+        self.0.write_all(&buf[start..])?;
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.0.flush()
+    }
+}
