@@ -29,99 +29,57 @@ fn has(text: &str, source: &str, kind: &str, target: &str) -> bool {
         .any(|(s, k, t)| s == source && k == kind && t == target)
 }
 
+#[track_caller]
+fn assert_relation(text: &str, source: &str, kind: &str, target: &str) {
+    assert!(has(text, source, kind, target), "{:?}", triples(text));
+}
+
+#[track_caller]
+fn assert_no_relation(text: &str, source: &str, kind: &str, target: &str) {
+    assert!(!has(text, source, kind, target), "{:?}", triples(text));
+}
+
 #[test]
 fn founders_from_the_founded_side() {
     let t = "远航集团由王明先生于1998年在上海创办。";
-    assert!(has(t, "王明", "founder_of", "远航集团"), "{:?}", triples(t));
+    assert_relation(t, "王明", "founder_of", "远航集团");
     let t = "星河科技有限公司创立于2015年，创始人是王明。";
-    assert!(
-        has(t, "王明", "founder_of", "星河科技有限公司"),
-        "{:?}",
-        triples(t)
-    );
+    assert_relation(t, "王明", "founder_of", "星河科技有限公司");
     let t = "王明是星河科技有限公司的创始人。";
-    assert!(
-        has(t, "王明", "founder_of", "星河科技有限公司"),
-        "{:?}",
-        triples(t)
-    );
+    assert_relation(t, "王明", "founder_of", "星河科技有限公司");
     // a parent company sets up a subsidiary
     let t = "远航集团投资设立星河科技有限公司。";
-    assert!(
-        has(t, "远航集团", "founder_of", "星河科技有限公司"),
-        "{:?}",
-        triples(t)
-    );
+    assert_relation(t, "远航集团", "founder_of", "星河科技有限公司");
     // the person's employer named before them is not what they founded
     let t = "2008年由远航集团王明先生创办，全称为星河科技有限公司。";
-    assert!(
-        !has(t, "王明", "founder_of", "远航集团"),
-        "{:?}",
-        triples(t)
-    );
+    assert_no_relation(t, "王明", "founder_of", "远航集团");
 }
 
 #[test]
 fn headquarters_across_a_clause_and_before_the_name() {
     let t = "星河科技有限公司成立于2015年，总部位于杭州。";
-    assert!(
-        has(t, "星河科技有限公司", "headquartered_in", "杭州"),
-        "{:?}",
-        triples(t)
-    );
+    assert_relation(t, "星河科技有限公司", "headquartered_in", "杭州");
     let t = "星河科技有限公司1998年在北京成立，2014年在香港上市。";
-    assert!(
-        has(t, "星河科技有限公司", "headquartered_in", "北京"),
-        "{:?}",
-        triples(t)
-    );
-    assert!(
-        !has(t, "星河科技有限公司", "headquartered_in", "香港"),
-        "{:?}",
-        triples(t)
-    );
+    assert_relation(t, "星河科技有限公司", "headquartered_in", "北京");
+    assert_no_relation(t, "星河科技有限公司", "headquartered_in", "香港");
     let t = "位于杭州的星河科技有限公司发布了新产品。";
-    assert!(
-        has(t, "星河科技有限公司", "located_in", "杭州"),
-        "{:?}",
-        triples(t)
-    );
+    assert_relation(t, "星河科技有限公司", "located_in", "杭州");
     // a subsidiary founded somewhere says nothing of the parent's seat
     let t = "远航集团在北京成立了子公司。";
-    assert!(
-        !has(t, "远航集团", "headquartered_in", "北京"),
-        "{:?}",
-        triples(t)
-    );
+    assert_no_relation(t, "远航集团", "headquartered_in", "北京");
 }
 
 #[test]
 fn shareholders_from_holdings_and_stake_purchases() {
     let t = "远航集团持有星河科技有限公司30%股权。";
-    assert!(
-        has(t, "远航集团", "investor_in", "星河科技有限公司"),
-        "{:?}",
-        triples(t)
-    );
+    assert_relation(t, "远航集团", "investor_in", "星河科技有限公司");
     let t = "星河科技有限公司第一大股东为远航集团。";
-    assert!(
-        has(t, "远航集团", "investor_in", "星河科技有限公司"),
-        "{:?}",
-        triples(t)
-    );
+    assert_relation(t, "远航集团", "investor_in", "星河科技有限公司");
     let t = "远航集团拟以2亿元收购星河科技有限公司20%股权。";
-    assert!(
-        has(t, "远航集团", "investor_in", "星河科技有限公司"),
-        "{:?}",
-        triples(t)
-    );
+    assert_relation(t, "远航集团", "investor_in", "星河科技有限公司");
     // buying the whole company is an acquisition, not a stake
     let t = "远航集团收购星河科技有限公司。";
-    assert!(
-        !has(t, "远航集团", "investor_in", "星河科技有限公司"),
-        "{:?}",
-        triples(t)
-    );
+    assert_no_relation(t, "远航集团", "investor_in", "星河科技有限公司");
 }
 
 #[test]
