@@ -57,3 +57,16 @@ pub fn read_override(
     }
     Ok((format!("data/{name}"), embedded.to_string()))
 }
+
+/// The first column of a word list (`dir/name` or the embedded text), in file order.
+pub fn read_words<C: FromIterator<String>>(
+    dir: Option<&Path>,
+    name: &str,
+    embedded: &'static str,
+) -> Result<C> {
+    let (file, text) = read_override(dir, name, embedded)?;
+    Ok(parse_tsv(&file, &text, 1)?
+        .iter()
+        .map(|r| r.fields[0].to_string())
+        .collect())
+}

@@ -1,6 +1,6 @@
 //! The language knowledge of the entity stage, read from `data/lexicon/*.tsv` and
 //! `data/entity/*.tsv` (embedded; a user's folder or `--lexicon FILE` extends it).
-use crate::data::{parse_tsv, read_override};
+use crate::data::{parse_tsv, read_override, read_words};
 use crate::model::EntityType;
 use crate::{Error, Result};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
@@ -279,21 +279,13 @@ impl Lexicon {
                 subtype: r.fields[3].to_string(),
             });
         }
-        let (file, text) = read_override(data_dir, "entity/boundary.tsv", BOUNDARY)?;
-        let boundary: HashSet<String> = parse_tsv(&file, &text, 1)?
-            .iter()
-            .map(|r| r.fields[0].to_string())
-            .collect();
+        let boundary: HashSet<String> = read_words(data_dir, "entity/boundary.tsv", BOUNDARY)?;
         let boundary_max_len = boundary
             .iter()
             .map(|b| b.chars().count())
             .max()
             .unwrap_or(1);
-        let (file, text) = read_override(data_dir, "entity/place_suffixes.tsv", PLACE_SUFFIXES)?;
-        let place_suffixes = parse_tsv(&file, &text, 1)?
-            .iter()
-            .map(|r| r.fields[0].to_string())
-            .collect();
+        let place_suffixes = read_words(data_dir, "entity/place_suffixes.tsv", PLACE_SUFFIXES)?;
         let (file, text) = read_override(data_dir, "entity/abbreviations.tsv", ABBREVIATIONS)?;
         let mut abbreviations = HashMap::new();
         for r in parse_tsv(&file, &text, 2)? {

@@ -1,5 +1,5 @@
 //! The event stage's language knowledge: `data/events/*.tsv` and `data/relations/*.tsv`.
-use crate::data::{parse_tsv, read_override};
+use crate::data::{parse_tsv, read_override, read_words};
 use crate::model::{EntityType, EventKind};
 use crate::{Error, Result};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
@@ -150,11 +150,7 @@ impl EventRules {
             negation.push(r.fields[0].to_string());
             negation_adjacent.push(r.fields.get(2).is_some_and(|s| s.trim() == "adjacent"));
         }
-        let (file, text) = read_override(dir, "events/cancel_after.tsv", CANCEL_AFTER)?;
-        let cancel_after: Vec<String> = parse_tsv(&file, &text, 1)?
-            .iter()
-            .map(|r| r.fields[0].to_string())
-            .collect();
+        let cancel_after: Vec<String> = read_words(dir, "events/cancel_after.tsv", CANCEL_AFTER)?;
         let (file, text) = read_override(dir, "events/modifiers.tsv", MODIFIERS)?;
         let mut modifiers = Vec::new();
         let mut gap_stops = Vec::new();
@@ -191,16 +187,9 @@ impl EventRules {
                 max_gap,
             });
         }
-        let (file, text) = read_override(dir, "events/product_words.tsv", PRODUCT_WORDS)?;
-        let product_words: Vec<String> = parse_tsv(&file, &text, 1)?
-            .iter()
-            .map(|r| r.fields[0].to_string())
-            .collect();
-        let (file, text) = read_override(dir, "events/light_verbs.tsv", LIGHT_VERBS)?;
-        let light_verbs: Vec<String> = parse_tsv(&file, &text, 1)?
-            .iter()
-            .map(|r| r.fields[0].to_string())
-            .collect();
+        let product_words: Vec<String> =
+            read_words(dir, "events/product_words.tsv", PRODUCT_WORDS)?;
+        let light_verbs: Vec<String> = read_words(dir, "events/light_verbs.tsv", LIGHT_VERBS)?;
         let (file, text) = read_override(dir, "events/context.tsv", CONTEXT)?;
         let mut context_words = Vec::new();
         let mut context_kinds = Vec::new();
@@ -214,21 +203,10 @@ impl EventRules {
                 )
             })?);
         }
-        let (file, text) = read_override(dir, "events/market_words.tsv", MARKET_WORDS)?;
-        let market_words: Vec<String> = parse_tsv(&file, &text, 1)?
-            .iter()
-            .map(|r| r.fields[0].to_string())
-            .collect();
-        let (file, text) = read_override(dir, "events/holders.tsv", HOLDERS)?;
-        let holders: Vec<String> = parse_tsv(&file, &text, 1)?
-            .iter()
-            .map(|r| r.fields[0].to_string())
-            .collect();
-        let (file, text) = read_override(dir, "events/offset_suffixes.tsv", OFFSET_SUFFIXES)?;
-        let offset_suffixes: Vec<String> = parse_tsv(&file, &text, 1)?
-            .iter()
-            .map(|r| r.fields[0].to_string())
-            .collect();
+        let market_words: Vec<String> = read_words(dir, "events/market_words.tsv", MARKET_WORDS)?;
+        let holders: Vec<String> = read_words(dir, "events/holders.tsv", HOLDERS)?;
+        let offset_suffixes: Vec<String> =
+            read_words(dir, "events/offset_suffixes.tsv", OFFSET_SUFFIXES)?;
         let (file, text) = read_override(dir, "events/units.tsv", UNITS)?;
         let mut magnitudes = Vec::new();
         let mut currencies = Vec::new();
@@ -279,11 +257,7 @@ impl EventRules {
                 Regex::new(r.fields[0]).map_err(|e| Error::data(&file, r.line, e.to_string()))?;
             rounds.push((re, r.fields[1].to_string()));
         }
-        let (file, text) = read_override(dir, "relations/develop_verbs.tsv", DEVELOP_VERBS)?;
-        let develop: Vec<String> = parse_tsv(&file, &text, 1)?
-            .iter()
-            .map(|r| r.fields[0].to_string())
-            .collect();
+        let develop: Vec<String> = read_words(dir, "relations/develop_verbs.tsv", DEVELOP_VERBS)?;
         let (file, text) = read_override(dir, "relations/narrator.tsv", NARRATOR)?;
         let mut narrator_text = Vec::new();
         let mut narrator_title = Vec::new();
