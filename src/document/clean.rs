@@ -15,15 +15,19 @@ const CHROME_TSV: &str = include_str!("../../data/clean/chrome.tsv");
 const META_TSV: &str = include_str!("../../data/clean/meta.tsv");
 
 pub struct CleanRules {
-    /// Every chrome pattern in one regex: most lines are not chrome, and `is_match` can stop
-    /// early where the set would run all patterns to the end.
-    chrome_any: Regex,
-    chrome: RegexSet,
+    /// One anchored regex per chrome pattern, in file order (the first that matches names the
+    /// kind).
+    chrome: Vec<Regex>,
     chrome_kinds: Vec<String>,
-    /// The words one of which every chrome line holds (the `requires` column): a line with none
-    /// of them is not run through the patterns, whose bounded `.{0,N}` prefixes make a regex
-    /// scan cost microseconds per line. `None` when some pattern requires nothing.
-    chrome_words: Option<AhoCorasick>,
+    /// The words of every pattern's `requires` column, in one automaton: a pattern is tried
+    /// only on a line that holds one of its words, since the bounded `.{0,N}` prefixes of
+    /// the patterns make a regex scan cost microseconds per line, and most short lines hold
+    /// the words of one pattern or none.
+    chrome_words: AhoCorasick,
+    /// The pattern each word of `chrome_words` belongs to.
+    chrome_word_pattern: Vec<usize>,
+    /// Patterns that require no word: tried on every short line.
+    chrome_always: Vec<usize>,
     meta: Vec<(Regex, String)>,
     /// The meta patterns as one set: the few lines that match any are run through each.
     meta_any: RegexSet,
@@ -40,34 +44,29 @@ impl CleanRules {
     /// Builds the rules from `dir` (files found there override the embedded ones).
     pub fn load(dir: Option<&Path>) -> Result<CleanRules> {
         let (file, text) = read_override(dir, "clean/chrome.tsv", CHROME_TSV)?;
-        let mut patterns = Vec::new();
+        let mut chrome = Vec::new();
         let mut chrome_kinds = Vec::new();
-        let mut words: Option<Vec<String>> = Some(Vec::new());
+        let mut words: Vec<String> = Vec::new();
+        let mut chrome_word_pattern = Vec::new();
+        let mut chrome_always = Vec::new();
         for row in parse_tsv(&file, &text, 2)? {
-            let p = format!("^(?:{})$", row.fields[0]);
-            Regex::new(&p).map_err(|e| Error::data(&file, row.line, e.to_string()))?;
-            patterns.push(p);
+            let i = chrome.len();
+            chrome.push(
+                Regex::new(&format!("^(?:{})$", row.fields[0]))
+                    .map_err(|e| Error::data(&file, row.line, e.to_string()))?,
+            );
             chrome_kinds.push(row.fields[1].to_string());
-            let required: Vec<String> = row
-                .fields
-                .get(2)
-                .map(|f| f.split_whitespace().map(str::to_string).collect())
-                .unwrap_or_default();
-            if required.is_empty() {
-                words = None;
-            } else if let Some(w) = words.as_mut() {
-                w.extend(required);
+            let before = words.len();
+            if let Some(f) = row.fields.get(2) {
+                words.extend(f.split_whitespace().map(str::to_string));
+            }
+            chrome_word_pattern.resize(words.len(), i);
+            if words.len() == before {
+                chrome_always.push(i);
             }
         }
-        let chrome_words = match words {
-            Some(w) => {
-                Some(AhoCorasick::new(&w).map_err(|e| Error::data(&file, 0, e.to_string()))?)
-            }
-            None => None,
-        };
-        let chrome = RegexSet::new(&patterns).map_err(|e| Error::data(&file, 0, e.to_string()))?;
-        let chrome_any =
-            Regex::new(&patterns.join("|")).map_err(|e| Error::data(&file, 0, e.to_string()))?;
+        let chrome_words =
+            AhoCorasick::new(&words).map_err(|e| Error::data(&file, 0, e.to_string()))?;
         let (file, text) = read_override(dir, "clean/meta.tsv", META_TSV)?;
         let mut meta = Vec::new();
         for row in parse_tsv(&file, &text, 2)? {
@@ -85,10 +84,11 @@ impl CleanRules {
         let meta_any = RegexSet::new(meta.iter().map(|(re, _)| re.as_str()))
             .map_err(|e| Error::data(&file, 0, e.to_string()))?;
         Ok(CleanRules {
-            chrome_any,
             chrome,
             chrome_kinds,
             chrome_words,
+            chrome_word_pattern,
+            chrome_always,
             meta,
             meta_any,
         })
@@ -96,20 +96,20 @@ impl CleanRules {
 
     /// The chrome kind of a trimmed line, if the line is page chrome.
     pub fn chrome_kind(&self, line: &str) -> Option<&str> {
-        if self
-            .chrome_words
-            .as_ref()
-            .is_some_and(|w| !w.is_match(line))
-        {
+        let mut tried = vec![false; self.chrome.len()];
+        for &i in &self.chrome_always {
+            tried[i] = true;
+        }
+        let mut any = !self.chrome_always.is_empty();
+        for m in self.chrome_words.find_overlapping_iter(line) {
+            tried[self.chrome_word_pattern[m.pattern().as_usize()]] = true;
+            any = true;
+        }
+        if !any {
             return None;
         }
-        if !self.chrome_any.is_match(line) {
-            return None;
-        }
-        self.chrome
-            .matches(line)
-            .iter()
-            .next()
+        (0..self.chrome.len())
+            .find(|&i| tried[i] && self.chrome[i].is_match(line))
             .map(|i| self.chrome_kinds[i].as_str())
     }
 }
