@@ -287,13 +287,21 @@ pub fn parse_json_line(
         line: line_no,
         message,
     };
-    let v: serde_json::Value = serde_json::from_str(line).map_err(|e| bad(e.to_string()))?;
-    if !v.is_object() {
-        return Err(bad("not a JSON object".into()));
-    }
-    let (key, field) = match (v.get("text"), v.get("html")) {
-        (Some(t), _) if !t.is_null() => ("text", t),
-        (_, Some(h)) if !h.is_null() => ("html", h),
+    // a line is read into the fields we use only: the text is taken as it is in the line when
+    // it has no escapes, and the other fields are skipped unbuilt
+    let mut de = serde_json::Deserializer::from_str(line);
+    let fields = match serde::Deserializer::deserialize_any(&mut de, LineVisitor) {
+        Ok(Some(f)) => de.end().map(|_| f).map_err(|e| bad(e.to_string()))?,
+        Ok(None) => {
+            // not an object: the message says so only when the line is JSON at all
+            serde_json::from_str::<serde::de::IgnoredAny>(line).map_err(|e| bad(e.to_string()))?;
+            return Err(bad("not a JSON object".into()));
+        }
+        Err(e) => return Err(bad(e.to_string())),
+    };
+    let (key, field) = match (fields.text, fields.html) {
+        (Some(t), _) if !matches!(t, LineField::Null) => ("text", t),
+        (_, Some(h)) if !matches!(h, LineField::Null) => ("html", h),
         _ => {
             return Err(Error::MissingText {
                 path: name.to_string(),
@@ -301,10 +309,10 @@ pub fn parse_json_line(
             });
         }
     };
-    let text = field
-        .as_str()
-        .ok_or_else(|| bad(format!("\"{key}\" is not a string")))?
-        .to_string();
+    let LineField::Str(text) = field else {
+        return Err(bad(format!("\"{key}\" is not a string")));
+    };
+    let text = text.into_owned();
     if text.len() as u64 > opts.max_doc_bytes {
         return Err(Error::TooLarge {
             path: format!("{name}:{line_no}"),
@@ -312,17 +320,17 @@ pub fn parse_json_line(
             limit: opts.max_doc_bytes,
         });
     }
-    let string = |k: &str| -> Result<Option<String>> {
-        match v.get(k) {
-            None | Some(serde_json::Value::Null) => Ok(None),
-            Some(serde_json::Value::String(s)) => Ok(Some(s.clone())),
+    let string = |k: &str, v: Option<LineField>| -> Result<Option<String>> {
+        match v {
+            None | Some(LineField::Null) => Ok(None),
+            Some(LineField::Str(s)) => Ok(Some(s.into_owned())),
             Some(_) => Err(bad(format!("\"{k}\" is not a string"))),
         }
     };
-    let id = match v.get("id") {
-        Some(serde_json::Value::String(s)) if !s.trim().is_empty() => s.clone(),
-        Some(serde_json::Value::Number(n)) => n.to_string(),
-        None | Some(serde_json::Value::Null) | Some(serde_json::Value::String(_)) => format!(
+    let id = match fields.id {
+        Some(LineField::Str(s)) if !s.trim().is_empty() => s.into_owned(),
+        Some(LineField::Number(n)) => n,
+        None | Some(LineField::Null) | Some(LineField::Str(_)) => format!(
             "{}:{line_no}",
             Path::new(name)
                 .file_stem()
@@ -331,7 +339,7 @@ pub fn parse_json_line(
         ),
         Some(_) => return Err(bad("\"id\" is not a string or a number".into())),
     };
-    let published = match string("published")? {
+    let published = match string("published", fields.published)? {
         Some(p) => Some(
             parse_date(&p).ok_or_else(|| bad(format!("\"published\": {}", Error::BadDate(p))))?,
         ),
@@ -340,10 +348,10 @@ pub fn parse_json_line(
     let mut doc = InputDoc {
         given: Given {
             id,
-            title: string("title")?,
+            title: string("title", fields.title)?,
             published,
-            url: string("url")?,
-            source: string("source")?,
+            url: string("url", fields.url)?,
+            source: string("source", fields.source)?,
         },
         text,
         origin: format!("{name}:{line_no}"),
@@ -353,4 +361,146 @@ pub fn parse_json_line(
         from_html(&mut doc);
     }
     Ok(doc)
+}
+
+/// A value of a JSON-lines field, as far as reading a document needs to know it.
+enum LineField<'a> {
+    Null,
+    Str(std::borrow::Cow<'a, str>),
+    /// A number, written as JSON writes it.
+    Number(String),
+    /// An object, array or boolean (skipped unbuilt).
+    Other,
+}
+
+/// The fields of one JSON line that make a document; a key given twice keeps its last value,
+/// as JSON readers do.
+#[derive(Default)]
+struct LineFields<'a> {
+    text: Option<LineField<'a>>,
+    html: Option<LineField<'a>>,
+    id: Option<LineField<'a>>,
+    title: Option<LineField<'a>>,
+    published: Option<LineField<'a>>,
+    url: Option<LineField<'a>>,
+    source: Option<LineField<'a>>,
+}
+
+struct FieldVisitor;
+
+impl<'de> serde::de::Visitor<'de> for FieldVisitor {
+    type Value = LineField<'de>;
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a JSON value")
+    }
+    fn visit_borrowed_str<E>(self, v: &'de str) -> std::result::Result<Self::Value, E> {
+        Ok(LineField::Str(std::borrow::Cow::Borrowed(v)))
+    }
+    fn visit_str<E>(self, v: &str) -> std::result::Result<Self::Value, E> {
+        Ok(LineField::Str(std::borrow::Cow::Owned(v.to_string())))
+    }
+    fn visit_string<E>(self, v: String) -> std::result::Result<Self::Value, E> {
+        Ok(LineField::Str(std::borrow::Cow::Owned(v)))
+    }
+    fn visit_u64<E>(self, v: u64) -> std::result::Result<Self::Value, E> {
+        Ok(LineField::Number(v.to_string()))
+    }
+    fn visit_i64<E>(self, v: i64) -> std::result::Result<Self::Value, E> {
+        Ok(LineField::Number(v.to_string()))
+    }
+    fn visit_f64<E>(self, v: f64) -> std::result::Result<Self::Value, E> {
+        Ok(LineField::Number(
+            serde_json::Number::from_f64(v).map_or_else(String::new, |n| n.to_string()),
+        ))
+    }
+    fn visit_unit<E>(self) -> std::result::Result<Self::Value, E> {
+        Ok(LineField::Null)
+    }
+    fn visit_bool<E>(self, _: bool) -> std::result::Result<Self::Value, E> {
+        Ok(LineField::Other)
+    }
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(
+        self,
+        mut seq: A,
+    ) -> std::result::Result<Self::Value, A::Error> {
+        while seq.next_element::<serde::de::IgnoredAny>()?.is_some() {}
+        Ok(LineField::Other)
+    }
+    fn visit_map<A: serde::de::MapAccess<'de>>(
+        self,
+        mut map: A,
+    ) -> std::result::Result<Self::Value, A::Error> {
+        while map
+            .next_entry::<serde::de::IgnoredAny, serde::de::IgnoredAny>()?
+            .is_some()
+        {}
+        Ok(LineField::Other)
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for LineField<'de> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        d.deserialize_any(FieldVisitor)
+    }
+}
+
+/// Reads a line's top level: the fields when it is an object, `None` for any other value.
+struct LineVisitor;
+
+impl<'de> serde::de::Visitor<'de> for LineVisitor {
+    type Value = Option<LineFields<'de>>;
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a JSON object")
+    }
+    fn visit_map<A: serde::de::MapAccess<'de>>(
+        self,
+        mut map: A,
+    ) -> std::result::Result<Self::Value, A::Error> {
+        let mut f = LineFields::default();
+        while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+            let slot = match key.as_ref() {
+                "text" => &mut f.text,
+                "html" => &mut f.html,
+                "id" => &mut f.id,
+                "title" => &mut f.title,
+                "published" => &mut f.published,
+                "url" => &mut f.url,
+                "source" => &mut f.source,
+                _ => {
+                    map.next_value::<serde::de::IgnoredAny>()?;
+                    continue;
+                }
+            };
+            *slot = Some(map.next_value()?);
+        }
+        Ok(Some(f))
+    }
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(
+        self,
+        mut seq: A,
+    ) -> std::result::Result<Self::Value, A::Error> {
+        while seq.next_element::<serde::de::IgnoredAny>()?.is_some() {}
+        Ok(None)
+    }
+    fn visit_borrowed_str<E>(self, _: &'de str) -> std::result::Result<Self::Value, E> {
+        Ok(None)
+    }
+    fn visit_str<E>(self, _: &str) -> std::result::Result<Self::Value, E> {
+        Ok(None)
+    }
+    fn visit_u64<E>(self, _: u64) -> std::result::Result<Self::Value, E> {
+        Ok(None)
+    }
+    fn visit_i64<E>(self, _: i64) -> std::result::Result<Self::Value, E> {
+        Ok(None)
+    }
+    fn visit_f64<E>(self, _: f64) -> std::result::Result<Self::Value, E> {
+        Ok(None)
+    }
+    fn visit_bool<E>(self, _: bool) -> std::result::Result<Self::Value, E> {
+        Ok(None)
+    }
+    fn visit_unit<E>(self) -> std::result::Result<Self::Value, E> {
+        Ok(None)
+    }
 }

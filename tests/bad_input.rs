@@ -239,6 +239,25 @@ fn json_line_without_text_is_missing_text() {
 }
 
 #[test]
+fn json_line_fields_read_as_json_readers_read_them() {
+    // escapes decoded, a number id written as JSON writes it, a repeated key keeping its last
+    // value, and fields the reader does not know (objects, arrays) skipped
+    let input = concat!(
+        "{\"id\":7,\"text\":\"\\u5317\\u4eac\\n\\\"x\\\"\",\"meta\":{\"a\":[1,{\"b\":null}]},\"title\":\"t\"}\n",
+        "{\"id\":2.5,\"text\":\"first\",\"tags\":[\"a\"],\"text\":\"second\",\"url\":null}\n",
+    );
+    let docs = read_jsonl("c.jsonl", input.as_bytes(), &opts()).unwrap();
+    assert_eq!(docs[0].given.id, "7");
+    assert_eq!(docs[0].text, "北京\n\"x\"");
+    assert_eq!(docs[0].given.title.as_deref(), Some("t"));
+    assert_eq!(docs[1].given.id, "2.5");
+    assert_eq!(docs[1].text, "second");
+    assert_eq!(docs[1].given.url, None);
+    let e = jsonl_err("{\"id\":\"a\",\"text\":\"北京\"} extra");
+    assert!(matches!(&e, Error::JsonLine { message, .. } if message.contains("trailing")));
+}
+
+#[test]
 fn json_line_with_null_text_is_missing_text() {
     assert!(matches!(
         jsonl_err("{\"id\":\"a\",\"text\":null}"),
