@@ -120,6 +120,19 @@ fn a_name_does_not_take_the_start_of_an_idiom() {
 }
 
 #[test]
+fn a_person_does_not_take_the_start_of_the_verb_after_it() {
+    for (text, name) in [("刘洋加入了腾讯。", "刘洋"), ("王怡谈到了这件事。", "王怡")] {
+        let e = entities(text);
+        let persons: Vec<&str> = e
+            .iter()
+            .filter(|(t, _, _)| t == "person")
+            .map(|(_, n, _)| n.as_str())
+            .collect();
+        assert_eq!(persons, [name], "{text}: {e:?}");
+    }
+}
+
+#[test]
 fn a_one_character_place_names_the_full_place() {
     let e = entities("公司在日、韩两国都设有办事处，并计划扩大在华业务。");
     for full in ["日本", "韩国"] {

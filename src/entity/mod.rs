@@ -336,8 +336,14 @@ impl EntityStage<'_> {
     }
 
     /// The words around a span, segmented with a few characters of context each side, as
-    /// `(start, end, is_idiom)` in document characters; none when no word can cross its edges.
-    fn context_words(&self, doc: &Document, start: usize, end: usize) -> Vec<(usize, usize, bool)> {
+    /// `(start, end, part-of-speech tag)` in document characters; none when no word can cross
+    /// its edges.
+    fn context_words<'a>(
+        &'a self,
+        doc: &'a Document,
+        start: usize,
+        end: usize,
+    ) -> Vec<(usize, usize, &'a str)> {
         let Some((from, to)) = han_context(&doc.chars, start, end) else {
             return Vec::new();
         };
@@ -347,7 +353,7 @@ impl EntityStage<'_> {
             .iter()
             .map(|t| {
                 let b = a + t.word.chars().count();
-                let word = (a, b, t.tag == "i");
+                let word = (a, b, t.tag);
                 a = b;
                 word
             })
@@ -355,19 +361,32 @@ impl EntityStage<'_> {
     }
 
     /// A tagged span shortened to keep out an idiom that it cuts at one edge: 李鹏兴 in
-    /// 李鹏兴致勃勃 is 李鹏. Other words across an edge are left to the tagger, which has
-    /// seen the context: the dictionary joins a name's last character to the next word
-    /// (刘孟|林先生, 协会|协会会长) more often than the tagger errs.
-    fn outside_long_words(&self, doc: &Document, start: usize, end: usize) -> (usize, usize) {
+    /// 李鹏兴致勃勃 is 李鹏; and a person's name to keep out the verb after it that it cuts
+    /// (刘洋加 in 刘洋加入了, 王芳出 in 王芳出任): a name is followed by its predicate far more
+    /// often than it ends with the first character of one. Other words across an edge are
+    /// left to the tagger, which has seen the context: the dictionary joins a name's last
+    /// character to the next word (刘孟|林先生, 协会|协会会长) more often than the tagger errs.
+    fn outside_long_words(
+        &self,
+        doc: &Document,
+        start: usize,
+        end: usize,
+        person: bool,
+    ) -> (usize, usize) {
         const LONG: usize = 3;
+        /// The shortest person name a trimmed span may leave (a surname and a given name).
+        const MIN_PERSON: usize = 2;
         let (mut s, mut e) = (start, end);
-        for (a, b, idiom) in self.context_words(doc, start, end) {
-            if b - a >= LONG && idiom {
+        for (a, b, tag) in self.context_words(doc, start, end) {
+            if person && tag == "v" && a > start + MIN_PERSON - 1 && a < end && b > end {
+                e = e.min(a);
+            }
+            if b - a >= LONG && tag == "i" {
                 if a < start && b > start && b < end {
                     s = b;
                 }
                 if a > start && a < end && b > end {
-                    e = a;
+                    e = e.min(a);
                 }
             }
         }
@@ -1095,7 +1114,7 @@ impl EntityStage<'_> {
                 e -= 1;
             }
             if e > s {
-                (s, e) = self.outside_long_words(doc, s, e);
+                (s, e) = self.outside_long_words(doc, s, e, label == crate::ner::NerLabel::Person);
             }
             if e - s < 2 && !(e > s && is_han(doc.chars[s]) && label == crate::ner::NerLabel::Place)
             {
