@@ -147,3 +147,67 @@ fn a_suffix_that_begins_a_longer_word_makes_no_organization() {
         "{e:?}"
     );
 }
+
+#[test]
+fn a_persons_name_and_more_is_not_an_organization() {
+    // the tagger reads 马化腾棋局 (a game of chess of the person) as one organization
+    let e = entities("这也让腾讯在马化腾棋局中的价值逐渐浮出水面。");
+    assert!(
+        e.iter().any(|(t, n, _)| t == "person" && n == "马化腾"),
+        "{e:?}"
+    );
+    assert!(
+        !e.iter()
+            .any(|(t, n, _)| t == "organization" && n.contains("马化腾")),
+        "{e:?}"
+    );
+}
+
+#[test]
+fn words_before_a_known_place_are_not_a_longer_place() {
+    // 广纳台湾 is "recruit widely in Taiwan"
+    let e = entities("社长 高桥一郎（右）广纳台湾新创游戏人才");
+    assert!(
+        e.iter().any(|(t, n, _)| t == "place" && n == "台湾"),
+        "{e:?}"
+    );
+    // (the line is also the document's title: a work)
+    assert!(
+        !e.iter().any(|(t, n, _)| t != "work" && n.contains("广纳")),
+        "{e:?}"
+    );
+}
+
+#[test]
+fn a_latin_brand_after_a_known_company_is_not_part_of_its_name() {
+    let e = entities("联想集团LenoAuto智能汽车解决方案，图片来源：联想集团");
+    assert!(
+        !e.iter().any(|(t, n, _)| t != "work"
+            && n.starts_with("联想集团")
+            && n.len() > "联想集团".len()),
+        "{e:?}"
+    );
+}
+
+#[test]
+fn a_name_that_begins_inside_a_word_is_not_an_organization() {
+    // 常驻|深圳公司: 驻深圳公司 begins inside 常驻 ("based in")
+    let e = entities("副总裁常驻深圳公司，但不直接管理团队。");
+    assert!(!e.iter().any(|(t, _, _)| t == "organization"), "{e:?}");
+}
+
+#[test]
+fn a_latin_name_before_a_product_description_is_a_product() {
+    let e = entities("该方案包括DMS驾驶员感知系统和OMS乘客感知系统。");
+    assert!(
+        e.iter().any(|(t, n, _)| t == "product" && n == "DMS"),
+        "{e:?}"
+    );
+    assert!(!e.iter().any(|(t, _, _)| t == "organization"), "{e:?}");
+}
+
+#[test]
+fn a_generic_place_noun_is_not_a_place() {
+    let e = entities("公司加速拓展了购物中心、大型商超等线下客户的资源。");
+    assert!(!e.iter().any(|(t, _, _)| t == "place"), "{e:?}");
+}
