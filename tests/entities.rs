@@ -211,3 +211,21 @@ fn a_generic_place_noun_is_not_a_place() {
     let e = entities("公司加速拓展了购物中心、大型商超等线下客户的资源。");
     assert!(!e.iter().any(|(t, _, _)| t == "place"), "{e:?}");
 }
+
+#[test]
+fn a_store_named_after_its_place_is_the_company_and_the_place() {
+    // 店 adds nothing to a known company and a known place: no third name for the store
+    let e = entities("按照这个方案计算，蔚来国贸店的租金成本约等于3600万。");
+    assert!(
+        e.iter().any(|(t, n, _)| t == "organization" && n == "蔚来"),
+        "{e:?}"
+    );
+    assert!(!e.iter().any(|(_, n, _)| n.ends_with('店')), "{e:?}");
+}
+
+#[test]
+fn a_verb_of_saying_or_finding_ends_a_name_before_a_cue() {
+    // X公司 names a company, but 发现 ("found that") is no part of a name
+    let e = entities("随着春节临近，王丽娜发现公司停止了裁员动作，她庆幸自己躲过一劫。");
+    assert!(!e.iter().any(|(t, _, _)| t == "organization"), "{e:?}");
+}
