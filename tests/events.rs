@@ -289,3 +289,15 @@ fn who_celebrates_a_founding_is_not_its_founder() {
     let x = extract("远航集团副总裁王明创立了星河科技。", None);
     assert_eq!(role_of(&x, EventKind::Founding, "王明"), ["agent"], "{x:?}");
 }
+
+#[test]
+fn a_move_in_a_relative_clause_is_background_not_news() {
+    // 刚入职公司不久的王丽娜: "who had just joined"; the news of the sentence is her worry
+    let x = extract(
+        "星河科技员工都被裁了，这让刚入职公司不久的王丽娜很担心。",
+        None,
+    );
+    assert!(!kinds(&x).contains(&EventKind::Join), "{:?}", kinds(&x));
+    let x = extract("王丽娜在2021年下半年入职星河科技。", None);
+    assert!(kinds(&x).contains(&EventKind::Join), "{:?}", kinds(&x));
+}
