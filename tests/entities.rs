@@ -229,3 +229,16 @@ fn a_verb_of_saying_or_finding_ends_a_name_before_a_cue() {
     let e = entities("随着春节临近，王丽娜发现公司停止了裁员动作，她庆幸自己躲过一劫。");
     assert!(!e.iter().any(|(t, _, _)| t == "organization"), "{e:?}");
 }
+
+#[test]
+fn a_latin_name_always_written_after_the_same_han_characters_includes_them() {
+    let e = entities(
+        "一位星河科技员工向蓝鲸Insight透露，公司年前裁员了。据蓝鲸Insight多方了解，裁员比例很高。蓝鲸Insight注意到，被裁员工大多为一线员工。",
+    );
+    assert!(
+        e.iter()
+            .any(|(t, n, _)| t == "organization" && n == "蓝鲸Insight"),
+        "{e:?}"
+    );
+    assert!(!e.iter().any(|(_, n, _)| n == "Insight"), "{e:?}");
+}

@@ -1047,6 +1047,7 @@ impl EntityStage<'_> {
     fn model_names(&self, doc: &Document, out: &mut Vec<Candidate>) {
         let first = out.len();
         self.tagged_names(doc, out);
+        self.glued_prefixes(doc, &mut out[first..]);
         let products: BTreeSet<String> = out[first..]
             .iter()
             .filter(|c| c.kind == EntityType::Product)
@@ -1062,6 +1063,75 @@ impl EntityStage<'_> {
             let name: String = doc.chars[c.start..c.end].iter().collect();
             if products.contains(&name) {
                 c.kind = EntityType::Product;
+            }
+        }
+    }
+
+    /// A Latin name that the text always writes right after the same Han characters (at least
+    /// [`GLUED_MIN`] times, never alone) is named with them: a name that mixes scripts, such
+    /// as a media outlet's (某某Insight), of which the tagger reads only the Latin part. The
+    /// shared characters are the longest common end of the Han runs before each occurrence;
+    /// at least two, and no function word.
+    fn glued_prefixes(&self, doc: &Document, cands: &mut [Candidate]) {
+        const GLUED_MIN: usize = 3;
+        const MAX_PREFIX: usize = 4;
+        let chars = &doc.chars;
+        let latin = |c: char| c.is_ascii_alphanumeric();
+        let mut prefixes: HashMap<String, Option<usize>> = HashMap::new();
+        for c in cands.iter() {
+            if c.kind != EntityType::Organization
+                || c.start == 0
+                || !is_han(chars[c.start - 1])
+                || !chars[c.start..c.end].iter().all(|&ch| ch.is_ascii())
+            {
+                continue;
+            }
+            let name: String = chars[c.start..c.end].iter().collect();
+            if prefixes.contains_key(&name) {
+                continue;
+            }
+            let n = c.end - c.start;
+            // every whole-word occurrence, and the Han characters before each
+            let mut shared: Option<Vec<char>> = None;
+            let mut count = 0;
+            for (b, _) in doc.text.match_indices(name.as_str()) {
+                let s = doc.char_of_byte(b);
+                let e = s + n;
+                if e < chars.len() && latin(chars[e]) || s > 0 && latin(chars[s - 1]) {
+                    continue;
+                }
+                count += 1;
+                let mut a = s;
+                while a > 0 && s - a < MAX_PREFIX && is_han(chars[a - 1]) {
+                    a -= 1;
+                }
+                let run = &chars[a..s];
+                shared = Some(match shared {
+                    None => run.to_vec(),
+                    Some(prev) => {
+                        let k = prev
+                            .iter()
+                            .rev()
+                            .zip(run.iter().rev())
+                            .take_while(|(x, y)| x == y)
+                            .count();
+                        prev[prev.len() - k..].to_vec()
+                    }
+                });
+            }
+            let prefix: String = shared.unwrap_or_default().into_iter().collect();
+            let ok = count >= GLUED_MIN
+                && prefix.chars().count() >= 2
+                && !self.lexicon.is_generic(&prefix)
+                && self.no_function_words(&prefix);
+            prefixes.insert(name, ok.then(|| prefix.chars().count()));
+        }
+        for c in cands.iter_mut() {
+            let name: String = chars[c.start..c.end].iter().collect();
+            if let Some(Some(k)) = prefixes.get(&name)
+                && c.start >= *k
+            {
+                c.start -= k;
             }
         }
     }
