@@ -242,3 +242,10 @@ fn a_latin_name_always_written_after_the_same_han_characters_includes_them() {
     );
     assert!(!e.iter().any(|(_, n, _)| n == "Insight"), "{e:?}");
 }
+
+#[test]
+fn a_name_that_ends_a_common_word_elsewhere_is_no_person() {
+    // 雷达 ends 激光雷达 (a dictionary word): the tagger's person 雷达 is the radar
+    let e = entities("该车型配备了多个毫米波雷达，其中前向雷达来自博世，激光雷达则由禾赛提供。");
+    assert!(!e.iter().any(|(t, _, _)| t == "person"), "{e:?}");
+}

@@ -1048,6 +1048,7 @@ impl EntityStage<'_> {
         let first = out.len();
         self.tagged_names(doc, out);
         self.glued_prefixes(doc, &mut out[first..]);
+        self.drop_word_pieces(doc, out, first);
         let products: BTreeSet<String> = out[first..]
             .iter()
             .filter(|c| c.kind == EntityType::Product)
@@ -1065,6 +1066,45 @@ impl EntityStage<'_> {
                 c.kind = EntityType::Product;
             }
         }
+    }
+
+    /// A tagged person whose name the document also writes as the end of a longer word of the
+    /// segmentation (雷达 in 激光雷达, 王星 in 海王星) is the head of that word, a common noun,
+    /// here and elsewhere. A word that begins with the name (马克思主义, 伏羲氏) is derived
+    /// from a person's name and says nothing against it.
+    fn drop_word_pieces(&self, doc: &Document, out: &mut Vec<Candidate>, first: usize) {
+        let chars = &doc.chars;
+        let mut pieces: BTreeSet<String> = BTreeSet::new();
+        let mut checked: BTreeSet<String> = BTreeSet::new();
+        for c in &out[first..] {
+            if c.kind != EntityType::Person || !chars[c.start..c.end].iter().all(|&ch| is_han(ch)) {
+                continue;
+            }
+            let name: String = chars[c.start..c.end].iter().collect();
+            if !checked.insert(name.clone()) {
+                continue;
+            }
+            let n = c.end - c.start;
+            let inside_word = doc.text.match_indices(name.as_str()).any(|(b, _)| {
+                let s = doc.char_of_byte(b);
+                self.context_words(doc, s, s + n)
+                    .iter()
+                    .any(|&(a, e, _)| a < s && e == s + n)
+            });
+            if inside_word {
+                pieces.insert(name);
+            }
+        }
+        if pieces.is_empty() {
+            return;
+        }
+        let mut i = 0;
+        out.retain(|c| {
+            i += 1;
+            i <= first
+                || c.kind != EntityType::Person
+                || !pieces.contains(&chars[c.start..c.end].iter().collect::<String>())
+        });
     }
 
     /// A Latin name that the text always writes right after the same Han characters (at least
