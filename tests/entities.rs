@@ -249,3 +249,10 @@ fn a_name_that_ends_a_common_word_elsewhere_is_no_person() {
     let e = entities("该车型配备了多个毫米波雷达，其中前向雷达来自博世，激光雷达则由禾赛提供。");
     assert!(!e.iter().any(|(t, _, _)| t == "person"), "{e:?}");
 }
+
+#[test]
+fn common_words_mixed_with_a_common_latin_word_are_no_name() {
+    // 电商 (e-commerce) + SaaS: a kind of business, not an organization
+    let e = entities("同为电商SaaS服务商的星河科技早有准备。");
+    assert!(!e.iter().any(|(_, n, _)| n.contains("SaaS")), "{e:?}");
+}

@@ -1242,6 +1242,7 @@ impl EntityStage<'_> {
             if self.lexicon.is_generic(&name)
                 || self.latin_common_phrase(doc, s, e)
                 || self.lexicon.description_heads.is_match(&name)
+                || self.common_mixed_phrase(&name)
             {
                 return;
             }
@@ -1321,6 +1322,23 @@ impl EntityStage<'_> {
             }
         }
         false
+    }
+
+    /// Whether a span that mixes Han and Latin is made of common words only: dictionary words
+    /// that are not names, and Latin words the data lists as common (电商SaaS, 门店APP).
+    fn common_mixed_phrase(&self, name: &str) -> bool {
+        if !name.chars().any(is_han) || !name.chars().any(|c| c.is_ascii_alphabetic()) {
+            return false;
+        }
+        self.words.tag(name, false).iter().all(|w| {
+            if w.word.chars().all(|c| c.is_ascii_alphanumeric()) {
+                self.lexicon.latin_common.contains(&w.word.to_lowercase())
+            } else {
+                w.word.chars().all(is_han)
+                    && self.words.has_word(w.word)
+                    && !matches!(w.tag, "nr" | "ns" | "nt" | "nz" | "nrt" | "nrfg" | "j")
+            }
+        })
     }
 
     /// Whether a Latin span lies in a run of Latin words that the data lists as common
