@@ -160,3 +160,112 @@ fn a_suffix_that_begins_a_longer_word_makes_no_organization() {
         "{e:?}"
     );
 }
+
+#[test]
+fn a_persons_name_and_more_is_not_an_organization() {
+    // the tagger reads 马化腾棋局 (a game of chess of the person) as one organization
+    let e = entities("这也让腾讯在马化腾棋局中的价值逐渐浮出水面。");
+    assert!(
+        e.iter().any(|(t, n, _)| t == "person" && n == "马化腾"),
+        "{e:?}"
+    );
+    assert!(
+        !e.iter()
+            .any(|(t, n, _)| t == "organization" && n.contains("马化腾")),
+        "{e:?}"
+    );
+}
+
+#[test]
+fn words_before_a_known_place_are_not_a_longer_place() {
+    // 广纳台湾 is "recruit widely in Taiwan"
+    let e = entities("社长 高桥一郎（右）广纳台湾新创游戏人才");
+    assert!(
+        e.iter().any(|(t, n, _)| t == "place" && n == "台湾"),
+        "{e:?}"
+    );
+    // (the line is also the document's title: a work)
+    assert!(
+        !e.iter().any(|(t, n, _)| t != "work" && n.contains("广纳")),
+        "{e:?}"
+    );
+}
+
+#[test]
+fn a_latin_brand_after_a_known_company_is_not_part_of_its_name() {
+    let e = entities("联想集团LenoAuto智能汽车解决方案，图片来源：联想集团");
+    assert!(
+        !e.iter().any(|(t, n, _)| t != "work"
+            && n.starts_with("联想集团")
+            && n.len() > "联想集团".len()),
+        "{e:?}"
+    );
+}
+
+#[test]
+fn a_name_that_begins_inside_a_word_is_not_an_organization() {
+    // 常驻|深圳公司: 驻深圳公司 begins inside 常驻 ("based in")
+    let e = entities("副总裁常驻深圳公司，但不直接管理团队。");
+    assert!(!e.iter().any(|(t, _, _)| t == "organization"), "{e:?}");
+}
+
+#[test]
+fn a_latin_name_before_a_product_description_is_a_product() {
+    let e = entities("该方案包括DMS驾驶员感知系统和OMS乘客感知系统。");
+    assert!(
+        e.iter().any(|(t, n, _)| t == "product" && n == "DMS"),
+        "{e:?}"
+    );
+    assert!(!e.iter().any(|(t, _, _)| t == "organization"), "{e:?}");
+}
+
+#[test]
+fn a_generic_place_noun_is_not_a_place() {
+    let e = entities("公司加速拓展了购物中心、大型商超等线下客户的资源。");
+    assert!(!e.iter().any(|(t, _, _)| t == "place"), "{e:?}");
+}
+
+#[test]
+fn a_store_named_after_its_place_is_the_company_and_the_place() {
+    // 店 adds nothing to a known company and a known place: no third name for the store
+    let e = entities("按照这个方案计算，蔚来国贸店的租金成本约等于3600万。");
+    assert!(
+        e.iter().any(|(t, n, _)| t == "organization" && n == "蔚来"),
+        "{e:?}"
+    );
+    assert!(!e.iter().any(|(_, n, _)| n.ends_with('店')), "{e:?}");
+}
+
+#[test]
+fn a_verb_of_saying_or_finding_ends_a_name_before_a_cue() {
+    // X公司 names a company, but 发现 ("found that") is no part of a name
+    let e = entities("随着春节临近，王丽娜发现公司停止了裁员动作，她庆幸自己躲过一劫。");
+    assert!(!e.iter().any(|(t, _, _)| t == "organization"), "{e:?}");
+}
+
+#[test]
+fn a_latin_name_always_written_after_the_same_han_characters_includes_them() {
+    let e = entities(
+        "一位星河科技员工向蓝鲸Insight透露，公司年前裁员了。据蓝鲸Insight多方了解，裁员比例很高。蓝鲸Insight注意到，被裁员工大多为一线员工。",
+    );
+    assert!(
+        e.iter()
+            .any(|(t, n, _)| t == "organization" && n == "蓝鲸Insight"),
+        "{e:?}"
+    );
+    assert!(!e.iter().any(|(_, n, _)| n == "Insight"), "{e:?}");
+}
+
+#[test]
+fn a_name_that_ends_a_common_word_elsewhere_is_no_person() {
+    // 雷达 ends 激光雷达 (a dictionary word): the tagger's person 雷达 is the radar
+    let e = entities("该车型配备了多个毫米波雷达，其中前向雷达来自博世，激光雷达则由禾赛提供。");
+    assert!(!e.iter().any(|(t, _, _)| t == "person"), "{e:?}");
+}
+
+#[test]
+fn common_words_mixed_with_a_common_latin_word_are_no_name() {
+    // 电商 (e-commerce) + SaaS: a kind of business, not an organization
+    let e = entities("同为电商SaaS服务商的星河科技早有准备。");
+    assert!(!e.iter().any(|(_, n, _)| n.contains("SaaS")), "{e:?}");
+}

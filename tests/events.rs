@@ -266,3 +266,38 @@ fn a_listing_stays_a_listing_without_a_cancel_word() {
     let x = extract("星河科技有限公司重新上市的进程启动。", None);
     assert!(kinds(&x).contains(&EventKind::Listing), "{:?}", kinds(&x));
 }
+
+#[test]
+fn a_goal_is_no_event() {
+    // 奔着上市去 is "aiming at a listing"; 准备IPO的企业 are "companies preparing an IPO"
+    let x = extract("远航集团这家企业，从成立那天起，就是奔着上市去的。", None);
+    assert!(!kinds(&x).contains(&EventKind::Listing), "{:?}", kinds(&x));
+    let x = extract(
+        "分析师王明表示，不论是上市公司，还是准备IPO的企业，都要合规。",
+        None,
+    );
+    assert!(!kinds(&x).contains(&EventKind::Listing), "{:?}", kinds(&x));
+    let x = extract("2019年7月，星河科技在深交所上市。", None);
+    assert!(kinds(&x).contains(&EventKind::Listing), "{:?}", kinds(&x));
+}
+
+#[test]
+fn who_celebrates_a_founding_is_not_its_founder() {
+    let x = extract("远航集团副总裁王明透过直播与媒体一同庆祝腾讯成立。", None);
+    assert_eq!(role_of(&x, EventKind::Founding, "腾讯"), ["org"], "{x:?}");
+    assert!(role_of(&x, EventKind::Founding, "王明").is_empty(), "{x:?}");
+    let x = extract("远航集团副总裁王明创立了星河科技。", None);
+    assert_eq!(role_of(&x, EventKind::Founding, "王明"), ["agent"], "{x:?}");
+}
+
+#[test]
+fn a_move_in_a_relative_clause_is_background_not_news() {
+    // 刚入职公司不久的王丽娜: "who had just joined"; the news of the sentence is her worry
+    let x = extract(
+        "星河科技员工都被裁了，这让刚入职公司不久的王丽娜很担心。",
+        None,
+    );
+    assert!(!kinds(&x).contains(&EventKind::Join), "{:?}", kinds(&x));
+    let x = extract("王丽娜在2021年下半年入职星河科技。", None);
+    assert!(kinds(&x).contains(&EventKind::Join), "{:?}", kinds(&x));
+}

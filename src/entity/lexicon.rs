@@ -37,6 +37,7 @@ const BOUNDARY: &str = include_str!("../../data/entity/boundary.tsv");
 const PLACE_SUFFIXES: &str = include_str!("../../data/entity/place_suffixes.tsv");
 const ABBREVIATIONS: &str = include_str!("../../data/entity/abbreviations.tsv");
 const GENERIC_HEADS: &str = include_str!("../../data/entity/generic_heads.tsv");
+const PRODUCT_HEADS: &str = include_str!("../../data/entity/product_heads.tsv");
 
 #[derive(Clone, Debug)]
 pub struct LexEntry {
@@ -111,6 +112,8 @@ pub struct Lexicon {
     pub generic_heads: HashSet<String>,
     /// Heads that never stand inside a name (子公司, 旗下): a span holding one is a description.
     pub description_heads: AhoCorasick,
+    /// Head nouns that end a product's description after its brand (解决方案, 芯片).
+    pub product_heads: HashSet<String>,
 }
 
 fn matcher(words: &[String]) -> Result<AhoCorasick> {
@@ -286,6 +289,7 @@ impl Lexicon {
             .max()
             .unwrap_or(1);
         let place_suffixes = read_words(data_dir, "entity/place_suffixes.tsv", PLACE_SUFFIXES)?;
+        let product_heads = read_words(data_dir, "entity/product_heads.tsv", PRODUCT_HEADS)?;
         let (file, text) = read_override(data_dir, "entity/abbreviations.tsv", ABBREVIATIONS)?;
         let mut abbreviations = HashMap::new();
         for r in parse_tsv(&file, &text, 2)? {
@@ -343,6 +347,7 @@ impl Lexicon {
             abbreviations,
             generic_heads,
             description_heads: matcher(&description_heads)?,
+            product_heads,
         })
     }
 

@@ -1061,7 +1061,141 @@ impl EntityStage<'_> {
     }
 
     /// The statistical tagger (tier 2), with the checks a name must pass whatever found it.
+    /// A name read as a product at one place (X智能汽车解决方案) is a product wherever the
+    /// tagger reads it as an organization.
     fn model_names(&self, doc: &Document, out: &mut Vec<Candidate>) {
+        let first = out.len();
+        self.tagged_names(doc, out);
+        self.glued_prefixes(doc, &mut out[first..]);
+        self.drop_word_pieces(doc, out, first);
+        let products: BTreeSet<String> = out[first..]
+            .iter()
+            .filter(|c| c.kind == EntityType::Product)
+            .map(|c| doc.chars[c.start..c.end].iter().collect())
+            .collect();
+        if products.is_empty() {
+            return;
+        }
+        for c in out[first..]
+            .iter_mut()
+            .filter(|c| c.kind == EntityType::Organization)
+        {
+            let name: String = doc.chars[c.start..c.end].iter().collect();
+            if products.contains(&name) {
+                c.kind = EntityType::Product;
+            }
+        }
+    }
+
+    /// A tagged person whose name the document also writes as the end of a longer word of the
+    /// segmentation (雷达 in 激光雷达, 王星 in 海王星) is the head of that word, a common noun,
+    /// here and elsewhere. A word that begins with the name (马克思主义, 伏羲氏) is derived
+    /// from a person's name and says nothing against it.
+    fn drop_word_pieces(&self, doc: &Document, out: &mut Vec<Candidate>, first: usize) {
+        let chars = &doc.chars;
+        let mut pieces: BTreeSet<String> = BTreeSet::new();
+        let mut checked: BTreeSet<String> = BTreeSet::new();
+        for c in &out[first..] {
+            if c.kind != EntityType::Person || !chars[c.start..c.end].iter().all(|&ch| is_han(ch)) {
+                continue;
+            }
+            let name: String = chars[c.start..c.end].iter().collect();
+            if !checked.insert(name.clone()) {
+                continue;
+            }
+            let n = c.end - c.start;
+            let inside_word = doc.text.match_indices(name.as_str()).any(|(b, _)| {
+                let s = doc.char_of_byte(b);
+                self.context_words(doc, s, s + n)
+                    .iter()
+                    .any(|&(a, e, _)| a < s && e == s + n)
+            });
+            if inside_word {
+                pieces.insert(name);
+            }
+        }
+        if pieces.is_empty() {
+            return;
+        }
+        let mut i = 0;
+        out.retain(|c| {
+            i += 1;
+            i <= first
+                || c.kind != EntityType::Person
+                || !pieces.contains(&chars[c.start..c.end].iter().collect::<String>())
+        });
+    }
+
+    /// A Latin name that the text always writes right after the same Han characters (at least
+    /// [`GLUED_MIN`] times, never alone) is named with them: a name that mixes scripts, such
+    /// as a media outlet's (某某Insight), of which the tagger reads only the Latin part. The
+    /// shared characters are the longest common end of the Han runs before each occurrence;
+    /// at least two, and no function word.
+    fn glued_prefixes(&self, doc: &Document, cands: &mut [Candidate]) {
+        const GLUED_MIN: usize = 3;
+        const MAX_PREFIX: usize = 4;
+        let chars = &doc.chars;
+        let latin = |c: char| c.is_ascii_alphanumeric();
+        let mut prefixes: HashMap<String, Option<usize>> = HashMap::new();
+        for c in cands.iter() {
+            if c.kind != EntityType::Organization
+                || c.start == 0
+                || !is_han(chars[c.start - 1])
+                || !chars[c.start..c.end].iter().all(|&ch| ch.is_ascii())
+            {
+                continue;
+            }
+            let name: String = chars[c.start..c.end].iter().collect();
+            if prefixes.contains_key(&name) {
+                continue;
+            }
+            let n = c.end - c.start;
+            // every whole-word occurrence, and the Han characters before each
+            let mut shared: Option<Vec<char>> = None;
+            let mut count = 0;
+            for (b, _) in doc.text.match_indices(name.as_str()) {
+                let s = doc.char_of_byte(b);
+                let e = s + n;
+                if e < chars.len() && latin(chars[e]) || s > 0 && latin(chars[s - 1]) {
+                    continue;
+                }
+                count += 1;
+                let mut a = s;
+                while a > 0 && s - a < MAX_PREFIX && is_han(chars[a - 1]) {
+                    a -= 1;
+                }
+                let run = &chars[a..s];
+                shared = Some(match shared {
+                    None => run.to_vec(),
+                    Some(prev) => {
+                        let k = prev
+                            .iter()
+                            .rev()
+                            .zip(run.iter().rev())
+                            .take_while(|(x, y)| x == y)
+                            .count();
+                        prev[prev.len() - k..].to_vec()
+                    }
+                });
+            }
+            let prefix: String = shared.unwrap_or_default().into_iter().collect();
+            let ok = count >= GLUED_MIN
+                && prefix.chars().count() >= 2
+                && !self.lexicon.is_generic(&prefix)
+                && self.no_function_words(&prefix);
+            prefixes.insert(name, ok.then(|| prefix.chars().count()));
+        }
+        for c in cands.iter_mut() {
+            let name: String = chars[c.start..c.end].iter().collect();
+            if let Some(Some(k)) = prefixes.get(&name)
+                && c.start >= *k
+            {
+                c.start -= k;
+            }
+        }
+    }
+
+    fn tagged_names(&self, doc: &Document, out: &mut Vec<Candidate>) {
         let cased = doc.chars.iter().any(char::is_ascii_uppercase);
         for span in crate::ner::NerModel::embedded().tag_chars(&doc.chars) {
             // a list marker or a clause mark inside a span separates names (①霍华德②基廷)
@@ -1127,11 +1261,28 @@ impl EntityStage<'_> {
             if self.lexicon.is_generic(&name)
                 || self.latin_common_phrase(doc, s, e)
                 || self.lexicon.description_heads.is_match(&name)
+                || self.common_mixed_phrase(&name)
+            {
+                return;
+            }
+            // an organization or place whose first characters end a word begun before it
+            // (常驻|上海公司 read as 驻上海公司, 达摩克利斯 read as 摩克利斯) is a piece of a
+            // longer phrase, not a name
+            if matches!(
+                label,
+                crate::ner::NerLabel::Organization | crate::ner::NerLabel::Place
+            ) && self
+                .context_words(doc, s, e)
+                .iter()
+                .any(|&(a, b, _)| a < s && b > s && b < e)
             {
                 return;
             }
             let kind = match label {
                 crate::ner::NerLabel::Person => EntityType::Person,
+                crate::ner::NerLabel::Organization if self.product_follows(doc, s, e) => {
+                    EntityType::Product
+                }
                 crate::ner::NerLabel::Organization => EntityType::Organization,
                 crate::ner::NerLabel::Place => EntityType::Place,
                 crate::ner::NerLabel::Product => EntityType::Product,
@@ -1152,6 +1303,61 @@ impl EntityStage<'_> {
                 rule: "ner_model",
             });
         }
+    }
+
+    /// Whether a Latin name at `s..e` is followed by the description of a product: after any
+    /// further Latin words (a model name, Pro-X), a run of Han words with no function word that
+    /// ends in a product head (`data/entity/product_heads.tsv`): X智能汽车解决方案.
+    fn product_follows(&self, doc: &Document, s: usize, e: usize) -> bool {
+        const MAX_RUN: usize = 12;
+        let chars = &doc.chars;
+        if !chars[s..e].iter().all(char::is_ascii) {
+            return false;
+        }
+        let mut p = e;
+        while p < chars.len() && (chars[p].is_ascii_alphanumeric() || " -+".contains(chars[p])) {
+            p += 1;
+        }
+        let han = p;
+        while p < chars.len() && p - han < MAX_RUN && is_han(chars[p]) {
+            p += 1;
+        }
+        // word by word, up to the first function word: a word ending in a head ends the
+        // description (方案 in 领航方案, not in 方案书)
+        for w in self.words.tag(doc.slice(han, p), false) {
+            if matches!(
+                w.tag,
+                "c" | "d" | "m" | "r" | "p" | "u" | "uj" | "ul" | "uz" | "y" | "e" | "o" | "q"
+            ) {
+                return false;
+            }
+            if self
+                .lexicon
+                .product_heads
+                .iter()
+                .any(|h| w.word.ends_with(h.as_str()))
+            {
+                return true;
+            }
+        }
+        false
+    }
+
+    /// Whether a span that mixes Han and Latin is made of common words only: dictionary words
+    /// that are not names, and Latin words the data lists as common (电商SaaS, 门店APP).
+    fn common_mixed_phrase(&self, name: &str) -> bool {
+        if !name.chars().any(is_han) || !name.chars().any(|c| c.is_ascii_alphabetic()) {
+            return false;
+        }
+        self.words.tag(name, false).iter().all(|w| {
+            if w.word.chars().all(|c| c.is_ascii_alphanumeric()) {
+                self.lexicon.latin_common.contains(&w.word.to_lowercase())
+            } else {
+                w.word.chars().all(is_han)
+                    && self.words.has_word(w.word)
+                    && !matches!(w.tag, "nr" | "ns" | "nt" | "nz" | "nrt" | "nrfg" | "j")
+            }
+        })
     }
 
     /// Whether a Latin span lies in a run of Latin words that the data lists as common
@@ -1197,34 +1403,65 @@ fn person(start: usize, end: usize, rule: &'static str) -> Candidate {
 /// A statistical span that holds a lexicon name and more (中国共产党中央委员会 around 中国) is the
 /// longer organization or place, unless what it adds is a generic head noun (美国谷歌总部 is
 /// 美国 + 谷歌 + 总部; `data/entity/generic_heads.tsv`): then it joins the lexicon's tier, where
-/// length decides.
+/// length decides. Three spans are not promoted, so that the known name inside them wins:
+/// - one around a person's name: a person's name and more (张三棋局, 张三系公司) is something
+///   of that person, not an organization;
+/// - a place that only adds words before a known place (广纳台湾 is "recruit widely in"
+///   Taiwan): the head of a Chinese place name comes last, so words before it are not a
+///   longer place (a longer place keeps the known one inside, 奥兰多迪士尼乐园);
+/// - one where a Latin word follows a known Han organization (甲科技AutoX智能): the Latin
+///   word starts another name, a brand or product line of the organization, not a longer name
+///   of it.
 impl EntityStage<'_> {
     fn promote_containing(&self, doc: &Document, cands: &mut [Candidate]) {
-        let mut lexicon: Vec<(usize, usize)> = cands
+        let mut lexicon: Vec<(usize, usize, EntityType)> = cands
             .iter()
             .filter(|c| c.tier == 1 && c.rule == "lexicon")
-            .map(|c| (c.start, c.end))
+            .map(|c| (c.start, c.end, c.kind))
             .collect();
         // lexicon spans never overlap (leftmost-longest): sorted by start, the ones meeting a
         // span are a slice found by binary search, not a scan of the document's spans
         lexicon.sort_unstable();
+        let chars = &doc.chars;
         for c in cands.iter_mut().filter(|c| {
             c.tier == 2 && matches!(c.kind, EntityType::Organization | EntityType::Place)
         }) {
-            let from = lexicon.partition_point(|&(_, e)| e <= c.start);
-            let to = lexicon.partition_point(|&(s, _)| s < c.end);
+            let from = lexicon.partition_point(|&(_, e, _)| e <= c.start);
+            let to = lexicon.partition_point(|&(s, _, _)| s < c.end);
             let meeting = &lexicon[from..to.max(from)];
-            let inside: Vec<&(usize, usize)> = meeting
+            let inside: Vec<&(usize, usize, EntityType)> = meeting
                 .iter()
-                .filter(|&&(s, e)| c.start <= s && e <= c.end && (e - s) < (c.end - c.start))
+                .filter(|&&(s, e, _)| c.start <= s && e <= c.end && (e - s) < (c.end - c.start))
                 .collect();
-            let crosses = meeting.iter().any(|&(s, e)| !(c.start <= s && e <= c.end));
-            if inside.is_empty() || crosses {
+            let crosses = meeting
+                .iter()
+                .any(|&(s, e, _)| !(c.start <= s && e <= c.end));
+            if inside.is_empty()
+                || crosses
+                || inside.iter().any(|&&(_, _, k)| k == EntityType::Person)
+            {
+                continue;
+            }
+            let words_before_place = c.kind == EntityType::Place
+                && inside.iter().all(|&&(s, _, _)| s > c.start)
+                && inside.iter().any(|&&(_, e, _)| e == c.end);
+            let brand_after_org = inside.iter().any(|&&(_, e, k)| {
+                let mut p = e;
+                while p < c.end && chars[p] == ' ' {
+                    p += 1;
+                }
+                let latin = p;
+                while p < c.end && (chars[p].is_ascii_alphanumeric() || chars[p] == ' ') {
+                    p += 1;
+                }
+                k == EntityType::Organization && p > latin && chars[latin].is_ascii_alphabetic()
+            });
+            if words_before_place || brand_after_org {
                 continue;
             }
             let rest: String = (c.start..c.end)
-                .filter(|&i| !inside.iter().any(|&&(s, e)| s <= i && i < e))
-                .map(|i| doc.chars[i])
+                .filter(|&i| !inside.iter().any(|&&(s, e, _)| s <= i && i < e))
+                .map(|i| chars[i])
                 .collect();
             let rest = rest.trim_matches(|c: char| !c.is_alphanumeric());
             if !rest.is_empty() && !self.lexicon.generic_heads.contains(rest) {

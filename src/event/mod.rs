@@ -223,7 +223,15 @@ impl EventStage<'_> {
             return None;
         }
         let mut participants: Vec<Role> = Vec::new();
-        let clause_mentions = ctx.ents.mentions_in(cs, ce);
+        // 甲与媒体欢庆子公司成立: the names before a verb that takes the event as its object
+        // celebrate or witness it, they do not take part
+        let observed_from = self
+            .rules
+            .observers
+            .find_iter(before)
+            .last()
+            .map(|m| cs + before[..m.end()].chars().count());
+        let clause_mentions = ctx.ents.mentions_in(observed_from.unwrap_or(cs), ce);
         // X被Y收购: the agent follows 被, what stands before it is the object
         let passive = (cs..ts).rev().find(|&i| chars[i] == '被');
         for m in clause_mentions {
@@ -253,7 +261,7 @@ impl EventStage<'_> {
             .iter()
             .any(|m| m.start < ts && is_subject(m));
         let mut name_start = cs;
-        if !has_subject_before {
+        if !has_subject_before && observed_from.is_none() {
             // the subject of the sentence, carried into this clause
             let carried = ctx
                 .ents

@@ -9,6 +9,7 @@ use std::path::Path;
 const TRIGGERS: &str = include_str!("../../data/events/triggers.tsv");
 const NEGATION: &str = include_str!("../../data/events/negation.tsv");
 const CANCEL_AFTER: &str = include_str!("../../data/events/cancel_after.tsv");
+const OBSERVERS: &str = include_str!("../../data/events/observers.tsv");
 const MODIFIERS: &str = include_str!("../../data/events/modifiers.tsv");
 const PRODUCT_WORDS: &str = include_str!("../../data/events/product_words.tsv");
 const LIGHT_VERBS: &str = include_str!("../../data/events/light_verbs.tsv");
@@ -73,6 +74,8 @@ pub struct EventRules {
     pub negation_adjacent: Vec<bool>,
     /// Words after a trigger in its clause that say the event did not happen (上市失败).
     pub cancel_after: AhoCorasick,
+    /// Verbs of which an event is the object (欢庆子公司成立): names before them take no part.
+    pub observers: AhoCorasick,
     pub modifiers: Vec<Modifier>,
     /// Characters that may not stand between a trigger and its modifier word.
     pub gap_stops: Vec<char>,
@@ -151,6 +154,7 @@ impl EventRules {
             negation_adjacent.push(r.fields.get(2).is_some_and(|s| s.trim() == "adjacent"));
         }
         let cancel_after: Vec<String> = read_words(dir, "events/cancel_after.tsv", CANCEL_AFTER)?;
+        let observers: Vec<String> = read_words(dir, "events/observers.tsv", OBSERVERS)?;
         let (file, text) = read_override(dir, "events/modifiers.tsv", MODIFIERS)?;
         let mut modifiers = Vec::new();
         let mut gap_stops = Vec::new();
@@ -357,6 +361,7 @@ impl EventRules {
             negation: ac(&negation)?,
             negation_adjacent,
             cancel_after: ac(&cancel_after)?,
+            observers: ac(&observers)?,
             modifiers,
             gap_stops,
             product_words: ac(&product_words)?,
