@@ -234,6 +234,35 @@ impl Words {
         out
     }
 
+    /// Calls `f(length, tag)` for each word of the dictionary, or added, that `chars` begins
+    /// with (length in characters; a word both in the dictionary and added comes twice, once
+    /// with each entry's tag). The words a segmentation can cut that are not among these are
+    /// single characters and runs of ASCII letters and digits, so a caller can tell from
+    /// these alone when no cut of a text could give a word it looks for.
+    pub fn prefixes(&self, chars: &[char], mut f: impl FnMut(usize, &str)) {
+        let mut node = 0;
+        for (j, &c) in chars.iter().enumerate() {
+            let Some(next) = child(node, c) else { break };
+            node = next;
+            if let Some(e) = Entry::unpack(NODES.u32(node * 3 + 1)) {
+                f(j + 1, self.tag_name(e.tag));
+            }
+        }
+        if chars.first().is_none_or(|&c| !self.added.may_start(c)) {
+            return;
+        }
+        let mut node = 0;
+        for (j, &c) in chars.iter().enumerate() {
+            let Some(next) = self.added.child(node, c) else {
+                break;
+            };
+            node = next;
+            if let Some(e) = self.added.nodes[node].entry {
+                f(j + 1, self.tag_name(e.tag));
+            }
+        }
+    }
+
     fn get(&self, word: &str) -> Option<Entry> {
         if let Some(e) = self.added.get(word) {
             return Some(e);

@@ -320,6 +320,12 @@ impl EntityStage<'_> {
     /// name 中国 and the ministry's prefix); the known names are words of the segmenter, so
     /// a name is cut only when the words across its edges are likelier.
     fn on_word_boundaries(&self, doc: &Document, start: usize, end: usize) -> bool {
+        let crossing = |a: usize, b: usize, _: &str| {
+            b - a >= 2 && ((a < start && b > start) || (a > start && a < end && b > end))
+        };
+        if !self.window_may_hold(doc, start, end, crossing) {
+            return true;
+        }
         self.context_words(doc, start, end)
             .iter()
             .all(|&(a, b, _)| {
@@ -330,9 +336,42 @@ impl EntityStage<'_> {
     /// Whether a word of the segmentation in context begins inside `start..end` and runs past
     /// its end.
     fn word_runs_past(&self, doc: &Document, start: usize, end: usize) -> bool {
+        let runs_past = |a: usize, b: usize, _: &str| a >= start && a < end && b > end;
+        if !self.window_may_hold(doc, start, end, runs_past) {
+            return false;
+        }
         self.context_words(doc, start, end)
             .iter()
             .any(|&(a, b, _)| a >= start && a < end && b > end)
+    }
+
+    /// Whether the segmentation of the context window of a span (see [`Self::context_words`])
+    /// could hold a word `(start, end, tag)` that `wanted` accepts: false when no dictionary
+    /// word of the window that begins before the span's end is wanted. The other words of a
+    /// segmentation (single characters; runs of ASCII letters and digits, which the window's
+    /// Han context stops at the span's edges) are never wanted by the callers, which look for
+    /// words across an edge, so this cheap test spares most spans their segmentation.
+    fn window_may_hold(
+        &self,
+        doc: &Document,
+        start: usize,
+        end: usize,
+        wanted: impl Fn(usize, usize, &str) -> bool,
+    ) -> bool {
+        let Some((from, to)) = han_context(&doc.chars, start, end) else {
+            return false;
+        };
+        let window = &doc.chars[..to];
+        let mut found = false;
+        for a in from..end.min(to) {
+            self.words.prefixes(&window[a..], |n, tag| {
+                found = found || wanted(a, a + n, tag);
+            });
+            if found {
+                return true;
+            }
+        }
+        false
     }
 
     /// The words around a span, segmented with a few characters of context each side, as
@@ -360,6 +399,14 @@ impl EntityStage<'_> {
     /// (刘孟|林先生, 协会|协会会长) more often than the tagger errs.
     fn outside_long_words(&self, doc: &Document, start: usize, end: usize) -> (usize, usize) {
         const LONG: usize = 3;
+        let cuts_idiom = |a: usize, b: usize, tag: &str| {
+            b - a >= LONG
+                && tag == "i"
+                && ((a < start && b > start && b < end) || (a > start && a < end && b > end))
+        };
+        if !self.window_may_hold(doc, start, end, cuts_idiom) {
+            return (start, end);
+        }
         let (mut s, mut e) = (start, end);
         for (a, b, idiom) in self.context_words(doc, start, end) {
             if b - a >= LONG && idiom {
