@@ -551,6 +551,13 @@ fn is_cjk(c: char) -> bool {
     matches!(c, '\u{4E00}'..='\u{9FFF}') || is_cjk_extension(c)
 }
 
+/// Whether [`Words::tag`] cuts `c` together with its neighbours that this also accepts: a text
+/// is cut run by run (a run is a longest stretch of characters of one kind), each run on its
+/// own, so the words of a text are the words of its runs, cut alone.
+pub fn cut_in_runs(c: char) -> bool {
+    is_han_default(c)
+}
+
 /// Characters segmented together (jieba's `re_han_default`): Han, ASCII alphanumerics and
 /// the connectors of numbers and identifiers.
 fn is_han_default(c: char) -> bool {

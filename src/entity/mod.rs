@@ -78,6 +78,98 @@ pub struct Candidate {
     pub rule: &'static str,
 }
 
+/// The words and tags (`crate::words`, with the HMM) of the sentences that hold a title, where
+/// a title calls for a name, as one sequence: segmenting every sentence would cost more than
+/// all the other sources together. A sentence is cut run by run ([`crate::words::cut_in_runs`]),
+/// so only the runs that the rules read around a title are cut, when first read.
+struct TitleWords<'s> {
+    doc: &'s Document,
+    words: &'s Words,
+    /// Indexes of the sentences where a title begins, ascending.
+    sentences: Vec<usize>,
+    /// The runs cut so far, by start: their end and their words.
+    runs: std::collections::BTreeMap<usize, (usize, Vec<Token<'s>>)>,
+}
+
+impl<'s> TitleWords<'s> {
+    fn new(doc: &'s Document, words: &'s Words, titles: impl Iterator<Item = usize>) -> Self {
+        let mut sentences: Vec<usize> = titles.filter_map(|t| doc.sentence_index(t)).collect();
+        sentences.dedup();
+        TitleWords {
+            doc,
+            words,
+            sentences,
+            runs: Default::default(),
+        }
+    }
+
+    /// The words of the run that holds character `q`; none outside the sentences with a title.
+    fn run_at(&mut self, q: usize) -> Option<&[Token<'s>]> {
+        let si = self.doc.sentence_index(q)?;
+        self.sentences.binary_search(&si).ok()?;
+        let s = &self.doc.sentences[si];
+        let chars = &self.doc.chars;
+        let kind = crate::words::cut_in_runs(chars[q]);
+        let mut a = q;
+        while a > s.start && crate::words::cut_in_runs(chars[a - 1]) == kind {
+            a -= 1;
+        }
+        let (doc, words) = (self.doc, self.words);
+        let run = self.runs.entry(a).or_insert_with(|| {
+            let mut b = q + 1;
+            while b < s.end && crate::words::cut_in_runs(chars[b]) == kind {
+                b += 1;
+            }
+            let mut pos = a;
+            let tokens = words
+                .tag(doc.slice(a, b), true)
+                .into_iter()
+                .map(|t| {
+                    let n = t.word.chars().count();
+                    pos += n;
+                    Token {
+                        start: pos - n,
+                        end: pos,
+                        tag: t.tag,
+                    }
+                })
+                .collect();
+            (b, tokens)
+        });
+        Some(&run.1)
+    }
+
+    /// The word that begins at character `q`.
+    fn starting_at(&mut self, q: usize) -> Option<Token<'s>> {
+        let run = self.run_at(q)?;
+        let i = run.binary_search_by(|t| t.start.cmp(&q)).ok()?;
+        Some(run[i].clone())
+    }
+
+    /// The word that ends at character `q`.
+    fn ending_at(&mut self, q: usize) -> Option<Token<'s>> {
+        let run = self.run_at(q.checked_sub(1)?)?;
+        let i = run.binary_search_by(|t| t.end.cmp(&q)).ok()?;
+        Some(run[i].clone())
+    }
+
+    /// The word after `t` in the sequence: the next of its sentence, or the first of the next
+    /// sentence with a title.
+    fn after(&mut self, t: &Token<'_>) -> Option<Token<'s>> {
+        let si = self.doc.sentence_index(t.start)?;
+        if t.end < self.doc.sentences[si].end {
+            return self.starting_at(t.end);
+        }
+        let k = self.sentences.partition_point(|&x| x <= si);
+        let next = self.sentences[k..]
+            .iter()
+            .map(|&x| &self.doc.sentences[x])
+            .find(|s| s.start < s.end)?
+            .start;
+        self.starting_at(next)
+    }
+}
+
 /// The Han text around a span, a few characters each side, for segmenting it with its
 /// context; none when neither edge of the span touches Han text, where no word can cross.
 fn han_context(chars: &[char], start: usize, end: usize) -> Option<(usize, usize)> {
@@ -218,7 +310,6 @@ static LATIN_NAME: LazyLock<Regex> = LazyLock::new(|| {
 impl EntityStage<'_> {
     pub fn run(&self, doc: &Document) -> EntityLayer {
         let chars = &doc.chars;
-        let tokens = self.tokens(doc);
         let mut cands = Vec::new();
         self.lexicon_candidates(doc, &mut cands);
         let mut occupied = vec![None::<EntityType>; chars.len()];
@@ -227,7 +318,7 @@ impl EntityStage<'_> {
                 *o = Some(c.kind);
             }
         }
-        self.title_persons(doc, &tokens, &mut cands);
+        self.title_persons(doc, &mut cands);
         self.cue_names(doc, &occupied, &mut cands);
         self.suffix_names(doc, &occupied, &mut cands);
         self.quoted_names(doc, &mut cands);
@@ -238,33 +329,6 @@ impl EntityStage<'_> {
         self.promote_containing(doc, &mut cands);
         let chosen = select(cands);
         resolve(doc, chosen, self.lexicon)
-    }
-
-    /// Words and tags (`crate::words`), for the sentences where a title calls for a name
-    /// (segmenting every sentence would cost more than all the other sources together).
-    fn tokens<'s>(&'s self, doc: &'s Document) -> Vec<Token<'s>> {
-        let mut out = Vec::new();
-        let mut wanted: Vec<usize> = self
-            .lexicon
-            .title_matcher
-            .find_iter(&doc.text)
-            .filter_map(|m| doc.sentence_index(doc.char_of_byte(m.start())))
-            .collect();
-        wanted.dedup();
-        for s in wanted.into_iter().map(|i| &doc.sentences[i]) {
-            let text = doc.slice(s.start, s.end);
-            let mut pos = s.start;
-            for t in self.words.tag(text, true) {
-                let n = t.word.chars().count();
-                out.push(Token {
-                    start: pos,
-                    end: pos + n,
-                    tag: t.tag,
-                });
-                pos += n;
-            }
-        }
-        out
     }
 
     fn lexicon_candidates(&self, doc: &Document, out: &mut Vec<Candidate>) {
@@ -478,19 +542,18 @@ impl EntityStage<'_> {
     }
 
     /// 创始人、CEO张三; 张三董事长.
-    fn title_persons(&self, doc: &Document, tokens: &[Token<'_>], out: &mut Vec<Candidate>) {
+    fn title_persons(&self, doc: &Document, out: &mut Vec<Candidate>) {
         let chars = &doc.chars;
-        let tok_at = |p: usize| {
-            tokens
-                .binary_search_by(|t| t.start.cmp(&p))
-                .ok()
-                .map(|i| (i, &tokens[i]))
-        };
-        for m in self.lexicon.title_matcher.find_iter(&doc.text) {
-            let ts = doc.char_of_byte(m.start());
-            let mut p = doc.char_of_byte(m.end());
+        let titles: Vec<(usize, usize)> = self
+            .lexicon
+            .title_matcher
+            .find_iter(&doc.text)
+            .map(|m| (doc.char_of_byte(m.start()), doc.char_of_byte(m.end())))
+            .collect();
+        let mut tokens = TitleWords::new(doc, self.words, titles.iter().map(|t| t.0));
+        for (ts, mut p) in titles {
             // a title inside a longer word is not that title (董事 in 董事会)
-            if tok_at(ts).is_none() || tokens.binary_search_by(|t| t.end.cmp(&p)).is_err() {
+            if tokens.starting_at(ts).is_none() || tokens.ending_at(p).is_none() {
                 continue;
             }
             // skip a chain of titles: 创始人、CEO
@@ -504,12 +567,11 @@ impl EntityStage<'_> {
             if after_title.is_some_and(|t| t.start() == 0) {
                 continue; // the chain goes on; the last title of it takes the name
             }
-            if let Some((end, rule)) = self.person_at(chars, tokens, p, &tok_at) {
+            if let Some((end, rule)) = self.person_at(chars, &mut tokens, p) {
                 out.push(person(p, end, rule));
             }
             // 张三董事长: a name right before the title
-            if let Ok(i) = tokens.binary_search_by(|t| t.end.cmp(&ts)) {
-                let t = &tokens[i];
+            if let Some(t) = tokens.ending_at(ts) {
                 let name: String = chars[t.start..t.end].iter().collect();
                 if matches!(t.tag, "nr" | "nrfg") && self.person_like(&name) {
                     out.push(person(t.start, t.end, "name_before_title"));
@@ -528,12 +590,11 @@ impl EntityStage<'_> {
 
     /// A person's name starting at `p`: a jieba person token, a surname token joined with the
     /// given-name token after it, or a capitalized Latin name.
-    fn person_at<'t>(
+    fn person_at(
         &self,
         chars: &[char],
-        tokens: &'t [Token<'t>],
+        tokens: &mut TitleWords<'_>,
         p: usize,
-        tok_at: &dyn Fn(usize) -> Option<(usize, &'t Token<'t>)>,
     ) -> Option<(usize, &'static str)> {
         if p >= chars.len() {
             return None;
@@ -547,7 +608,7 @@ impl EntityStage<'_> {
             }
             return None;
         }
-        let (i, t) = tok_at(p)?;
+        let t = tokens.starting_at(p)?;
         let word: String = chars[t.start..t.end].iter().collect();
         // a whole word after the title is a name only when jieba reads it as one (来到, 强调 are
         // words that begin with a surname character)
@@ -558,7 +619,7 @@ impl EntityStage<'_> {
             return Some((t.end, "title_person"));
         }
         if t.end - t.start == 1 && self.lexicon.surnames.contains(&word) {
-            let next = tokens.get(i + 1)?;
+            let next = tokens.after(&t)?;
             let given: String = chars[next.start..next.end].iter().collect();
             let n = next.end - next.start;
             let common_word = n == 2 && self.words.has_word(&given) && !next.tag.starts_with("nr");
