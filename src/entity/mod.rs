@@ -12,12 +12,13 @@ use regex::Regex;
 use std::collections::{BTreeSet, HashMap};
 use std::sync::LazyLock;
 
-/// A word of the segmentation (`crate::words`), in cleaned-text chars.
+/// A word of the segmentation (`crate::words`), in cleaned-text chars; its tag is read with
+/// [`Words::tag_of`].
 #[derive(Clone, Debug)]
 pub struct Token<'a> {
     pub start: usize,
     pub end: usize,
-    pub tag: &'a str,
+    pub word: crate::words::Cut<'a>,
 }
 
 #[derive(Clone, Debug)]
@@ -122,15 +123,15 @@ impl<'s> TitleWords<'s> {
             }
             let mut pos = a;
             let tokens = words
-                .tag(doc.slice(a, b), true)
+                .cut(doc.slice(a, b), true)
                 .into_iter()
-                .map(|t| {
-                    let n = t.word.chars().count();
+                .map(|w| {
+                    let n = w.word.chars().count();
                     pos += n;
                     Token {
                         start: pos - n,
                         end: pos,
-                        tag: t.tag,
+                        word: w,
                     }
                 })
                 .collect();
@@ -573,7 +574,7 @@ impl EntityStage<'_> {
             // 张三董事长: a name right before the title
             if let Some(t) = tokens.ending_at(ts) {
                 let name: String = chars[t.start..t.end].iter().collect();
-                if matches!(t.tag, "nr" | "nrfg") && self.person_like(&name) {
+                if self.person_like(&name) && matches!(self.words.tag_of(&t.word), "nr" | "nrfg") {
                     out.push(person(t.start, t.end, "name_before_title"));
                 }
             }
@@ -614,7 +615,7 @@ impl EntityStage<'_> {
         // words that begin with a surname character)
         if t.end - t.start >= 2
             && self.person_like(&word)
-            && matches!(t.tag, "nr" | "nrfg" | "nrt" | "x")
+            && matches!(self.words.tag_of(&t.word), "nr" | "nrfg" | "nrt" | "x")
         {
             return Some((t.end, "title_person"));
         }
@@ -622,7 +623,9 @@ impl EntityStage<'_> {
             let next = tokens.after(&t)?;
             let given: String = chars[next.start..next.end].iter().collect();
             let n = next.end - next.start;
-            let common_word = n == 2 && self.words.has_word(&given) && !next.tag.starts_with("nr");
+            let common_word = n == 2
+                && self.words.has_word(&given)
+                && !self.words.tag_of(&next.word).starts_with("nr");
             if (1..=2).contains(&n)
                 && given.chars().all(is_han)
                 && !common_word
