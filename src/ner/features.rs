@@ -310,10 +310,9 @@ impl Scratch {
         self.codes.extend([BOS; PAD]);
         self.cls.extend([0u8; PAD]);
         let t2s: &[u16] = &T2S;
-        for &c in chars {
-            self.codes.push(normalize_with(c, t2s));
-            self.cls.push(class(c));
-        }
+        self.codes
+            .extend(chars.iter().map(|&c| normalize_with(c, t2s)));
+        self.cls.extend(chars.iter().map(|&c| class(c)));
         self.codes.extend([EOS; PAD]);
         self.cls.extend([0u8; PAD]);
 
@@ -355,23 +354,32 @@ impl Scratch {
         self.uni.clear();
         self.bi.clear();
         self.tri.clear();
-        for p in 0..m {
+        self.uni.resize(m, 0);
+        self.bi.resize(m, 0);
+        self.tri.resize(m, 0);
+        for (p, ((u, b), t)) in self
+            .uni
+            .iter_mut()
+            .zip(self.bi.iter_mut())
+            .zip(self.tri.iter_mut())
+            .enumerate()
+        {
             let c0 = c[p] as u64;
-            self.uni.push(hb(mix(2, c0)));
+            *u = hb(mix(2, c0));
             let c1 = if p + 1 < m {
                 c[p + 1] as u64
             } else {
                 EOS as u64
             };
-            self.bi.push(hb(mix(mix(3, c0), c1)));
+            *b = hb(mix(mix(3, c0), c1));
             let cm = if p > 0 { c[p - 1] as u64 } else { BOS as u64 };
-            self.tri.push(hb(mix(mix(mix(4, cm), c0), c1)));
+            *t = hb(mix(mix(mix(4, cm), c0), c1));
         }
         let (u, bi, tri) = (&self.uni, &self.bi, &self.tri);
         let bias = hb(mix(1, 0));
         self.feats.clear();
-        self.feats.reserve(n * NUM_TEMPLATES);
-        for p in PAD..PAD + n {
+        self.feats.resize(n * NUM_TEMPLATES, 0);
+        for (p, out) in (PAD..PAD + n).zip(self.feats.chunks_exact_mut(NUM_TEMPLATES)) {
             let shape = (k[p - 2] as u64)
                 | ((k[p - 1] as u64) << 4)
                 | ((k[p] as u64) << 8)
@@ -400,8 +408,8 @@ impl Scratch {
                 hb(mix(16, lx)),
                 hb(mix(mix(17, (l[p] & 0xFF) as u64), c[p] as u64)),
             ];
-            for r in rows {
-                self.feats.push(r & mask);
+            for (o, r) in out.iter_mut().zip(rows) {
+                *o = r & mask;
             }
         }
     }
