@@ -9,6 +9,7 @@ use crate::model::EntityType;
 use crate::words::Words;
 pub use lexicon::Lexicon;
 use regex::Regex;
+use std::borrow::Cow;
 use std::collections::{BTreeSet, HashMap};
 use std::sync::LazyLock;
 
@@ -66,14 +67,14 @@ impl EntityLayer {
 
 /// A span proposed by one source, before selection.
 #[derive(Clone, Debug)]
-pub struct Candidate {
+pub struct Candidate<'a> {
     pub start: usize,
     pub end: usize,
     pub kind: EntityType,
-    pub subtype: Option<String>,
+    pub subtype: Option<Cow<'a, str>>,
     /// The canonical name when the source knows it (lexicon), else the surface.
-    pub name: Option<String>,
-    pub aliases: Vec<String>,
+    pub name: Option<Cow<'a, str>>,
+    pub aliases: Cow<'a, [String]>,
     /// 0 user lexicon, 1 lexicon and patterns, 2 statistical tagger, 3 jieba's tags.
     pub tier: u8,
     pub rule: &'static str,
@@ -308,7 +309,7 @@ static LATIN_NAME: LazyLock<Regex> = LazyLock::new(|| {
         .expect("static regex")
 });
 
-impl EntityStage<'_> {
+impl<'l> EntityStage<'l> {
     pub fn run(&self, doc: &Document) -> EntityLayer {
         let chars = &doc.chars;
         let mut cands = Vec::new();
@@ -332,7 +333,7 @@ impl EntityStage<'_> {
         resolve(doc, chosen, self.lexicon)
     }
 
-    fn lexicon_candidates(&self, doc: &Document, out: &mut Vec<Candidate>) {
+    fn lexicon_candidates(&self, doc: &Document, out: &mut Vec<Candidate<'l>>) {
         for m in self.lexicon.matcher.find_iter(&doc.text) {
             let start = doc.char_of_byte(m.start());
             let end = doc.char_of_byte(m.end());
@@ -369,9 +370,9 @@ impl EntityStage<'_> {
                 start,
                 end,
                 kind: e.kind,
-                subtype: e.subtype.clone(),
-                name: Some(e.name.clone()),
-                aliases: e.aliases.clone(),
+                subtype: e.subtype.as_deref().map(Cow::Borrowed),
+                name: Some(Cow::Borrowed(&e.name)),
+                aliases: Cow::Borrowed(&e.aliases),
                 tier: if e.user { 0 } else { 1 },
                 rule: if e.user { "user_lexicon" } else { "lexicon" },
             });
@@ -543,7 +544,7 @@ impl EntityStage<'_> {
     }
 
     /// 创始人、CEO张三; 张三董事长.
-    fn title_persons(&self, doc: &Document, out: &mut Vec<Candidate>) {
+    fn title_persons(&self, doc: &Document, out: &mut Vec<Candidate<'l>>) {
         let chars = &doc.chars;
         let titles: Vec<(usize, usize)> = self
             .lexicon
@@ -639,7 +640,12 @@ impl EntityStage<'_> {
 
     /// 创立了X; X创始人; X公司. A name from a weak cue must also be named by a strong cue, or
     /// be more than a phrase of common words.
-    fn cue_names(&self, doc: &Document, occupied: &[Option<EntityType>], out: &mut Vec<Candidate>) {
+    fn cue_names(
+        &self,
+        doc: &Document,
+        occupied: &[Option<EntityType>],
+        out: &mut Vec<Candidate<'l>>,
+    ) {
         let chars = &doc.chars;
         let mut found: Vec<(usize, usize, bool, &lexicon::Cue)> = Vec::new();
         for m in self.lexicon.cue_matcher.find_iter(&doc.text) {
@@ -715,9 +721,9 @@ impl EntityStage<'_> {
                 start,
                 end,
                 kind: cue.kind,
-                subtype: Some(cue.subtype.clone()),
+                subtype: Some(Cow::Borrowed(&cue.subtype)),
                 name: None,
-                aliases: vec![],
+                aliases: Cow::Borrowed(&[]),
                 tier: 1,
                 rule: if is_strong { "strong_cue" } else { "weak_cue" },
             });
@@ -788,7 +794,7 @@ impl EntityStage<'_> {
         &self,
         doc: &Document,
         occupied: &[Option<EntityType>],
-        out: &mut Vec<Candidate>,
+        out: &mut Vec<Candidate<'l>>,
     ) {
         let chars = &doc.chars;
         for m in self.lexicon.suffix_matcher.find_iter(&doc.text) {
@@ -838,9 +844,9 @@ impl EntityStage<'_> {
                 start,
                 end: se,
                 kind: EntityType::Organization,
-                subtype: Some(suffix.subtype.clone()),
+                subtype: Some(Cow::Borrowed(&suffix.subtype)),
                 name: None,
-                aliases: vec![],
+                aliases: Cow::Borrowed(&[]),
                 tier: 1,
                 rule: "org_suffix",
             });
@@ -848,7 +854,7 @@ impl EntityStage<'_> {
     }
 
     /// AI写作平台“某某” → product; 《某某》 → work.
-    fn quoted_names(&self, doc: &Document, out: &mut Vec<Candidate>) {
+    fn quoted_names(&self, doc: &Document, out: &mut Vec<Candidate<'l>>) {
         let chars = &doc.chars;
         let n = chars.len();
         let mut i = 0;
@@ -873,7 +879,7 @@ impl EntityStage<'_> {
                         kind: EntityType::Work,
                         subtype: None,
                         name: None,
-                        aliases: vec![],
+                        aliases: Cow::Borrowed(&[]),
                         tier: 1,
                         rule: "book_title_marks",
                     });
@@ -895,9 +901,9 @@ impl EntityStage<'_> {
                         start: s,
                         end: e,
                         kind: cat.kind,
-                        subtype: Some(cat.subtype.clone()),
+                        subtype: Some(Cow::Borrowed(&cat.subtype)),
                         name: None,
-                        aliases: vec![],
+                        aliases: Cow::Borrowed(&[]),
                         tier: 1,
                         rule: "category_quoted",
                     });
@@ -909,7 +915,7 @@ impl EntityStage<'_> {
 
     /// Latin-script names, told apart from acronyms and common words by the data's word list,
     /// and typed by their shape and the word after them.
-    fn latin_names(&self, doc: &Document, out: &mut Vec<Candidate>) {
+    fn latin_names(&self, doc: &Document, out: &mut Vec<Candidate<'l>>) {
         let chars = &doc.chars;
         let legal = self.legal_names(doc, out);
         for m in LATIN_NAME.find_iter(&doc.text) {
@@ -941,7 +947,11 @@ impl EntityStage<'_> {
                 .iter()
                 .find(|x| s.ends_with(x.word.as_str()) && x.word.is_ascii());
             let (kind, subtype, tier) = if let Some(x) = suffix {
-                (EntityType::Organization, Some(x.subtype.clone()), 1)
+                (
+                    EntityType::Organization,
+                    Some(Cow::Borrowed(x.subtype.as_str())),
+                    1,
+                )
             } else if let Some(cue) = self
                 .lexicon
                 .cues
@@ -949,7 +959,7 @@ impl EntityStage<'_> {
                 .find(|c| !c.after && after.starts_with(c.word.as_str()))
             {
                 // a Latin name before an organization cue (X公司, X的员工, X创始人)
-                (cue.kind, Some(cue.subtype.clone()), 1)
+                (cue.kind, Some(Cow::Borrowed(cue.subtype.as_str())), 1)
             } else if s.chars().any(|c| c.is_ascii_digit()) {
                 (EntityType::Product, None, 2)
             } else {
@@ -962,8 +972,8 @@ impl EntityStage<'_> {
                 end,
                 kind,
                 subtype,
-                name: Some(s.to_string()),
-                aliases: vec![],
+                name: Some(Cow::Owned(s.to_string())),
+                aliases: Cow::Borrowed(&[]),
                 tier,
                 rule: "latin_name",
             });
@@ -973,7 +983,7 @@ impl EntityStage<'_> {
     /// Companies by their legal form (CAVE Interactive Co., Ltd.; Apple Inc.), and the short
     /// name right before such a legal name in brackets: CAVE（CAVE Interactive Co., Ltd.） is one
     /// company, named CAVE. Returns the spans of the legal names.
-    fn legal_names(&self, doc: &Document, out: &mut Vec<Candidate>) -> Vec<(usize, usize)> {
+    fn legal_names(&self, doc: &Document, out: &mut Vec<Candidate<'l>>) -> Vec<(usize, usize)> {
         let chars = &doc.chars;
         let mut spans = Vec::new();
         for c in self.lexicon.legal_name.captures_iter(&doc.text) {
@@ -1025,9 +1035,9 @@ impl EntityStage<'_> {
                         start: ws,
                         end: we,
                         kind: EntityType::Organization,
-                        subtype: Some("company".into()),
-                        name: Some(word.clone()),
-                        aliases: vec![legal.clone()],
+                        subtype: Some(Cow::Borrowed("company")),
+                        name: Some(Cow::Owned(word.clone())),
+                        aliases: Cow::Owned(vec![legal.clone()]),
                         tier: 1,
                         rule: "legal_name_short",
                     });
@@ -1045,14 +1055,16 @@ impl EntityStage<'_> {
                 start,
                 end,
                 kind: EntityType::Organization,
-                subtype: known.map_or(Some("company".into()), |e| e.subtype.clone()),
+                subtype: known.map_or(Some(Cow::Borrowed("company")), |e| {
+                    e.subtype.as_deref().map(Cow::Borrowed)
+                }),
                 name: Some(
                     known
-                        .map(|e| e.name.clone())
-                        .or(short)
-                        .unwrap_or_else(|| legal.clone()),
+                        .map(|e| Cow::Borrowed(e.name.as_str()))
+                        .or(short.map(Cow::Owned))
+                        .unwrap_or_else(|| Cow::Owned(legal.clone())),
                 ),
-                aliases: vec![],
+                aliases: Cow::Borrowed(&[]),
                 tier: 1,
                 rule: "legal_name",
             });
@@ -1065,7 +1077,7 @@ impl EntityStage<'_> {
     /// capitalized Latin words in brackets, is a person, and the Latin words are the same person.
     /// Chinese news gives a person's romanized name this way; an organization's English name is
     /// told apart by its own words (Group, Technologies, Inc) and by the surname test.
-    fn romanized_persons(&self, doc: &Document, out: &mut Vec<Candidate>) {
+    fn romanized_persons(&self, doc: &Document, out: &mut Vec<Candidate<'l>>) {
         for c in ROMANIZED.captures_iter(&doc.text) {
             let (Some(han), Some(latin)) = (c.get(1), c.get(2)) else {
                 continue;
@@ -1111,8 +1123,8 @@ impl EntityStage<'_> {
                     end: e,
                     kind: EntityType::Person,
                     subtype: None,
-                    name: Some(name.clone()),
-                    aliases: vec![],
+                    name: Some(Cow::Owned(name.clone())),
+                    aliases: Cow::Borrowed(&[]),
                     tier: 1,
                     rule,
                 });
@@ -1122,7 +1134,7 @@ impl EntityStage<'_> {
 
     /// A name that the lexicon or a pattern found once is a candidate at its every other
     /// occurrence, before the statistical sources speak (张晓明, not a tagger's 张晓).
-    fn repeat_names(&self, doc: &Document, cands: &mut Vec<Candidate>) {
+    fn repeat_names(&self, doc: &Document, cands: &mut Vec<Candidate<'l>>) {
         let mut forms: Vec<(String, usize)> = select_order(cands, |c| c.tier <= 1)
             .into_iter()
             .filter(|&i| cands[i].end - cands[i].start >= 2)
@@ -1153,7 +1165,7 @@ impl EntityStage<'_> {
     }
 
     /// The statistical tagger (tier 2), with the checks a name must pass whatever found it.
-    fn model_names(&self, doc: &Document, out: &mut Vec<Candidate>) {
+    fn model_names(&self, doc: &Document, out: &mut Vec<Candidate<'l>>) {
         let cased = doc.chars.iter().any(char::is_ascii_uppercase);
         for span in crate::ner::NerModel::embedded().tag_chars(&doc.chars) {
             // a list marker or a clause mark inside a span separates names (①霍华德②基廷)
@@ -1178,7 +1190,7 @@ impl EntityStage<'_> {
         end: usize,
         label: crate::ner::NerLabel,
         cased: bool,
-        out: &mut Vec<Candidate>,
+        out: &mut Vec<Candidate<'l>>,
     ) {
         {
             let (mut s, mut e) = (start, end);
@@ -1237,9 +1249,16 @@ impl EntityStage<'_> {
                 start: s,
                 end: e,
                 kind,
-                subtype: known.and_then(|&i| self.lexicon.entries[i].subtype.clone()),
-                name: full.cloned(),
-                aliases: known.map_or_else(Vec::new, |&i| self.lexicon.entries[i].aliases.clone()),
+                subtype: known.and_then(|&i| {
+                    self.lexicon.entries[i]
+                        .subtype
+                        .as_deref()
+                        .map(Cow::Borrowed)
+                }),
+                name: full.map(|f| Cow::Borrowed(f.as_str())),
+                aliases: known.map_or(Cow::Borrowed(&[]), |&i| {
+                    Cow::Borrowed(&self.lexicon.entries[i].aliases)
+                }),
                 tier: 2,
                 rule: "ner_model",
             });
@@ -1273,14 +1292,14 @@ impl EntityStage<'_> {
     }
 }
 
-fn person(start: usize, end: usize, rule: &'static str) -> Candidate {
+fn person(start: usize, end: usize, rule: &'static str) -> Candidate<'static> {
     Candidate {
         start,
         end,
         kind: EntityType::Person,
         subtype: None,
         name: None,
-        aliases: vec![],
+        aliases: Cow::Borrowed(&[]),
         tier: 1,
         rule,
     }
@@ -1291,7 +1310,7 @@ fn person(start: usize, end: usize, rule: &'static str) -> Candidate {
 /// 美国 + 谷歌 + 总部; `data/entity/generic_heads.tsv`): then it joins the lexicon's tier, where
 /// length decides.
 impl EntityStage<'_> {
-    fn promote_containing(&self, doc: &Document, cands: &mut [Candidate]) {
+    fn promote_containing(&self, doc: &Document, cands: &mut [Candidate<'_>]) {
         let mut lexicon: Vec<(usize, usize)> = cands
             .iter()
             .filter(|c| c.tier == 1 && c.rule == "lexicon")
@@ -1329,15 +1348,15 @@ impl EntityStage<'_> {
 /// The priority rule: by tier (user lexicon, then lexicon and patterns, then the statistical
 /// tagger, then jieba's tags); within a tier the longest span wins, then the earliest, then
 /// lexicon over pattern. A chosen span blocks every span that overlaps it.
-pub fn select(cands: Vec<Candidate>) -> Vec<Candidate> {
+pub fn select(cands: Vec<Candidate<'_>>) -> Vec<Candidate<'_>> {
     let order = select_order(&cands, |_| true);
-    let mut slots: Vec<Option<Candidate>> = cands.into_iter().map(Some).collect();
+    let mut slots: Vec<Option<Candidate<'_>>> = cands.into_iter().map(Some).collect();
     order.into_iter().filter_map(|i| slots[i].take()).collect()
 }
 
 /// [`select`] over the candidates that `keep` accepts, as indexes into `cands`, by start.
-fn select_order(cands: &[Candidate], keep: impl Fn(&Candidate) -> bool) -> Vec<usize> {
-    let rank = |c: &Candidate| {
+fn select_order(cands: &[Candidate<'_>], keep: impl Fn(&Candidate<'_>) -> bool) -> Vec<usize> {
+    let rank = |c: &Candidate<'_>| {
         if c.rule == "lexicon" || c.rule == "user_lexicon" {
             0
         } else {
@@ -1373,13 +1392,13 @@ fn select_order(cands: &[Candidate], keep: impl Fn(&Candidate) -> bool) -> Vec<u
 /// Chosen spans → entities. Every name keeps one type in the document (the one of its best
 /// source), is found again at each of its other occurrences, and a short form joins the long
 /// form it begins (阿里 → 阿里巴巴).
-fn resolve(doc: &Document, chosen: Vec<Candidate>, lexicon: &Lexicon) -> EntityLayer {
+fn resolve(doc: &Document, chosen: Vec<Candidate<'_>>, lexicon: &Lexicon) -> EntityLayer {
     // surface → (best tier, kind, subtype, canonical, aliases)
     let chosen_surfaces: Vec<String> = chosen
         .iter()
         .map(|c| normalize_width(&doc.chars[c.start..c.end].iter().collect::<String>()))
         .collect();
-    let mut by_surface: HashMap<&str, &Candidate> = HashMap::new();
+    let mut by_surface: HashMap<&str, &Candidate<'_>> = HashMap::new();
     for (c, surface) in chosen.iter().zip(&chosen_surfaces) {
         match by_surface.get(surface.as_str()) {
             Some(prev) if prev.tier <= c.tier => {}
@@ -1406,7 +1425,12 @@ fn resolve(doc: &Document, chosen: Vec<Candidate>, lexicon: &Lexicon) -> EntityL
                 let e = &lexicon.entries[i];
                 (e.kind, e.subtype.clone(), e.name.clone(), e.aliases.clone())
             }
-            _ => (c.kind, c.subtype.clone(), canonical, c.aliases.clone()),
+            _ => (
+                c.kind,
+                c.subtype.as_deref().map(str::to_string),
+                canonical,
+                c.aliases.to_vec(),
+            ),
         };
         let key = (kind, canonical.clone());
         let idx = *index.entry(key).or_insert_with(|| {
