@@ -152,6 +152,8 @@ pub struct Lexicon {
     last: Vec<u64>,
     /// Bit per BMP code point: the character starts some entry.
     first: Vec<u64>,
+    /// Bit per BMP code point: the character is an entry (no search for those).
+    single: Vec<u64>,
     lens: [bool; MAX_LEX_LEN + 1],
 }
 
@@ -161,6 +163,7 @@ impl Lexicon {
         let mut keys = Vec::with_capacity(entries.len());
         let mut last = vec![0u64; 1024];
         let mut first = vec![0u64; 1024];
+        let mut single = vec![0u64; 1024];
         let mut lens = [false; MAX_LEX_LEN + 1];
         for e in &entries {
             let cs: Vec<u32> = e.chars().map(normalize).collect();
@@ -180,6 +183,9 @@ impl Lexicon {
             last[l >> 6] |= 1 << (l & 63);
             let f = cs[0] as usize;
             first[f >> 6] |= 1 << (f & 63);
+            if cs.len() == 1 {
+                single[f >> 6] |= 1 << (f & 63);
+            }
         }
         keys.sort_unstable();
         keys.dedup();
@@ -188,6 +194,7 @@ impl Lexicon {
             keys,
             last,
             first,
+            single,
             lens,
         })
     }
@@ -203,7 +210,10 @@ impl Lexicon {
         if !Self::bit(&self.last, codes[i]) {
             return false;
         }
-        for len in 1..=MAX_LEX_LEN {
+        if Self::bit(&self.single, codes[i]) {
+            return true;
+        }
+        for len in 2..=MAX_LEX_LEN {
             if self.lens[len] && i + 1 >= len {
                 let s = &codes[i + 1 - len..=i];
                 if self.keys.binary_search(&pack(s)).is_ok() {
@@ -220,7 +230,10 @@ impl Lexicon {
         if !Self::bit(&self.first, codes[i]) {
             return false;
         }
-        for len in 1..=MAX_LEX_LEN {
+        if Self::bit(&self.single, codes[i]) {
+            return true;
+        }
+        for len in 2..=MAX_LEX_LEN {
             if self.lens[len] && i + len <= codes.len() {
                 let s = &codes[i..i + len];
                 if self.keys.binary_search(&pack(s)).is_ok() {
