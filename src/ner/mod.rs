@@ -262,13 +262,13 @@ impl NerModel {
         scratch.prepare(seg, &self.lex, mask);
         rix.clear();
         let feats = &scratch.feats;
-        rix.reserve(feats.len());
-        for (k, &f) in feats.iter().enumerate() {
+        rix.resize(feats.len(), 0);
+        for (k, (&f, r)) in feats.iter().zip(rix.iter_mut()).enumerate() {
             // The index words are random reads too: fetch that of a later feature now.
             if let Some(&g) = feats.get(k + INDEX_PREFETCH_AHEAD) {
                 prefetch(&self.index, (g / GROUP as u32) as usize);
             }
-            rix.push(self.row_index(f));
+            *r = self.row_index(f);
         }
         em.clear();
         em.resize(n * NL, 0);
