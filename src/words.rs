@@ -106,6 +106,14 @@ pub struct Tagged<'a> {
     pub tag: &'a str,
 }
 
+/// A word of a segmentation ([`Words::cut`]), its tag read with [`Words::tag_of`].
+#[derive(Clone, Copy, Debug)]
+pub struct Cut<'a> {
+    pub word: &'a str,
+    /// The route's entry for the word, when it took a dictionary word.
+    entry: Option<Entry>,
+}
+
 /// The dictionary, with the words added at run time.
 #[derive(Clone, Debug)]
 pub struct Words {
@@ -191,15 +199,32 @@ impl Words {
     /// `text` cut into words, each with its tag. With `hmm`, runs of characters the dictionary
     /// does not join are cut by the character HMM (unknown names become words).
     pub fn tag<'a>(&'a self, text: &'a str, hmm: bool) -> Vec<Tagged<'a>> {
+        self.cut(text, hmm)
+            .into_iter()
+            .map(|w| Tagged {
+                word: w.word,
+                tag: self.tag_of(&w),
+            })
+            .collect()
+    }
+
+    /// The tag of a word of [`Words::cut`]; the same as [`Words::tag`] gives it.
+    pub fn tag_of<'a>(&'a self, w: &Cut<'a>) -> &'a str {
+        match w.entry.or_else(|| self.get(w.word)) {
+            Some(e) => self.tag_name(e.tag),
+            None => guess_tag(w.word),
+        }
+    }
+
+    /// `text` cut into words as [`Words::tag`] cuts it, each tag left to be read with
+    /// [`Words::tag_of`]: the tag of a word the dictionary does not know comes from the tagging
+    /// HMM, which costs more than the cut, so a caller that reads a few tags asks for those.
+    pub fn cut<'a>(&'a self, text: &'a str, hmm: bool) -> Vec<Cut<'a>> {
         let mut out = Vec::with_capacity(text.len() / 3);
         // the entity rules tag many short names, so the buffers are kept from call to call
         let mut scratch = SCRATCH.with(|s| s.take());
         let mut emit = |word: &'a str, entry: Option<Entry>| {
-            let tag = match entry.or_else(|| self.get(word)) {
-                Some(e) => self.tag_name(e.tag),
-                None => guess_tag(word),
-            };
-            out.push(Tagged { word, tag });
+            out.push(Cut { word, entry });
         };
         let mut rest = text;
         while let Some(first) = rest.chars().next() {
@@ -232,6 +257,35 @@ impl Words {
             SCRATCH.with(|s| s.set(scratch));
         }
         out
+    }
+
+    /// Calls `f(length, tag)` for each word of the dictionary, or added, that `chars` begins
+    /// with (length in characters; a word both in the dictionary and added comes twice, once
+    /// with each entry's tag). The words a segmentation can cut that are not among these are
+    /// single characters and runs of ASCII letters and digits, so a caller can tell from
+    /// these alone when no cut of a text could give a word it looks for.
+    pub fn prefixes(&self, chars: &[char], mut f: impl FnMut(usize, &str)) {
+        let mut node = 0;
+        for (j, &c) in chars.iter().enumerate() {
+            let Some(next) = child(node, c) else { break };
+            node = next;
+            if let Some(e) = Entry::unpack(NODES.u32(node * 3 + 1)) {
+                f(j + 1, self.tag_name(e.tag));
+            }
+        }
+        if chars.first().is_none_or(|&c| !self.added.may_start(c)) {
+            return;
+        }
+        let mut node = 0;
+        for (j, &c) in chars.iter().enumerate() {
+            let Some(next) = self.added.child(node, c) else {
+                break;
+            };
+            node = next;
+            if let Some(e) = self.added.nodes[node].entry {
+                f(j + 1, self.tag_name(e.tag));
+            }
+        }
     }
 
     fn get(&self, word: &str) -> Option<Entry> {
@@ -520,6 +574,13 @@ fn is_cjk_extension(c: char) -> bool {
 
 fn is_cjk(c: char) -> bool {
     matches!(c, '\u{4E00}'..='\u{9FFF}') || is_cjk_extension(c)
+}
+
+/// Whether [`Words::tag`] cuts `c` together with its neighbours that this also accepts: a text
+/// is cut run by run (a run is a longest stretch of characters of one kind), each run on its
+/// own, so the words of a text are the words of its runs, cut alone.
+pub fn cut_in_runs(c: char) -> bool {
+    is_han_default(c)
 }
 
 /// Characters segmented together (jieba's `re_han_default`): Han, ASCII alphanumerics and

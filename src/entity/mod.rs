@@ -9,15 +9,17 @@ use crate::model::EntityType;
 use crate::words::Words;
 pub use lexicon::Lexicon;
 use regex::Regex;
+use std::borrow::Cow;
 use std::collections::{BTreeSet, HashMap};
 use std::sync::LazyLock;
 
-/// A word of the segmentation (`crate::words`), in cleaned-text chars.
+/// A word of the segmentation (`crate::words`), in cleaned-text chars; its tag is read with
+/// [`Words::tag_of`].
 #[derive(Clone, Debug)]
 pub struct Token<'a> {
     pub start: usize,
     pub end: usize,
-    pub tag: &'a str,
+    pub word: crate::words::Cut<'a>,
 }
 
 #[derive(Clone, Debug)]
@@ -65,17 +67,109 @@ impl EntityLayer {
 
 /// A span proposed by one source, before selection.
 #[derive(Clone, Debug)]
-pub struct Candidate {
+pub struct Candidate<'a> {
     pub start: usize,
     pub end: usize,
     pub kind: EntityType,
-    pub subtype: Option<String>,
+    pub subtype: Option<Cow<'a, str>>,
     /// The canonical name when the source knows it (lexicon), else the surface.
-    pub name: Option<String>,
-    pub aliases: Vec<String>,
+    pub name: Option<Cow<'a, str>>,
+    pub aliases: Cow<'a, [String]>,
     /// 0 user lexicon, 1 lexicon and patterns, 2 statistical tagger, 3 jieba's tags.
     pub tier: u8,
     pub rule: &'static str,
+}
+
+/// The words and tags (`crate::words`, with the HMM) of the sentences that hold a title, where
+/// a title calls for a name, as one sequence: segmenting every sentence would cost more than
+/// all the other sources together. A sentence is cut run by run ([`crate::words::cut_in_runs`]),
+/// so only the runs that the rules read around a title are cut, when first read.
+struct TitleWords<'s> {
+    doc: &'s Document,
+    words: &'s Words,
+    /// Indexes of the sentences where a title begins, ascending.
+    sentences: Vec<usize>,
+    /// The runs cut so far, by start: their end and their words.
+    runs: std::collections::BTreeMap<usize, (usize, Vec<Token<'s>>)>,
+}
+
+impl<'s> TitleWords<'s> {
+    fn new(doc: &'s Document, words: &'s Words, titles: impl Iterator<Item = usize>) -> Self {
+        let mut sentences: Vec<usize> = titles.filter_map(|t| doc.sentence_index(t)).collect();
+        sentences.dedup();
+        TitleWords {
+            doc,
+            words,
+            sentences,
+            runs: Default::default(),
+        }
+    }
+
+    /// The words of the run that holds character `q`; none outside the sentences with a title.
+    fn run_at(&mut self, q: usize) -> Option<&[Token<'s>]> {
+        let si = self.doc.sentence_index(q)?;
+        self.sentences.binary_search(&si).ok()?;
+        let s = &self.doc.sentences[si];
+        let chars = &self.doc.chars;
+        let kind = crate::words::cut_in_runs(chars[q]);
+        let mut a = q;
+        while a > s.start && crate::words::cut_in_runs(chars[a - 1]) == kind {
+            a -= 1;
+        }
+        let (doc, words) = (self.doc, self.words);
+        let run = self.runs.entry(a).or_insert_with(|| {
+            let mut b = q + 1;
+            while b < s.end && crate::words::cut_in_runs(chars[b]) == kind {
+                b += 1;
+            }
+            let mut pos = a;
+            let tokens = words
+                .cut(doc.slice(a, b), true)
+                .into_iter()
+                .map(|w| {
+                    let n = w.word.chars().count();
+                    pos += n;
+                    Token {
+                        start: pos - n,
+                        end: pos,
+                        word: w,
+                    }
+                })
+                .collect();
+            (b, tokens)
+        });
+        Some(&run.1)
+    }
+
+    /// The word that begins at character `q`.
+    fn starting_at(&mut self, q: usize) -> Option<Token<'s>> {
+        let run = self.run_at(q)?;
+        let i = run.binary_search_by(|t| t.start.cmp(&q)).ok()?;
+        Some(run[i].clone())
+    }
+
+    /// The word that ends at character `q`.
+    fn ending_at(&mut self, q: usize) -> Option<Token<'s>> {
+        let run = self.run_at(q.checked_sub(1)?)?;
+        let i = run.binary_search_by(|t| t.end.cmp(&q)).ok()?;
+        Some(run[i].clone())
+    }
+
+    /// The word after `t` in the sequence: the next of its sentence, or the first of the next
+    /// sentence with a title.
+    fn after(&mut self, t: &Token<'_>) -> Option<Token<'s>> {
+        let si = self.doc.sentence_index(t.start)?;
+        if t.end < self.doc.sentences[si].end {
+            return self.starting_at(t.end);
+        }
+        let k = self.sentences.partition_point(|&x| x <= si);
+        let next = self.sentences[k..]
+            .iter()
+            .map(|&x| &self.doc.sentences[x])
+            .find(|s| s.start < s.end)?
+            .start;
+        self.starting_at(next)
+    }
 }
 
 /// The Han text around a span, a few characters each side, for segmenting it with its
@@ -215,10 +309,9 @@ static LATIN_NAME: LazyLock<Regex> = LazyLock::new(|| {
         .expect("static regex")
 });
 
-impl EntityStage<'_> {
+impl<'l> EntityStage<'l> {
     pub fn run(&self, doc: &Document) -> EntityLayer {
         let chars = &doc.chars;
-        let tokens = self.tokens(doc);
         let mut cands = Vec::new();
         self.lexicon_candidates(doc, &mut cands);
         let mut occupied = vec![None::<EntityType>; chars.len()];
@@ -227,7 +320,7 @@ impl EntityStage<'_> {
                 *o = Some(c.kind);
             }
         }
-        self.title_persons(doc, &tokens, &mut cands);
+        self.title_persons(doc, &mut cands);
         self.cue_names(doc, &occupied, &mut cands);
         self.suffix_names(doc, &occupied, &mut cands);
         self.quoted_names(doc, &mut cands);
@@ -240,34 +333,7 @@ impl EntityStage<'_> {
         resolve(doc, chosen, self.lexicon)
     }
 
-    /// Words and tags (`crate::words`), for the sentences where a title calls for a name
-    /// (segmenting every sentence would cost more than all the other sources together).
-    fn tokens<'s>(&'s self, doc: &'s Document) -> Vec<Token<'s>> {
-        let mut out = Vec::new();
-        let mut wanted: Vec<usize> = self
-            .lexicon
-            .title_matcher
-            .find_iter(&doc.text)
-            .filter_map(|m| doc.sentence_index(doc.char_of_byte(m.start())))
-            .collect();
-        wanted.dedup();
-        for s in wanted.into_iter().map(|i| &doc.sentences[i]) {
-            let text = doc.slice(s.start, s.end);
-            let mut pos = s.start;
-            for t in self.words.tag(text, true) {
-                let n = t.word.chars().count();
-                out.push(Token {
-                    start: pos,
-                    end: pos + n,
-                    tag: t.tag,
-                });
-                pos += n;
-            }
-        }
-        out
-    }
-
-    fn lexicon_candidates(&self, doc: &Document, out: &mut Vec<Candidate>) {
+    fn lexicon_candidates(&self, doc: &Document, out: &mut Vec<Candidate<'l>>) {
         for m in self.lexicon.matcher.find_iter(&doc.text) {
             let start = doc.char_of_byte(m.start());
             let end = doc.char_of_byte(m.end());
@@ -304,9 +370,9 @@ impl EntityStage<'_> {
                 start,
                 end,
                 kind: e.kind,
-                subtype: e.subtype.clone(),
-                name: Some(e.name.clone()),
-                aliases: e.aliases.clone(),
+                subtype: e.subtype.as_deref().map(Cow::Borrowed),
+                name: Some(Cow::Borrowed(&e.name)),
+                aliases: Cow::Borrowed(&e.aliases),
                 tier: if e.user { 0 } else { 1 },
                 rule: if e.user { "user_lexicon" } else { "lexicon" },
             });
@@ -320,6 +386,12 @@ impl EntityStage<'_> {
     /// name 中国 and the ministry's prefix); the known names are words of the segmenter, so
     /// a name is cut only when the words across its edges are likelier.
     fn on_word_boundaries(&self, doc: &Document, start: usize, end: usize) -> bool {
+        let crossing = |a: usize, b: usize, _: &str| {
+            b - a >= 2 && ((a < start && b > start) || (a > start && a < end && b > end))
+        };
+        if !self.window_may_hold(doc, start, end, crossing) {
+            return true;
+        }
         self.context_words(doc, start, end)
             .iter()
             .all(|&(a, b, _)| {
@@ -330,9 +402,42 @@ impl EntityStage<'_> {
     /// Whether a word of the segmentation in context begins inside `start..end` and runs past
     /// its end.
     fn word_runs_past(&self, doc: &Document, start: usize, end: usize) -> bool {
+        let runs_past = |a: usize, b: usize, _: &str| a >= start && a < end && b > end;
+        if !self.window_may_hold(doc, start, end, runs_past) {
+            return false;
+        }
         self.context_words(doc, start, end)
             .iter()
             .any(|&(a, b, _)| a >= start && a < end && b > end)
+    }
+
+    /// Whether the segmentation of the context window of a span (see [`Self::context_words`])
+    /// could hold a word `(start, end, tag)` that `wanted` accepts: false when no dictionary
+    /// word of the window that begins before the span's end is wanted. The other words of a
+    /// segmentation (single characters; runs of ASCII letters and digits, which the window's
+    /// Han context stops at the span's edges) are never wanted by the callers, which look for
+    /// words across an edge, so this cheap test spares most spans their segmentation.
+    fn window_may_hold(
+        &self,
+        doc: &Document,
+        start: usize,
+        end: usize,
+        wanted: impl Fn(usize, usize, &str) -> bool,
+    ) -> bool {
+        let Some((from, to)) = han_context(&doc.chars, start, end) else {
+            return false;
+        };
+        let window = &doc.chars[..to];
+        let mut found = false;
+        for a in from..end.min(to) {
+            self.words.prefixes(&window[a..], |n, tag| {
+                found = found || wanted(a, a + n, tag);
+            });
+            if found {
+                return true;
+            }
+        }
+        false
     }
 
     /// The words around a span, segmented with a few characters of context each side, as
@@ -376,6 +481,15 @@ impl EntityStage<'_> {
         const LONG: usize = 3;
         /// The shortest person name a trimmed span may leave (a surname and a given name).
         const MIN_PERSON: usize = 2;
+        let trims = |a: usize, b: usize, tag: &str| {
+            (person && tag == "v" && a > start + MIN_PERSON - 1 && a < end && b > end)
+                || (b - a >= LONG
+                    && tag == "i"
+                    && ((a < start && b > start && b < end) || (a > start && a < end && b > end)))
+        };
+        if !self.window_may_hold(doc, start, end, trims) {
+            return (start, end);
+        }
         let (mut s, mut e) = (start, end);
         for (a, b, tag) in self.context_words(doc, start, end) {
             if person && tag == "v" && a > start + MIN_PERSON - 1 && a < end && b > end {
@@ -450,19 +564,18 @@ impl EntityStage<'_> {
     }
 
     /// 创始人、CEO张三; 张三董事长.
-    fn title_persons(&self, doc: &Document, tokens: &[Token<'_>], out: &mut Vec<Candidate>) {
+    fn title_persons(&self, doc: &Document, out: &mut Vec<Candidate<'l>>) {
         let chars = &doc.chars;
-        let tok_at = |p: usize| {
-            tokens
-                .binary_search_by(|t| t.start.cmp(&p))
-                .ok()
-                .map(|i| (i, &tokens[i]))
-        };
-        for m in self.lexicon.title_matcher.find_iter(&doc.text) {
-            let ts = doc.char_of_byte(m.start());
-            let mut p = doc.char_of_byte(m.end());
+        let titles: Vec<(usize, usize)> = self
+            .lexicon
+            .title_matcher
+            .find_iter(&doc.text)
+            .map(|m| (doc.char_of_byte(m.start()), doc.char_of_byte(m.end())))
+            .collect();
+        let mut tokens = TitleWords::new(doc, self.words, titles.iter().map(|t| t.0));
+        for (ts, mut p) in titles {
             // a title inside a longer word is not that title (董事 in 董事会)
-            if tok_at(ts).is_none() || tokens.binary_search_by(|t| t.end.cmp(&p)).is_err() {
+            if tokens.starting_at(ts).is_none() || tokens.ending_at(p).is_none() {
                 continue;
             }
             // skip a chain of titles: 创始人、CEO
@@ -476,14 +589,13 @@ impl EntityStage<'_> {
             if after_title.is_some_and(|t| t.start() == 0) {
                 continue; // the chain goes on; the last title of it takes the name
             }
-            if let Some((end, rule)) = self.person_at(chars, tokens, p, &tok_at) {
+            if let Some((end, rule)) = self.person_at(chars, &mut tokens, p) {
                 out.push(person(p, end, rule));
             }
             // 张三董事长: a name right before the title
-            if let Ok(i) = tokens.binary_search_by(|t| t.end.cmp(&ts)) {
-                let t = &tokens[i];
+            if let Some(t) = tokens.ending_at(ts) {
                 let name: String = chars[t.start..t.end].iter().collect();
-                if matches!(t.tag, "nr" | "nrfg") && self.person_like(&name) {
+                if self.person_like(&name) && matches!(self.words.tag_of(&t.word), "nr" | "nrfg") {
                     out.push(person(t.start, t.end, "name_before_title"));
                 }
             }
@@ -500,12 +612,11 @@ impl EntityStage<'_> {
 
     /// A person's name starting at `p`: a jieba person token, a surname token joined with the
     /// given-name token after it, or a capitalized Latin name.
-    fn person_at<'t>(
+    fn person_at(
         &self,
         chars: &[char],
-        tokens: &'t [Token<'t>],
+        tokens: &mut TitleWords<'_>,
         p: usize,
-        tok_at: &dyn Fn(usize) -> Option<(usize, &'t Token<'t>)>,
     ) -> Option<(usize, &'static str)> {
         if p >= chars.len() {
             return None;
@@ -519,21 +630,23 @@ impl EntityStage<'_> {
             }
             return None;
         }
-        let (i, t) = tok_at(p)?;
+        let t = tokens.starting_at(p)?;
         let word: String = chars[t.start..t.end].iter().collect();
         // a whole word after the title is a name only when jieba reads it as one (来到, 强调 are
         // words that begin with a surname character)
         if t.end - t.start >= 2
             && self.person_like(&word)
-            && matches!(t.tag, "nr" | "nrfg" | "nrt" | "x")
+            && matches!(self.words.tag_of(&t.word), "nr" | "nrfg" | "nrt" | "x")
         {
             return Some((t.end, "title_person"));
         }
         if t.end - t.start == 1 && self.lexicon.surnames.contains(&word) {
-            let next = tokens.get(i + 1)?;
+            let next = tokens.after(&t)?;
             let given: String = chars[next.start..next.end].iter().collect();
             let n = next.end - next.start;
-            let common_word = n == 2 && self.words.has_word(&given) && !next.tag.starts_with("nr");
+            let common_word = n == 2
+                && self.words.has_word(&given)
+                && !self.words.tag_of(&next.word).starts_with("nr");
             if (1..=2).contains(&n)
                 && given.chars().all(is_han)
                 && !common_word
@@ -547,7 +660,12 @@ impl EntityStage<'_> {
 
     /// 创立了X; X创始人; X公司. A name from a weak cue must also be named by a strong cue, or
     /// be more than a phrase of common words.
-    fn cue_names(&self, doc: &Document, occupied: &[Option<EntityType>], out: &mut Vec<Candidate>) {
+    fn cue_names(
+        &self,
+        doc: &Document,
+        occupied: &[Option<EntityType>],
+        out: &mut Vec<Candidate<'l>>,
+    ) {
         let chars = &doc.chars;
         let mut found: Vec<(usize, usize, bool, &lexicon::Cue)> = Vec::new();
         for m in self.lexicon.cue_matcher.find_iter(&doc.text) {
@@ -623,9 +741,9 @@ impl EntityStage<'_> {
                 start,
                 end,
                 kind: cue.kind,
-                subtype: Some(cue.subtype.clone()),
+                subtype: Some(Cow::Borrowed(&cue.subtype)),
                 name: None,
-                aliases: vec![],
+                aliases: Cow::Borrowed(&[]),
                 tier: 1,
                 rule: if is_strong { "strong_cue" } else { "weak_cue" },
             });
@@ -696,7 +814,7 @@ impl EntityStage<'_> {
         &self,
         doc: &Document,
         occupied: &[Option<EntityType>],
-        out: &mut Vec<Candidate>,
+        out: &mut Vec<Candidate<'l>>,
     ) {
         let chars = &doc.chars;
         for m in self.lexicon.suffix_matcher.find_iter(&doc.text) {
@@ -746,9 +864,9 @@ impl EntityStage<'_> {
                 start,
                 end: se,
                 kind: EntityType::Organization,
-                subtype: Some(suffix.subtype.clone()),
+                subtype: Some(Cow::Borrowed(&suffix.subtype)),
                 name: None,
-                aliases: vec![],
+                aliases: Cow::Borrowed(&[]),
                 tier: 1,
                 rule: "org_suffix",
             });
@@ -756,7 +874,7 @@ impl EntityStage<'_> {
     }
 
     /// AI写作平台“某某” → product; 《某某》 → work.
-    fn quoted_names(&self, doc: &Document, out: &mut Vec<Candidate>) {
+    fn quoted_names(&self, doc: &Document, out: &mut Vec<Candidate<'l>>) {
         let chars = &doc.chars;
         let n = chars.len();
         let mut i = 0;
@@ -781,7 +899,7 @@ impl EntityStage<'_> {
                         kind: EntityType::Work,
                         subtype: None,
                         name: None,
-                        aliases: vec![],
+                        aliases: Cow::Borrowed(&[]),
                         tier: 1,
                         rule: "book_title_marks",
                     });
@@ -803,9 +921,9 @@ impl EntityStage<'_> {
                         start: s,
                         end: e,
                         kind: cat.kind,
-                        subtype: Some(cat.subtype.clone()),
+                        subtype: Some(Cow::Borrowed(&cat.subtype)),
                         name: None,
-                        aliases: vec![],
+                        aliases: Cow::Borrowed(&[]),
                         tier: 1,
                         rule: "category_quoted",
                     });
@@ -817,7 +935,7 @@ impl EntityStage<'_> {
 
     /// Latin-script names, told apart from acronyms and common words by the data's word list,
     /// and typed by their shape and the word after them.
-    fn latin_names(&self, doc: &Document, out: &mut Vec<Candidate>) {
+    fn latin_names(&self, doc: &Document, out: &mut Vec<Candidate<'l>>) {
         let chars = &doc.chars;
         let legal = self.legal_names(doc, out);
         for m in LATIN_NAME.find_iter(&doc.text) {
@@ -849,7 +967,11 @@ impl EntityStage<'_> {
                 .iter()
                 .find(|x| s.ends_with(x.word.as_str()) && x.word.is_ascii());
             let (kind, subtype, tier) = if let Some(x) = suffix {
-                (EntityType::Organization, Some(x.subtype.clone()), 1)
+                (
+                    EntityType::Organization,
+                    Some(Cow::Borrowed(x.subtype.as_str())),
+                    1,
+                )
             } else if let Some(cue) = self
                 .lexicon
                 .cues
@@ -857,7 +979,7 @@ impl EntityStage<'_> {
                 .find(|c| !c.after && after.starts_with(c.word.as_str()))
             {
                 // a Latin name before an organization cue (X公司, X的员工, X创始人)
-                (cue.kind, Some(cue.subtype.clone()), 1)
+                (cue.kind, Some(Cow::Borrowed(cue.subtype.as_str())), 1)
             } else if s.chars().any(|c| c.is_ascii_digit()) {
                 (EntityType::Product, None, 2)
             } else {
@@ -870,8 +992,8 @@ impl EntityStage<'_> {
                 end,
                 kind,
                 subtype,
-                name: Some(s.to_string()),
-                aliases: vec![],
+                name: Some(Cow::Owned(s.to_string())),
+                aliases: Cow::Borrowed(&[]),
                 tier,
                 rule: "latin_name",
             });
@@ -881,7 +1003,7 @@ impl EntityStage<'_> {
     /// Companies by their legal form (CAVE Interactive Co., Ltd.; Apple Inc.), and the short
     /// name right before such a legal name in brackets: CAVE（CAVE Interactive Co., Ltd.） is one
     /// company, named CAVE. Returns the spans of the legal names.
-    fn legal_names(&self, doc: &Document, out: &mut Vec<Candidate>) -> Vec<(usize, usize)> {
+    fn legal_names(&self, doc: &Document, out: &mut Vec<Candidate<'l>>) -> Vec<(usize, usize)> {
         let chars = &doc.chars;
         let mut spans = Vec::new();
         for c in self.lexicon.legal_name.captures_iter(&doc.text) {
@@ -933,9 +1055,9 @@ impl EntityStage<'_> {
                         start: ws,
                         end: we,
                         kind: EntityType::Organization,
-                        subtype: Some("company".into()),
-                        name: Some(word.clone()),
-                        aliases: vec![legal.clone()],
+                        subtype: Some(Cow::Borrowed("company")),
+                        name: Some(Cow::Owned(word.clone())),
+                        aliases: Cow::Owned(vec![legal.clone()]),
                         tier: 1,
                         rule: "legal_name_short",
                     });
@@ -953,14 +1075,16 @@ impl EntityStage<'_> {
                 start,
                 end,
                 kind: EntityType::Organization,
-                subtype: known.map_or(Some("company".into()), |e| e.subtype.clone()),
+                subtype: known.map_or(Some(Cow::Borrowed("company")), |e| {
+                    e.subtype.as_deref().map(Cow::Borrowed)
+                }),
                 name: Some(
                     known
-                        .map(|e| e.name.clone())
-                        .or(short)
-                        .unwrap_or_else(|| legal.clone()),
+                        .map(|e| Cow::Borrowed(e.name.as_str()))
+                        .or(short.map(Cow::Owned))
+                        .unwrap_or_else(|| Cow::Owned(legal.clone())),
                 ),
-                aliases: vec![],
+                aliases: Cow::Borrowed(&[]),
                 tier: 1,
                 rule: "legal_name",
             });
@@ -973,7 +1097,7 @@ impl EntityStage<'_> {
     /// capitalized Latin words in brackets, is a person, and the Latin words are the same person.
     /// Chinese news gives a person's romanized name this way; an organization's English name is
     /// told apart by its own words (Group, Technologies, Inc) and by the surname test.
-    fn romanized_persons(&self, doc: &Document, out: &mut Vec<Candidate>) {
+    fn romanized_persons(&self, doc: &Document, out: &mut Vec<Candidate<'l>>) {
         for c in ROMANIZED.captures_iter(&doc.text) {
             let (Some(han), Some(latin)) = (c.get(1), c.get(2)) else {
                 continue;
@@ -1019,8 +1143,8 @@ impl EntityStage<'_> {
                     end: e,
                     kind: EntityType::Person,
                     subtype: None,
-                    name: Some(name.clone()),
-                    aliases: vec![],
+                    name: Some(Cow::Owned(name.clone())),
+                    aliases: Cow::Borrowed(&[]),
                     tier: 1,
                     rule,
                 });
@@ -1030,7 +1154,7 @@ impl EntityStage<'_> {
 
     /// A name that the lexicon or a pattern found once is a candidate at its every other
     /// occurrence, before the statistical sources speak (张晓明, not a tagger's 张晓).
-    fn repeat_names(&self, doc: &Document, cands: &mut Vec<Candidate>) {
+    fn repeat_names(&self, doc: &Document, cands: &mut Vec<Candidate<'l>>) {
         let mut forms: Vec<(String, usize)> = select_order(cands, |c| c.tier <= 1)
             .into_iter()
             .filter(|&i| cands[i].end - cands[i].start >= 2)
@@ -1063,7 +1187,7 @@ impl EntityStage<'_> {
     /// The statistical tagger (tier 2), with the checks a name must pass whatever found it.
     /// A name read as a product at one place (X智能汽车解决方案) is a product wherever the
     /// tagger reads it as an organization.
-    fn model_names(&self, doc: &Document, out: &mut Vec<Candidate>) {
+    fn model_names(&self, doc: &Document, out: &mut Vec<Candidate<'l>>) {
         let first = out.len();
         self.tagged_names(doc, out);
         self.glued_prefixes(doc, &mut out[first..]);
@@ -1195,7 +1319,7 @@ impl EntityStage<'_> {
         }
     }
 
-    fn tagged_names(&self, doc: &Document, out: &mut Vec<Candidate>) {
+    fn tagged_names(&self, doc: &Document, out: &mut Vec<Candidate<'l>>) {
         let cased = doc.chars.iter().any(char::is_ascii_uppercase);
         for span in crate::ner::NerModel::embedded().tag_chars(&doc.chars) {
             // a list marker or a clause mark inside a span separates names (①霍华德②基廷)
@@ -1220,7 +1344,7 @@ impl EntityStage<'_> {
         end: usize,
         label: crate::ner::NerLabel,
         cased: bool,
-        out: &mut Vec<Candidate>,
+        out: &mut Vec<Candidate<'l>>,
     ) {
         {
             let (mut s, mut e) = (start, end);
@@ -1296,9 +1420,16 @@ impl EntityStage<'_> {
                 start: s,
                 end: e,
                 kind,
-                subtype: known.and_then(|&i| self.lexicon.entries[i].subtype.clone()),
-                name: full.cloned(),
-                aliases: known.map_or_else(Vec::new, |&i| self.lexicon.entries[i].aliases.clone()),
+                subtype: known.and_then(|&i| {
+                    self.lexicon.entries[i]
+                        .subtype
+                        .as_deref()
+                        .map(Cow::Borrowed)
+                }),
+                name: full.map(|f| Cow::Borrowed(f.as_str())),
+                aliases: known.map_or(Cow::Borrowed(&[]), |&i| {
+                    Cow::Borrowed(&self.lexicon.entries[i].aliases)
+                }),
                 tier: 2,
                 rule: "ner_model",
             });
@@ -1387,14 +1518,14 @@ impl EntityStage<'_> {
     }
 }
 
-fn person(start: usize, end: usize, rule: &'static str) -> Candidate {
+fn person(start: usize, end: usize, rule: &'static str) -> Candidate<'static> {
     Candidate {
         start,
         end,
         kind: EntityType::Person,
         subtype: None,
         name: None,
-        aliases: vec![],
+        aliases: Cow::Borrowed(&[]),
         tier: 1,
         rule,
     }
@@ -1413,7 +1544,7 @@ fn person(start: usize, end: usize, rule: &'static str) -> Candidate {
 ///   word starts another name, a brand or product line of the organization, not a longer name
 ///   of it.
 impl EntityStage<'_> {
-    fn promote_containing(&self, doc: &Document, cands: &mut [Candidate]) {
+    fn promote_containing(&self, doc: &Document, cands: &mut [Candidate<'_>]) {
         let mut lexicon: Vec<(usize, usize, EntityType)> = cands
             .iter()
             .filter(|c| c.tier == 1 && c.rule == "lexicon")
@@ -1474,15 +1605,15 @@ impl EntityStage<'_> {
 /// The priority rule: by tier (user lexicon, then lexicon and patterns, then the statistical
 /// tagger, then jieba's tags); within a tier the longest span wins, then the earliest, then
 /// lexicon over pattern. A chosen span blocks every span that overlaps it.
-pub fn select(cands: Vec<Candidate>) -> Vec<Candidate> {
+pub fn select(cands: Vec<Candidate<'_>>) -> Vec<Candidate<'_>> {
     let order = select_order(&cands, |_| true);
-    let mut slots: Vec<Option<Candidate>> = cands.into_iter().map(Some).collect();
+    let mut slots: Vec<Option<Candidate<'_>>> = cands.into_iter().map(Some).collect();
     order.into_iter().filter_map(|i| slots[i].take()).collect()
 }
 
 /// [`select`] over the candidates that `keep` accepts, as indexes into `cands`, by start.
-fn select_order(cands: &[Candidate], keep: impl Fn(&Candidate) -> bool) -> Vec<usize> {
-    let rank = |c: &Candidate| {
+fn select_order(cands: &[Candidate<'_>], keep: impl Fn(&Candidate<'_>) -> bool) -> Vec<usize> {
+    let rank = |c: &Candidate<'_>| {
         if c.rule == "lexicon" || c.rule == "user_lexicon" {
             0
         } else {
@@ -1518,13 +1649,13 @@ fn select_order(cands: &[Candidate], keep: impl Fn(&Candidate) -> bool) -> Vec<u
 /// Chosen spans → entities. Every name keeps one type in the document (the one of its best
 /// source), is found again at each of its other occurrences, and a short form joins the long
 /// form it begins (阿里 → 阿里巴巴).
-fn resolve(doc: &Document, chosen: Vec<Candidate>, lexicon: &Lexicon) -> EntityLayer {
+fn resolve(doc: &Document, chosen: Vec<Candidate<'_>>, lexicon: &Lexicon) -> EntityLayer {
     // surface → (best tier, kind, subtype, canonical, aliases)
     let chosen_surfaces: Vec<String> = chosen
         .iter()
         .map(|c| normalize_width(&doc.chars[c.start..c.end].iter().collect::<String>()))
         .collect();
-    let mut by_surface: HashMap<&str, &Candidate> = HashMap::new();
+    let mut by_surface: HashMap<&str, &Candidate<'_>> = HashMap::new();
     for (c, surface) in chosen.iter().zip(&chosen_surfaces) {
         match by_surface.get(surface.as_str()) {
             Some(prev) if prev.tier <= c.tier => {}
@@ -1551,7 +1682,12 @@ fn resolve(doc: &Document, chosen: Vec<Candidate>, lexicon: &Lexicon) -> EntityL
                 let e = &lexicon.entries[i];
                 (e.kind, e.subtype.clone(), e.name.clone(), e.aliases.clone())
             }
-            _ => (c.kind, c.subtype.clone(), canonical, c.aliases.clone()),
+            _ => (
+                c.kind,
+                c.subtype.as_deref().map(str::to_string),
+                canonical,
+                c.aliases.to_vec(),
+            ),
         };
         let key = (kind, canonical.clone());
         let idx = *index.entry(key).or_insert_with(|| {

@@ -152,6 +152,8 @@ pub struct Lexicon {
     last: Vec<u64>,
     /// Bit per BMP code point: the character starts some entry.
     first: Vec<u64>,
+    /// Bit per BMP code point: the character is an entry (no search for those).
+    single: Vec<u64>,
     lens: [bool; MAX_LEX_LEN + 1],
 }
 
@@ -161,6 +163,7 @@ impl Lexicon {
         let mut keys = Vec::with_capacity(entries.len());
         let mut last = vec![0u64; 1024];
         let mut first = vec![0u64; 1024];
+        let mut single = vec![0u64; 1024];
         let mut lens = [false; MAX_LEX_LEN + 1];
         for e in &entries {
             let cs: Vec<u32> = e.chars().map(normalize).collect();
@@ -180,6 +183,9 @@ impl Lexicon {
             last[l >> 6] |= 1 << (l & 63);
             let f = cs[0] as usize;
             first[f >> 6] |= 1 << (f & 63);
+            if cs.len() == 1 {
+                single[f >> 6] |= 1 << (f & 63);
+            }
         }
         keys.sort_unstable();
         keys.dedup();
@@ -188,6 +194,7 @@ impl Lexicon {
             keys,
             last,
             first,
+            single,
             lens,
         })
     }
@@ -203,7 +210,10 @@ impl Lexicon {
         if !Self::bit(&self.last, codes[i]) {
             return false;
         }
-        for len in 1..=MAX_LEX_LEN {
+        if Self::bit(&self.single, codes[i]) {
+            return true;
+        }
+        for len in 2..=MAX_LEX_LEN {
             if self.lens[len] && i + 1 >= len {
                 let s = &codes[i + 1 - len..=i];
                 if self.keys.binary_search(&pack(s)).is_ok() {
@@ -220,7 +230,10 @@ impl Lexicon {
         if !Self::bit(&self.first, codes[i]) {
             return false;
         }
-        for len in 1..=MAX_LEX_LEN {
+        if Self::bit(&self.single, codes[i]) {
+            return true;
+        }
+        for len in 2..=MAX_LEX_LEN {
             if self.lens[len] && i + len <= codes.len() {
                 let s = &codes[i..i + len];
                 if self.keys.binary_search(&pack(s)).is_ok() {
@@ -310,10 +323,9 @@ impl Scratch {
         self.codes.extend([BOS; PAD]);
         self.cls.extend([0u8; PAD]);
         let t2s: &[u16] = &T2S;
-        for &c in chars {
-            self.codes.push(normalize_with(c, t2s));
-            self.cls.push(class(c));
-        }
+        self.codes
+            .extend(chars.iter().map(|&c| normalize_with(c, t2s)));
+        self.cls.extend(chars.iter().map(|&c| class(c)));
         self.codes.extend([EOS; PAD]);
         self.cls.extend([0u8; PAD]);
 
@@ -355,23 +367,32 @@ impl Scratch {
         self.uni.clear();
         self.bi.clear();
         self.tri.clear();
-        for p in 0..m {
+        self.uni.resize(m, 0);
+        self.bi.resize(m, 0);
+        self.tri.resize(m, 0);
+        for (p, ((u, b), t)) in self
+            .uni
+            .iter_mut()
+            .zip(self.bi.iter_mut())
+            .zip(self.tri.iter_mut())
+            .enumerate()
+        {
             let c0 = c[p] as u64;
-            self.uni.push(hb(mix(2, c0)));
+            *u = hb(mix(2, c0));
             let c1 = if p + 1 < m {
                 c[p + 1] as u64
             } else {
                 EOS as u64
             };
-            self.bi.push(hb(mix(mix(3, c0), c1)));
+            *b = hb(mix(mix(3, c0), c1));
             let cm = if p > 0 { c[p - 1] as u64 } else { BOS as u64 };
-            self.tri.push(hb(mix(mix(mix(4, cm), c0), c1)));
+            *t = hb(mix(mix(mix(4, cm), c0), c1));
         }
         let (u, bi, tri) = (&self.uni, &self.bi, &self.tri);
         let bias = hb(mix(1, 0));
         self.feats.clear();
-        self.feats.reserve(n * NUM_TEMPLATES);
-        for p in PAD..PAD + n {
+        self.feats.resize(n * NUM_TEMPLATES, 0);
+        for (p, out) in (PAD..PAD + n).zip(self.feats.chunks_exact_mut(NUM_TEMPLATES)) {
             let shape = (k[p - 2] as u64)
                 | ((k[p - 1] as u64) << 4)
                 | ((k[p] as u64) << 8)
@@ -400,8 +421,8 @@ impl Scratch {
                 hb(mix(16, lx)),
                 hb(mix(mix(17, (l[p] & 0xFF) as u64), c[p] as u64)),
             ];
-            for r in rows {
-                self.feats.push(r & mask);
+            for (o, r) in out.iter_mut().zip(rows) {
+                *o = r & mask;
             }
         }
     }

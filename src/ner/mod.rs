@@ -147,7 +147,7 @@ struct Buffers {
     /// Index in the model's `rows` of each feature's row.
     rix: Vec<u32>,
     em: Vec<i32>,
-    deltas: Vec<[i32; LANES]>,
+    back: Vec<[u8; LANES]>,
     labels: Vec<u8>,
 }
 
@@ -210,7 +210,7 @@ impl NerModel {
             scratch,
             rix,
             em,
-            deltas,
+            back,
             labels,
         } = b;
         let mut start = 0;
@@ -222,7 +222,7 @@ impl NerModel {
                 scratch,
                 rix,
                 em,
-                deltas,
+                back,
                 labels,
                 out,
             );
@@ -253,7 +253,7 @@ impl NerModel {
         scratch: &mut Scratch,
         rix: &mut Vec<u32>,
         em: &mut Vec<i32>,
-        bp: &mut Vec<[i32; LANES]>,
+        bp: &mut Vec<[u8; LANES]>,
         labels: &mut Vec<u8>,
         out: &mut Vec<NerSpan>,
     ) {
@@ -262,13 +262,13 @@ impl NerModel {
         scratch.prepare(seg, &self.lex, mask);
         rix.clear();
         let feats = &scratch.feats;
-        rix.reserve(feats.len());
-        for (k, &f) in feats.iter().enumerate() {
+        rix.resize(feats.len(), 0);
+        for (k, (&f, r)) in feats.iter().zip(rix.iter_mut()).enumerate() {
             // The index words are random reads too: fetch that of a later feature now.
             if let Some(&g) = feats.get(k + INDEX_PREFETCH_AHEAD) {
                 prefetch(&self.index, (g / GROUP as u32) as usize);
             }
-            rix.push(self.row_index(f));
+            *r = self.row_index(f);
         }
         em.clear();
         em.resize(n * NL, 0);
@@ -674,15 +674,16 @@ pub(crate) fn allowed(prev: usize, cur: usize) -> bool {
 const LANES: usize = 16;
 
 /// Viterbi over integer emissions `em` (`n * NL`), writing the best labels into `labels`.
-/// The forward pass keeps only the best scores (no back pointers), in padded vectors the
-/// compiler can keep in SIMD registers; scores are renormalized at every step, so `i32`
-/// never overflows. The backtrace recomputes the best predecessor from the stored scores.
+/// The forward pass keeps the best scores in padded vectors the compiler can keep in SIMD
+/// registers, and for each label the first previous label that reaches its best score (the
+/// back pointers, one byte a label); scores are renormalized at every step, so `i32` never
+/// overflows.
 #[inline(always)]
 pub(crate) fn viterbi_i32(
     em: &[i32],
     n: usize,
     trans: &[[i32; NL]; NL + 1],
-    deltas: &mut Vec<[i32; LANES]>,
+    back: &mut Vec<[u8; LANES]>,
     labels: &mut Vec<u8>,
 ) {
     labels.clear();
@@ -699,23 +700,35 @@ pub(crate) fn viterbi_i32(
             }
         }
     }
-    deltas.clear();
-    deltas.reserve(n);
+    back.clear();
+    back.reserve(n);
     let mut delta = [NEG; LANES];
     for y in 0..NL {
         if allowed(START, y) {
             delta[y] = em[y] + trans[START][y];
         }
     }
-    deltas.push(delta);
+    back.push([0; LANES]);
     for i in 1..n {
-        let mut nd = [NEG; LANES];
-        for p in 0..NL {
+        // scores stay within i32: renormalized scores are in NEG..=0, weights far smaller
+        let mut nd = [0i32; LANES];
+        let mut from = [0i32; LANES];
+        for y in 0..LANES {
+            nd[y] = delta[0] + tp[0][y];
+        }
+        for p in 1..NL {
             let d = delta[p];
             let t = &tp[p];
             for y in 0..LANES {
-                nd[y] = nd[y].max(d + t[y]);
+                let s = d + t[y];
+                if s > nd[y] {
+                    nd[y] = s;
+                    from[y] = p as i32;
+                }
             }
+        }
+        for x in nd.iter_mut() {
+            *x = (*x).max(NEG);
         }
         let e = &em[i * NL..i * NL + NL];
         for y in 0..NL {
@@ -726,7 +739,7 @@ pub(crate) fn viterbi_i32(
             *x = (*x - top).max(NEG);
         }
         delta = nd;
-        deltas.push(delta);
+        back.push(from.map(|p| p as u8));
     }
     labels.resize(n, 0);
     let mut y = 0;
@@ -737,17 +750,7 @@ pub(crate) fn viterbi_i32(
     }
     labels[n - 1] = y as u8;
     for i in (0..n - 1).rev() {
-        let d = &deltas[i];
-        let mut best = 0;
-        let mut bs = i64::MIN;
-        for p in 0..NL {
-            let s = d[p] as i64 + tp[p][y] as i64;
-            if s > bs {
-                bs = s;
-                best = p;
-            }
-        }
-        y = best;
+        y = back[i + 1][y] as usize;
         labels[i] = y as u8;
     }
 }
@@ -790,6 +793,112 @@ fn spans_from_labels(labels: &[u8], em: &[i32], offset: usize, scale: f32, out: 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Viterbi over integer emissions `em` (`n * NL`), writing the best labels into `labels`.
+    /// The forward pass keeps only the best scores (no back pointers), in padded vectors the
+    /// compiler can keep in SIMD registers; scores are renormalized at every step, so `i32`
+    /// never overflows. The backtrace recomputes the best predecessor from the stored scores.
+    fn viterbi_reference(
+        em: &[i32],
+        n: usize,
+        trans: &[[i32; NL]; NL + 1],
+        deltas: &mut Vec<[i32; LANES]>,
+        labels: &mut Vec<u8>,
+    ) {
+        labels.clear();
+        if n == 0 {
+            return;
+        }
+        const NEG: i32 = -(1 << 28);
+        // tp[prev][cur], NEG where the pair is not allowed; padding lanes are NEG.
+        let mut tp = [[NEG; LANES]; NL];
+        for p in 0..NL {
+            for y in 0..NL {
+                if allowed(p, y) {
+                    tp[p][y] = trans[p][y];
+                }
+            }
+        }
+        deltas.clear();
+        deltas.reserve(n);
+        let mut delta = [NEG; LANES];
+        for y in 0..NL {
+            if allowed(START, y) {
+                delta[y] = em[y] + trans[START][y];
+            }
+        }
+        deltas.push(delta);
+        for i in 1..n {
+            let mut nd = [NEG; LANES];
+            for p in 0..NL {
+                let d = delta[p];
+                let t = &tp[p];
+                for y in 0..LANES {
+                    nd[y] = nd[y].max(d + t[y]);
+                }
+            }
+            let e = &em[i * NL..i * NL + NL];
+            for y in 0..NL {
+                nd[y] += e[y];
+            }
+            let top = nd[..NL].iter().copied().max().unwrap_or(0);
+            for x in nd.iter_mut() {
+                *x = (*x - top).max(NEG);
+            }
+            delta = nd;
+            deltas.push(delta);
+        }
+        labels.resize(n, 0);
+        let mut y = 0;
+        for k in 1..NL {
+            if delta[k] > delta[y] {
+                y = k;
+            }
+        }
+        labels[n - 1] = y as u8;
+        for i in (0..n - 1).rev() {
+            let d = &deltas[i];
+            let mut best = 0;
+            let mut bs = i64::MIN;
+            for p in 0..NL {
+                let s = d[p] as i64 + tp[p][y] as i64;
+                if s > bs {
+                    bs = s;
+                    best = p;
+                }
+            }
+            y = best;
+            labels[i] = y as u8;
+        }
+    }
+
+    #[test]
+    fn viterbi_matches_the_reference_decoder() {
+        // emissions and transitions of every size the model allows, with many ties
+        let mut x: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut next = |m: i32| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            (x % (2 * m as u64 + 1)) as i32 - m
+        };
+        let (mut back, mut labels) = (Vec::new(), Vec::new());
+        let (mut deltas, mut want) = (Vec::new(), Vec::new());
+        for round in 0..400 {
+            let m = [3, 40, 30_000, 1 << 20][round % 4];
+            let mut trans = [[0i32; NL]; NL + 1];
+            for row in trans.iter_mut() {
+                for t in row.iter_mut() {
+                    *t = next(m.min(1 << 20));
+                }
+            }
+            let n = 1 + (round * 7) % 60;
+            let em: Vec<i32> = (0..n * NL).map(|_| next(m.min(32_000))).collect();
+            viterbi_i32(&em, n, &trans, &mut back, &mut labels);
+            viterbi_reference(&em, n, &trans, &mut deltas, &mut want);
+            assert_eq!(labels, want, "round {round}");
+        }
+    }
 
     #[test]
     fn allowed_transitions() {
