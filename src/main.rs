@@ -96,7 +96,8 @@ struct ReadArgs {
     /// version: a second run re-extracts only new or changed documents.
     #[arg(long)]
     cache: Option<PathBuf>,
-    /// Worker threads (default: all cores).
+    /// Worker threads extracting (default: all cores); reading and merging run beside them on a
+    /// thread each, mostly idle.
     #[arg(long)]
     threads: Option<usize>,
 }
@@ -258,7 +259,8 @@ fn corpus_options(read: &ReadArgs) -> Result<CorpusOptions> {
         published,
         skip_bad: read.skip_bad,
         cache: read.cache.clone(),
-        batch: 0,
+        window: 0,
+        threads: read.threads.map_or(0, |n| n.max(1)),
         keep_text: None,
     })
 }
@@ -312,14 +314,6 @@ fn run_corpus(
     Ok(report)
 }
 
-fn set_threads(n: Option<usize>) {
-    if let Some(n) = n {
-        let _ = rayon::ThreadPoolBuilder::new()
-            .num_threads(n.max(1))
-            .build_global();
-    }
-}
-
 fn render_options(v: &ViewArgs) -> shiji::export::render::RenderOptions {
     shiji::export::render::RenderOptions {
         max_nodes: Some(v.max_nodes),
@@ -357,7 +351,6 @@ fn run(cli: Cli) -> Result<()> {
             export: x,
             keep_text,
         } => {
-            set_threads(read.threads);
             if out.exists() && !out.is_dir() {
                 bail!("{}: --out is a file, not a folder", out.display());
             }
@@ -414,7 +407,6 @@ fn run(cli: Cli) -> Result<()> {
             );
         }
         Command::Extract { inputs, read, data } => {
-            set_threads(read.threads);
             let p = pipeline(&data)?;
             let opts = corpus_options(&read)?;
             let inputs = if inputs.is_empty() {
