@@ -322,8 +322,14 @@ fn render_options(v: &ViewArgs) -> shiji::export::render::RenderOptions {
     }
 }
 
-/// Writes the formats asked for (default: every cheap one, plus svg and png with --render).
-fn export(g: &shiji::graph::KnowledgeGraph, out: &Path, x: &ExportArgs) -> Result<Vec<String>> {
+/// Writes the formats asked for (default: every cheap one, plus svg and png with --render), on
+/// `threads` threads (0: one per core).
+fn export(
+    g: &shiji::graph::KnowledgeGraph,
+    out: &Path,
+    x: &ExportArgs,
+    threads: usize,
+) -> Result<Vec<String>> {
     use shiji::export::Format;
     let mut formats = match &x.format {
         Some(list) => Format::parse_list(list)?,
@@ -334,7 +340,8 @@ fn export(g: &shiji::graph::KnowledgeGraph, out: &Path, x: &ExportArgs) -> Resul
         formats.sort();
         formats.dedup();
     }
-    let (files, note) = shiji::export::write_formats(g, out, &formats, &render_options(&x.view))?;
+    let (files, note) =
+        shiji::export::write_formats(g, out, &formats, &render_options(&x.view), threads)?;
     if !note.is_empty() {
         eprintln!("shiji: render: {note}");
     }
@@ -391,7 +398,7 @@ fn run(cli: Cli) -> Result<()> {
                 bail!("no documents to read");
             }
             let g = merger.finish();
-            let files = export(&g, &out, &x)?;
+            let files = export(&g, &out, &x, opts.threads)?;
             eprintln!(
                 "shiji: {} document(s){}, {} node(s), {} edge(s) → {} ({})",
                 report.documents,
@@ -470,7 +477,7 @@ fn run(cli: Cli) -> Result<()> {
                 }
             }
             let g = merger.finish();
-            export(&g, &out, &x)?;
+            export(&g, &out, &x, 0)?;
         }
         Command::Render {
             dir,
@@ -490,7 +497,7 @@ fn run(cli: Cli) -> Result<()> {
                 render: false,
                 view,
             };
-            let files = export(&g, &out, &x)?;
+            let files = export(&g, &out, &x, 0)?;
             eprintln!("shiji: {} → {}", out.display(), files.join(", "));
         }
         Command::Times { reference } => {
