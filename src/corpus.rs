@@ -11,7 +11,7 @@ use sha2::{Digest, Sha256};
 use std::collections::{BTreeMap, VecDeque};
 use std::io::BufRead;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Condvar, Mutex, mpsc};
+use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 
 /// Where documents come from.
 #[derive(Clone, Debug)]
@@ -135,101 +135,180 @@ enum Outcome {
 /// the calling thread resumes when its turn comes.
 type Done = std::thread::Result<Vec<Outcome>>;
 
-/// The work between the reading thread and the workers, numbered in input order. The reader
+/// What the reading thread, the workers and the calling thread share: the work read and not
+/// yet taken, and the work done and not yet handed on, numbered in input order. The reader
 /// waits while `window` pieces are read and not yet handed on, so that a slow document holds
-/// back at most a window of text and extracts, however fast the others go.
-struct Queue {
-    state: Mutex<QueueState>,
-    /// Signalled when there is work, or none will come.
+/// back at most a window of text and extracts, however fast the others go. Each thread sleeps
+/// until there is enough for it to do (half a window of room for the reader, a run of pieces
+/// done in order for the calling thread, work for an idle worker): they wake a few times a
+/// window, not at every document.
+struct Shared {
+    state: Mutex<State>,
+    /// Signalled to an idle worker when there is work, to all when no more will come.
     work: Condvar,
-    /// Signalled when the window moves, or the run stops.
+    /// Signalled to the reader when half the window is free, or the run stops.
     room: Condvar,
+    /// Signalled to the calling thread when a run of pieces is done in order, when the
+    /// workers have nothing else to do, or when they are gone.
+    ready: Condvar,
     window: u64,
+    /// The pieces done in order that wake the calling thread while the workers are busy.
+    run: u64,
 }
 
 #[derive(Default)]
-struct QueueState {
-    items: VecDeque<(u64, Work)>,
+struct State {
+    todo: VecDeque<(u64, Work)>,
+    done: BTreeMap<u64, Done>,
+    /// The number of the next piece read.
     read: u64,
+    /// The number of the next piece to hand on.
     handed_on: u64,
-    /// The reader is done: the workers finish what is queued.
+    /// The reader is done: the workers finish what is queued, then leave.
     closed: bool,
-    /// The run stops: what is queued is dropped and the reader stops.
+    /// The run stops: what is queued is dropped, the reader and the workers leave.
     stopped: bool,
+    live_workers: usize,
+    idle_workers: usize,
+    reader_waits: bool,
+    caller_waits: bool,
 }
 
-impl Queue {
-    fn new(window: usize) -> Queue {
-        Queue {
-            state: Mutex::new(QueueState::default()),
+impl Shared {
+    fn new(window: usize) -> Shared {
+        let window = window.max(1) as u64;
+        Shared {
+            state: Mutex::new(State::default()),
             work: Condvar::new(),
             room: Condvar::new(),
-            window: window.max(1) as u64,
+            ready: Condvar::new(),
+            window,
+            run: (window / 8).clamp(1, 16),
         }
     }
 
-    fn lock(&self) -> std::sync::MutexGuard<'_, QueueState> {
+    fn lock(&self) -> MutexGuard<'_, State> {
         // nothing panics while holding the lock; a poisoned state is still consistent
         self.state.lock().unwrap_or_else(|e| e.into_inner())
     }
 
-    /// Queues the next piece of work once the window has room; false once the run stops.
+    fn wait<'a>(&self, c: &Condvar, s: MutexGuard<'a, State>) -> MutexGuard<'a, State> {
+        c.wait(s).unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Reader: queues the next piece of work once the window has room; false once the run
+    /// stops.
     fn push(&self, w: Work) -> bool {
         let mut s = self.lock();
         while !s.stopped && s.read >= s.handed_on + self.window {
-            s = self.room.wait(s).unwrap_or_else(|e| e.into_inner());
+            s.reader_waits = true;
+            s = self.wait(&self.room, s);
         }
         if s.stopped {
             return false;
         }
         let seq = s.read;
         s.read += 1;
-        s.items.push_back((seq, w));
+        s.todo.push_back((seq, w));
+        let idle = s.idle_workers > 0;
         drop(s);
-        self.work.notify_one();
+        if idle {
+            self.work.notify_one();
+        }
         true
     }
 
-    /// The next piece of work, or none when the reader is done and the queue empty, or the
-    /// run stops.
-    fn pop(&self) -> Option<(u64, Work)> {
-        let mut s = self.lock();
-        loop {
-            if s.stopped {
-                return None;
-            }
-            if let Some(item) = s.items.pop_front() {
-                return Some(item);
-            }
-            if s.closed {
-                return None;
-            }
-            s = self.work.wait(s).unwrap_or_else(|e| e.into_inner());
-        }
-    }
-
+    /// Reader: no more work will come.
     fn close(&self) {
         self.lock().closed = true;
         self.work.notify_all();
     }
 
+    /// Worker: the next piece of work, or none when the reader is done and nothing is queued,
+    /// or the run stops.
+    fn take(&self) -> Option<(u64, Work)> {
+        let mut s = self.lock();
+        loop {
+            if s.stopped {
+                return None;
+            }
+            if let Some(w) = s.todo.pop_front() {
+                return Some(w);
+            }
+            if s.closed {
+                return None;
+            }
+            // nothing to do: what is done may be all there is for a while (slow input)
+            if s.caller_waits && s.done.contains_key(&s.handed_on) {
+                self.ready.notify_one();
+            }
+            s.idle_workers += 1;
+            s = self.wait(&self.work, s);
+            s.idle_workers -= 1;
+        }
+    }
+
+    /// Worker: a piece of work done.
+    fn finish(&self, seq: u64, done: Done) {
+        let mut s = self.lock();
+        s.done.insert(seq, done);
+        if s.caller_waits && (s.handed_on..s.handed_on + self.run).all(|n| s.done.contains_key(&n))
+        {
+            self.ready.notify_one();
+        }
+    }
+
+    /// Worker: leaving.
+    fn leave(&self) {
+        let mut s = self.lock();
+        s.live_workers -= 1;
+        if s.live_workers == 0 {
+            self.ready.notify_one();
+        }
+    }
+
+    /// Calling thread: the next pieces done, in order, or none once the workers are gone and
+    /// everything is handed on.
+    fn next_run(&self) -> Option<Vec<Done>> {
+        let mut s = self.lock();
+        loop {
+            let mut run = Vec::new();
+            loop {
+                let n = s.handed_on;
+                let Some(d) = s.done.remove(&n) else { break };
+                s.handed_on += 1;
+                run.push(d);
+            }
+            if !run.is_empty() {
+                if s.reader_waits && s.handed_on + self.window >= s.read + self.window.div_ceil(2) {
+                    s.reader_waits = false;
+                    self.room.notify_one();
+                }
+                return Some(run);
+            }
+            if s.live_workers == 0 {
+                return None;
+            }
+            s.caller_waits = true;
+            s = self.wait(&self.ready, s);
+            s.caller_waits = false;
+        }
+    }
+
+    /// Calling thread: the run stops (returning, failing or unwinding).
     fn stop(&self) {
         let mut s = self.lock();
         s.stopped = true;
-        s.items.clear();
+        s.todo.clear();
+        s.done.clear();
         drop(s);
         self.work.notify_all();
         self.room.notify_all();
     }
-
-    fn handed_on(&self, n: u64) {
-        self.lock().handed_on = n;
-        self.room.notify_one();
-    }
 }
 
-/// Closes the queue when the reader ends, returning or unwinding: the workers then finish.
-struct CloseOnDrop(Arc<Queue>);
+/// Closes the work when the reader ends, returning or unwinding: the workers then finish.
+struct CloseOnDrop(Arc<Shared>);
 
 impl Drop for CloseOnDrop {
     fn drop(&mut self) {
@@ -237,9 +316,18 @@ impl Drop for CloseOnDrop {
     }
 }
 
+/// A worker leaving, returning or unwinding: the calling thread knows when all are gone.
+struct LeaveOnDrop<'a>(&'a Shared);
+
+impl Drop for LeaveOnDrop<'_> {
+    fn drop(&mut self) {
+        self.0.leave();
+    }
+}
+
 /// Stops the run when the calling thread leaves, returning, failing or unwinding: the reader
 /// and the workers stop instead of reading and extracting what nobody will take.
-struct StopOnDrop<'a>(&'a Queue);
+struct StopOnDrop<'a>(&'a Shared);
 
 impl Drop for StopOnDrop<'_> {
     fn drop(&mut self) {
@@ -249,7 +337,7 @@ impl Drop for StopOnDrop<'_> {
 
 /// Reads the sources into the queue: JSON lines and files as they are (a worker parses them),
 /// the errors of sources that cannot be opened, in input order.
-fn read_sources(sources: &[Source], queue: &Queue) {
+fn read_sources(sources: &[Source], queue: &Shared) {
     for source in sources {
         let (name, lines): (Arc<str>, Box<dyn BufRead>) = match source {
             Source::Stdin => (
@@ -417,10 +505,10 @@ pub fn process(
     mut on_progress: impl FnMut(u64, usize) + Send,
 ) -> Result<Report> {
     let window = if opts.window == 0 { 128 } else { opts.window };
-    let queue = Arc::new(Queue::new(window));
+    let shared = Arc::new(Shared::new(window));
     // the reader is not joined when the run stops early: it may wait on standard input
     let reader = {
-        let queue = Arc::clone(&queue);
+        let queue = Arc::clone(&shared);
         let sources = sources.to_vec();
         std::thread::Builder::new()
             .name("shiji-read".into())
@@ -457,35 +545,29 @@ pub fn process(
         }
         Ok(())
     };
-    let (done_tx, done_rx) = mpsc::channel::<(u64, Done)>();
     std::thread::scope(|s| -> Result<()> {
-        let _stop = StopOnDrop(&queue);
+        let _stop = StopOnDrop(&shared);
         for _ in 0..worker_count(opts) {
-            let done_tx = done_tx.clone();
-            let queue = &queue;
-            std::thread::Builder::new()
+            let shared = &shared;
+            shared.lock().live_workers += 1;
+            let spawned = std::thread::Builder::new()
                 .name("shiji-extract".into())
                 .spawn_scoped(s, move || {
-                    while let Some((seq, w)) = queue.pop() {
+                    let _leave = LeaveOnDrop(shared);
+                    while let Some((seq, w)) = shared.take() {
                         let done = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
                             work(pipeline, version, opts, w)
                         }));
-                        if done_tx.send((seq, done)).is_err() {
-                            break;
-                        }
+                        shared.finish(seq, done);
                     }
-                })
-                .map_err(|e| Error::io("<thread>", e))?;
+                });
+            if let Err(e) = spawned {
+                shared.lock().live_workers -= 1;
+                return Err(Error::io("<thread>", e));
+            }
         }
-        drop(done_tx);
-        // what came before its turn; at most a window of it, since the reader waits
-        let mut waiting: BTreeMap<u64, Done> = BTreeMap::new();
-        let mut next = 0;
-        for (seq, done) in done_rx {
-            waiting.insert(seq, done);
-            while let Some(done) = waiting.remove(&next) {
-                next += 1;
-                queue.handed_on(next);
+        while let Some(run) = shared.next_run() {
+            for done in run {
                 let outcomes = done.unwrap_or_else(|panic| std::panic::resume_unwind(panic));
                 for o in outcomes {
                     deliver(o, &mut report)?;
