@@ -1,15 +1,17 @@
-//! A corpus, not an article: documents stream from files, folders and JSON lines in batches,
-//! are extracted in parallel (rayon), cached by content, and handed on in input order. Memory
-//! holds one batch of text at a time plus what the caller keeps (the merged graph).
+//! A corpus, not an article: documents stream from files, folders and JSON lines, are parsed
+//! and extracted in parallel by worker threads that never wait for each other, cached by
+//! content, and handed on in input order. Memory holds a bounded window of documents plus what
+//! the caller keeps (the merged graph).
 use crate::document::clean::Given;
 use crate::input::{InputDoc, ReadOptions, parse_json_line, read_file_each};
 use crate::model::DocExtract;
 use crate::pipeline::Pipeline;
 use crate::{Error, Result};
-use rayon::prelude::*;
 use sha2::{Digest, Sha256};
+use std::collections::{BTreeMap, VecDeque};
 use std::io::BufRead;
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 
 /// Where documents come from.
 #[derive(Clone, Debug)]
@@ -31,8 +33,12 @@ pub struct CorpusOptions {
     pub skip_bad: bool,
     /// A folder of cached extracts, keyed by content and program/data version.
     pub cache: Option<PathBuf>,
-    /// Documents extracted together (default 64).
-    pub batch: usize,
+    /// Pieces of work (documents, lines) read ahead of the one handed on: read, extracting or
+    /// waiting for their turn (default 128). Bounds the memory a slow document can hold up.
+    pub window: usize,
+    /// Worker threads extracting (0: one per core). Reading and handing on have a thread each
+    /// besides, which are mostly idle.
+    pub threads: usize,
     /// Write the extracted text of HTML inputs (what their offsets refer to) into this folder.
     pub keep_text: Option<PathBuf>,
 }
@@ -103,206 +109,477 @@ fn cache_path(dir: &Path, key: &str) -> PathBuf {
 /// One document's text size and its extract (and whether it came from the cache) or error.
 type Extracted = (u64, Result<(DocExtract, bool)>);
 
-/// Extracts a batch in parallel, through the cache when there is one.
-fn extract_batch(
+/// What the reading thread hands a worker: a JSON line to parse, a file to read, or an error
+/// met while reading.
+enum Work {
+    Line {
+        name: Arc<str>,
+        line: usize,
+        bytes: Vec<u8>,
+    },
+    File(PathBuf),
+    /// A source that could not be read: skipped under `skip_bad`.
+    Bad(Error),
+    /// Reading failed mid-source: the run stops even under `skip_bad`.
+    Fatal(Error),
+}
+
+/// What a worker hands on for one piece of work, in input order.
+enum Outcome {
+    Doc(Box<Extracted>),
+    Bad(Error),
+    Fatal(Error),
+}
+
+/// One piece of work done: its outcomes (none for a blank line), or the panic it caused, which
+/// the calling thread resumes when its turn comes.
+type Done = std::thread::Result<Vec<Outcome>>;
+
+/// What the reading thread, the workers and the calling thread share: the work read and not
+/// yet taken, and the work done and not yet handed on, numbered in input order. The reader
+/// waits while `window` pieces are read and not yet handed on, so that a slow document holds
+/// back at most a window of text and extracts, however fast the others go. Each thread sleeps
+/// until there is enough for it to do (half a window of room for the reader, a run of pieces
+/// done in order for the calling thread, work for an idle worker): they wake a few times a
+/// window, not at every document.
+struct Shared {
+    state: Mutex<State>,
+    /// Signalled to an idle worker when there is work, to all when no more will come.
+    work: Condvar,
+    /// Signalled to the reader when half the window is free, or the run stops.
+    room: Condvar,
+    /// Signalled to the calling thread when a run of pieces is done in order, when the
+    /// workers have nothing else to do, or when they are gone.
+    ready: Condvar,
+    window: u64,
+    /// The pieces done in order that wake the calling thread while the workers are busy.
+    run: u64,
+}
+
+#[derive(Default)]
+struct State {
+    todo: VecDeque<(u64, Work)>,
+    done: BTreeMap<u64, Done>,
+    /// The number of the next piece read.
+    read: u64,
+    /// The number of the next piece to hand on.
+    handed_on: u64,
+    /// The reader is done: the workers finish what is queued, then leave.
+    closed: bool,
+    /// The run stops: what is queued is dropped, the reader and the workers leave.
+    stopped: bool,
+    live_workers: usize,
+    idle_workers: usize,
+    reader_waits: bool,
+    caller_waits: bool,
+}
+
+impl Shared {
+    fn new(window: usize) -> Shared {
+        let window = window.max(1) as u64;
+        Shared {
+            state: Mutex::new(State::default()),
+            work: Condvar::new(),
+            room: Condvar::new(),
+            ready: Condvar::new(),
+            window,
+            run: (window / 8).clamp(1, 16),
+        }
+    }
+
+    fn lock(&self) -> MutexGuard<'_, State> {
+        // nothing panics while holding the lock; a poisoned state is still consistent
+        self.state.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    fn wait<'a>(&self, c: &Condvar, s: MutexGuard<'a, State>) -> MutexGuard<'a, State> {
+        c.wait(s).unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Reader: queues the next piece of work once the window has room; false once the run
+    /// stops.
+    fn push(&self, w: Work) -> bool {
+        let mut s = self.lock();
+        while !s.stopped && s.read >= s.handed_on + self.window {
+            s.reader_waits = true;
+            s = self.wait(&self.room, s);
+        }
+        if s.stopped {
+            return false;
+        }
+        let seq = s.read;
+        s.read += 1;
+        s.todo.push_back((seq, w));
+        let idle = s.idle_workers > 0;
+        drop(s);
+        if idle {
+            self.work.notify_one();
+        }
+        true
+    }
+
+    /// Reader: no more work will come.
+    fn close(&self) {
+        self.lock().closed = true;
+        self.work.notify_all();
+    }
+
+    /// Worker: the next piece of work, or none when the reader is done and nothing is queued,
+    /// or the run stops.
+    fn take(&self) -> Option<(u64, Work)> {
+        let mut s = self.lock();
+        loop {
+            if s.stopped {
+                return None;
+            }
+            if let Some(w) = s.todo.pop_front() {
+                return Some(w);
+            }
+            if s.closed {
+                return None;
+            }
+            // nothing to do: what is done may be all there is for a while (slow input)
+            if s.caller_waits && s.done.contains_key(&s.handed_on) {
+                self.ready.notify_one();
+            }
+            s.idle_workers += 1;
+            s = self.wait(&self.work, s);
+            s.idle_workers -= 1;
+        }
+    }
+
+    /// Worker: a piece of work done.
+    fn finish(&self, seq: u64, done: Done) {
+        let mut s = self.lock();
+        s.done.insert(seq, done);
+        if s.caller_waits && (s.handed_on..s.handed_on + self.run).all(|n| s.done.contains_key(&n))
+        {
+            self.ready.notify_one();
+        }
+    }
+
+    /// Worker: leaving.
+    fn leave(&self) {
+        let mut s = self.lock();
+        s.live_workers -= 1;
+        if s.live_workers == 0 {
+            self.ready.notify_one();
+        }
+    }
+
+    /// Calling thread: the next pieces done, in order, or none once the workers are gone and
+    /// everything is handed on.
+    fn next_run(&self) -> Option<Vec<Done>> {
+        let mut s = self.lock();
+        loop {
+            let mut run = Vec::new();
+            loop {
+                let n = s.handed_on;
+                let Some(d) = s.done.remove(&n) else { break };
+                s.handed_on += 1;
+                run.push(d);
+            }
+            if !run.is_empty() {
+                if s.reader_waits && s.handed_on + self.window >= s.read + self.window.div_ceil(2) {
+                    s.reader_waits = false;
+                    self.room.notify_one();
+                }
+                return Some(run);
+            }
+            if s.live_workers == 0 {
+                return None;
+            }
+            s.caller_waits = true;
+            s = self.wait(&self.ready, s);
+            s.caller_waits = false;
+        }
+    }
+
+    /// Calling thread: the run stops (returning, failing or unwinding).
+    fn stop(&self) {
+        let mut s = self.lock();
+        s.stopped = true;
+        s.todo.clear();
+        s.done.clear();
+        drop(s);
+        self.work.notify_all();
+        self.room.notify_all();
+    }
+}
+
+/// Closes the work when the reader ends, returning or unwinding: the workers then finish.
+struct CloseOnDrop(Arc<Shared>);
+
+impl Drop for CloseOnDrop {
+    fn drop(&mut self) {
+        self.0.close();
+    }
+}
+
+/// A worker leaving, returning or unwinding: the calling thread knows when all are gone.
+struct LeaveOnDrop<'a>(&'a Shared);
+
+impl Drop for LeaveOnDrop<'_> {
+    fn drop(&mut self) {
+        self.0.leave();
+    }
+}
+
+/// Stops the run when the calling thread leaves, returning, failing or unwinding: the reader
+/// and the workers stop instead of reading and extracting what nobody will take.
+struct StopOnDrop<'a>(&'a Shared);
+
+impl Drop for StopOnDrop<'_> {
+    fn drop(&mut self) {
+        self.0.stop();
+    }
+}
+
+/// Reads the sources into the queue: JSON lines and files as they are (a worker parses them),
+/// the errors of sources that cannot be opened, in input order.
+fn read_sources(sources: &[Source], queue: &Shared) {
+    for source in sources {
+        let (name, lines): (Arc<str>, Box<dyn BufRead>) = match source {
+            Source::Stdin => (
+                "<stdin>".into(),
+                Box::new(std::io::BufReader::new(std::io::stdin())),
+            ),
+            Source::File(p) if p.extension().and_then(|e| e.to_str()) == Some("jsonl") => {
+                match std::fs::File::open(p) {
+                    Ok(f) => (
+                        p.display().to_string().into(),
+                        Box::new(std::io::BufReader::new(f)),
+                    ),
+                    Err(e) => {
+                        if !queue.push(Work::Bad(Error::io(p, e))) {
+                            return;
+                        }
+                        continue;
+                    }
+                }
+            }
+            Source::File(p) => {
+                if !queue.push(Work::File(p.clone())) {
+                    return;
+                }
+                continue;
+            }
+            Source::Bad(msg) => {
+                if !queue.push(Work::Bad(Error::Output(msg.clone()))) {
+                    return;
+                }
+                continue;
+            }
+        };
+        for (i, line) in lines.split(b'\n').enumerate() {
+            let work = match line {
+                // a blank line is no document (a line blank in Unicode only goes to a worker)
+                Ok(bytes) if bytes.iter().all(u8::is_ascii_whitespace) => continue,
+                Ok(bytes) => Work::Line {
+                    name: name.clone(),
+                    line: i + 1,
+                    bytes,
+                },
+                Err(e) => {
+                    queue.push(Work::Fatal(Error::io(&*name, e)));
+                    return;
+                }
+            };
+            if !queue.push(work) {
+                return;
+            }
+        }
+    }
+}
+
+/// One piece of work: parse or read it, then extract each document, through the cache when
+/// there is one.
+fn work(pipeline: &Pipeline, version: &str, opts: &CorpusOptions, w: Work) -> Vec<Outcome> {
+    let extract = |mut d: InputDoc| {
+        if opts.published.is_some() {
+            d.given.published = opts.published;
+        }
+        Outcome::Doc(Box::new(extract_one(pipeline, version, opts, &d)))
+    };
+    match w {
+        Work::Line { name, line, bytes } => {
+            let text = match String::from_utf8(bytes) {
+                Ok(t) => t,
+                Err(_) => {
+                    return vec![Outcome::Bad(Error::JsonLine {
+                        path: name.to_string(),
+                        line,
+                        message: "not valid UTF-8".into(),
+                    })];
+                }
+            };
+            if text.trim().is_empty() {
+                return Vec::new();
+            }
+            match parse_json_line(&name, line, &text, &opts.read) {
+                Ok(d) => vec![extract(d)],
+                Err(e) => vec![Outcome::Bad(e)],
+            }
+        }
+        Work::File(p) => read_file_each(&p, &opts.read)
+            .into_iter()
+            .map(|r| match r {
+                Ok(d) => extract(d),
+                Err(e) => Outcome::Bad(e),
+            })
+            .collect(),
+        Work::Bad(e) => vec![Outcome::Bad(e)],
+        Work::Fatal(e) => vec![Outcome::Fatal(e)],
+    }
+}
+
+/// Extracts one document, through the cache when there is one.
+fn extract_one(
     pipeline: &Pipeline,
     version: &str,
     opts: &CorpusOptions,
-    docs: &[InputDoc],
-) -> Vec<Extracted> {
-    docs.par_iter()
-        .map(|d| {
-            let key = opts.cache.as_ref().map(|_| cache_key(version, d));
-            if let (Some(dir), Some(k)) = (&opts.cache, &key)
-                && let Ok(text) = std::fs::read_to_string(cache_path(dir, k))
-                && let Ok(x) = serde_json::from_str::<DocExtract>(&text)
-            {
-                return (d.text.len() as u64, Ok((x, true)));
-            }
-            if let (Some(dir), true) = (&opts.keep_text, d.from_html) {
-                let path = dir.join(format!("{}.txt", safe_file_name(&d.given.id)));
-                if let Err(e) = std::fs::create_dir_all(dir)
-                    .map_err(|e| Error::io(dir, e))
-                    .and_then(|_| crate::export::write_atomic(&path, d.text.as_bytes()))
-                {
-                    return (d.text.len() as u64, Err(e));
-                }
-            }
-            let r = pipeline
-                .extract(&d.text, &d.given)
-                .map_err(|e| match e {
-                    // the library names the document by its id; the user wants the file (and line)
-                    Error::Empty { .. } if !d.origin.is_empty() => Error::Empty {
-                        path: d.origin.clone(),
-                    },
-                    e => e,
-                })
-                .and_then(|x| {
-                    if let (Some(dir), Some(k)) = (&opts.cache, &key) {
-                        let p = cache_path(dir, k);
-                        if let Some(parent) = p.parent() {
-                            std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
-                        }
-                        let json =
-                            serde_json::to_vec(&x).map_err(|e| Error::Output(e.to_string()))?;
-                        crate::export::write_atomic(&p, &json)?;
-                    }
-                    Ok((x, false))
-                });
-            (d.text.len() as u64, r)
+    d: &InputDoc,
+) -> Extracted {
+    let key = opts.cache.as_ref().map(|_| cache_key(version, d));
+    if let (Some(dir), Some(k)) = (&opts.cache, &key)
+        && let Ok(text) = std::fs::read_to_string(cache_path(dir, k))
+        && let Ok(x) = serde_json::from_str::<DocExtract>(&text)
+    {
+        return (d.text.len() as u64, Ok((x, true)));
+    }
+    if let (Some(dir), true) = (&opts.keep_text, d.from_html) {
+        let path = dir.join(format!("{}.txt", safe_file_name(&d.given.id)));
+        if let Err(e) = std::fs::create_dir_all(dir)
+            .map_err(|e| Error::io(dir, e))
+            .and_then(|_| crate::export::write_atomic(&path, d.text.as_bytes()))
+        {
+            return (d.text.len() as u64, Err(e));
+        }
+    }
+    let r = pipeline
+        .extract(&d.text, &d.given)
+        .map_err(|e| match e {
+            // the library names the document by its id; the user wants the file (and line)
+            Error::Empty { .. } if !d.origin.is_empty() => Error::Empty {
+                path: d.origin.clone(),
+            },
+            e => e,
         })
-        .collect()
+        .and_then(|x| {
+            if let (Some(dir), Some(k)) = (&opts.cache, &key) {
+                let p = cache_path(dir, k);
+                if let Some(parent) = p.parent() {
+                    std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
+                }
+                let json = serde_json::to_vec(&x).map_err(|e| Error::Output(e.to_string()))?;
+                crate::export::write_atomic(&p, &json)?;
+            }
+            Ok((x, false))
+        });
+    (d.text.len() as u64, r)
+}
+
+/// The worker threads of a run: `threads`, or one per core.
+fn worker_count(opts: &CorpusOptions) -> usize {
+    match opts.threads {
+        0 => std::thread::available_parallelism().map_or(1, |n| n.get()),
+        n => n,
+    }
 }
 
 /// Streams every document of `sources` through `pipeline`, calling `on_extract` with each
 /// extract in input order, `on_bad` with each error skipped under `skip_bad`, and `on_progress`
-/// with the bytes of text done.
+/// with the bytes of text done and the documents so far.
+///
+/// A thread reads the sources, `threads` workers parse and extract without waiting for each
+/// other, and the calling thread hands the extracts on in input order (so the caller's data,
+/// the merged graph, is allocated by that thread alone). Errors are met in input order too: the
+/// first one that is not skipped stops the run, and no later document is handed on.
 pub fn process(
     pipeline: &Pipeline,
     version: &str,
     sources: &[Source],
     opts: &CorpusOptions,
     mut on_extract: impl FnMut(DocExtract) -> Result<()> + Send,
-    on_bad: impl FnMut(&Error) + Send,
+    mut on_bad: impl FnMut(&Error) + Send,
     mut on_progress: impl FnMut(u64, usize) + Send,
 ) -> Result<Report> {
-    let batch_size = if opts.batch == 0 { 64 } else { opts.batch };
-    // errors come from reading (this thread) and from extracts handed on beside extraction
-    let on_bad = std::sync::Mutex::new(on_bad);
-    let bad = |e: &Error| {
-        if let Ok(mut f) = on_bad.lock() {
-            f(e)
-        }
+    let window = if opts.window == 0 { 128 } else { opts.window };
+    let shared = Arc::new(Shared::new(window));
+    // the reader is not joined when the run stops early: it may wait on standard input
+    let reader = {
+        let queue = Arc::clone(&shared);
+        let sources = sources.to_vec();
+        std::thread::Builder::new()
+            .name("shiji-read".into())
+            .spawn(move || {
+                let close = CloseOnDrop(queue);
+                read_sources(&sources, &close.0);
+            })
+            .map_err(|e| Error::io("<thread>", e))?
     };
     let mut report = Report::default();
-    let mut batch: Vec<InputDoc> = Vec::with_capacity(batch_size);
-    // the extracts of the previous batch, handed on while the next batch is extracted: the
-    // caller's work (merging, writing) runs beside extraction instead of between batches
-    let mut pending: Vec<Extracted> = Vec::new();
-    let mut deliver = |results: Vec<Extracted>, report: &mut Report| -> Result<()> {
-        for (bytes, r) in results {
-            match r {
-                Ok((x, cached)) => {
-                    report.documents += 1;
-                    report.from_cache += cached as usize;
-                    on_extract(x)?;
-                }
-                Err(e) if opts.skip_bad => {
-                    report.skipped += 1;
-                    bad(&e);
-                }
-                Err(e) => return Err(e),
-            }
-            on_progress(bytes, report.documents);
-        }
-        Ok(())
-    };
-    let mut flush = |batch: &mut Vec<InputDoc>, report: &mut Report| -> Result<()> {
-        let docs = std::mem::take(batch);
-        let previous = std::mem::take(&mut pending);
-        // the pool extracts while this thread hands on: the caller's data (the merged graph)
-        // is allocated by this thread alone, not scattered over the workers' allocator arenas,
-        // where the free space it leaves would be out of reach of what this thread does next
-        let (results, delivered) = std::thread::scope(|s| {
-            let extracting = s.spawn(|| extract_batch(pipeline, version, opts, &docs));
-            let delivered = deliver(previous, report);
-            let results = extracting
-                .join()
-                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-            (results, delivered)
-        });
-        delivered?;
-        pending = results;
-        Ok(())
-    };
-    let mut push = |d: InputDoc, batch: &mut Vec<InputDoc>, report: &mut Report| -> Result<()> {
-        let mut d = d;
-        if opts.published.is_some() {
-            d.given.published = opts.published;
-        }
-        batch.push(d);
-        if batch.len() >= batch_size {
-            flush(batch, report)?;
-        }
-        Ok(())
-    };
-    for source in sources {
-        let lines: Box<dyn BufRead> = match source {
-            Source::Stdin => Box::new(std::io::BufReader::new(std::io::stdin())),
-            Source::File(p) if p.extension().and_then(|e| e.to_str()) == Some("jsonl") => {
-                let f = std::fs::File::open(p).map_err(|e| Error::io(p, e));
-                match f {
-                    Ok(f) => Box::new(std::io::BufReader::new(f)),
+    let mut deliver = |o: Outcome, report: &mut Report| -> Result<()> {
+        match o {
+            Outcome::Doc(x) => {
+                let (bytes, r) = *x;
+                match r {
+                    Ok((x, cached)) => {
+                        report.documents += 1;
+                        report.from_cache += cached as usize;
+                        on_extract(x)?;
+                    }
                     Err(e) if opts.skip_bad => {
                         report.skipped += 1;
-                        bad(&e);
-                        continue;
+                        on_bad(&e);
                     }
                     Err(e) => return Err(e),
                 }
+                on_progress(bytes, report.documents);
             }
-            Source::File(p) => {
-                for r in read_file_each(p, &opts.read) {
-                    match r {
-                        Ok(d) => push(d, &mut batch, &mut report)?,
-                        Err(e) if opts.skip_bad => {
-                            report.skipped += 1;
-                            bad(&e);
-                        }
-                        Err(e) => return Err(e),
+            Outcome::Bad(e) if opts.skip_bad => {
+                report.skipped += 1;
+                on_bad(&e);
+            }
+            Outcome::Bad(e) | Outcome::Fatal(e) => return Err(e),
+        }
+        Ok(())
+    };
+    std::thread::scope(|s| -> Result<()> {
+        let _stop = StopOnDrop(&shared);
+        for _ in 0..worker_count(opts) {
+            let shared = &shared;
+            shared.lock().live_workers += 1;
+            let spawned = std::thread::Builder::new()
+                .name("shiji-extract".into())
+                .spawn_scoped(s, move || {
+                    let _leave = LeaveOnDrop(shared);
+                    while let Some((seq, w)) = shared.take() {
+                        let done = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                            work(pipeline, version, opts, w)
+                        }));
+                        shared.finish(seq, done);
                     }
-                }
-                continue;
-            }
-            Source::Bad(msg) => {
-                let e = Error::Output(msg.clone());
-                if opts.skip_bad {
-                    report.skipped += 1;
-                    bad(&e);
-                    continue;
-                }
-                return Err(e);
-            }
-        };
-        let name = match source {
-            Source::Stdin => "<stdin>".to_string(),
-            Source::File(p) => p.display().to_string(),
-            Source::Bad(m) => m.clone(),
-        };
-        for (i, line) in lines.split(b'\n').enumerate() {
-            let line = line.map_err(|e| Error::io(&name, e))?;
-            let line = match String::from_utf8(line) {
-                Ok(l) => l,
-                Err(_) => {
-                    let e = Error::JsonLine {
-                        path: name.clone(),
-                        line: i + 1,
-                        message: "not valid UTF-8".into(),
-                    };
-                    if opts.skip_bad {
-                        report.skipped += 1;
-                        bad(&e);
-                        continue;
-                    }
-                    return Err(e);
-                }
-            };
-            if line.trim().is_empty() {
-                continue;
-            }
-            match parse_json_line(&name, i + 1, &line, &opts.read) {
-                Ok(d) => push(d, &mut batch, &mut report)?,
-                Err(e) if opts.skip_bad => {
-                    report.skipped += 1;
-                    bad(&e);
-                }
-                Err(e) => return Err(e),
+                });
+            if let Err(e) = spawned {
+                shared.lock().live_workers -= 1;
+                return Err(Error::io("<thread>", e));
             }
         }
-    }
-    flush(&mut batch, &mut report)?;
-    // the last batch: nothing left to extract beside it
-    flush(&mut batch, &mut report)?;
+        while let Some(run) = shared.next_run() {
+            for done in run {
+                let outcomes = done.unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+                for o in outcomes {
+                    deliver(o, &mut report)?;
+                }
+            }
+        }
+        Ok(())
+    })?;
+    // every worker is done, so the reader is too: a panic there is resumed here
+    reader
+        .join()
+        .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
     Ok(report)
 }
 

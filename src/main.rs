@@ -96,7 +96,8 @@ struct ReadArgs {
     /// version: a second run re-extracts only new or changed documents.
     #[arg(long)]
     cache: Option<PathBuf>,
-    /// Worker threads (default: all cores).
+    /// Worker threads extracting (default: all cores); reading and merging run beside them on a
+    /// thread each, mostly idle.
     #[arg(long)]
     threads: Option<usize>,
 }
@@ -258,7 +259,8 @@ fn corpus_options(read: &ReadArgs) -> Result<CorpusOptions> {
         published,
         skip_bad: read.skip_bad,
         cache: read.cache.clone(),
-        batch: 0,
+        window: 0,
+        threads: read.threads.map_or(0, |n| n.max(1)),
         keep_text: None,
     })
 }
@@ -312,14 +314,6 @@ fn run_corpus(
     Ok(report)
 }
 
-fn set_threads(n: Option<usize>) {
-    if let Some(n) = n {
-        let _ = rayon::ThreadPoolBuilder::new()
-            .num_threads(n.max(1))
-            .build_global();
-    }
-}
-
 fn render_options(v: &ViewArgs) -> shiji::export::render::RenderOptions {
     shiji::export::render::RenderOptions {
         max_nodes: Some(v.max_nodes),
@@ -328,8 +322,14 @@ fn render_options(v: &ViewArgs) -> shiji::export::render::RenderOptions {
     }
 }
 
-/// Writes the formats asked for (default: every cheap one, plus svg and png with --render).
-fn export(g: &shiji::graph::KnowledgeGraph, out: &Path, x: &ExportArgs) -> Result<Vec<String>> {
+/// Writes the formats asked for (default: every cheap one, plus svg and png with --render), on
+/// `threads` threads (0: one per core).
+fn export(
+    g: &shiji::graph::KnowledgeGraph,
+    out: &Path,
+    x: &ExportArgs,
+    threads: usize,
+) -> Result<Vec<String>> {
     use shiji::export::Format;
     let mut formats = match &x.format {
         Some(list) => Format::parse_list(list)?,
@@ -340,7 +340,8 @@ fn export(g: &shiji::graph::KnowledgeGraph, out: &Path, x: &ExportArgs) -> Resul
         formats.sort();
         formats.dedup();
     }
-    let (files, note) = shiji::export::write_formats(g, out, &formats, &render_options(&x.view))?;
+    let (files, note) =
+        shiji::export::write_formats(g, out, &formats, &render_options(&x.view), threads)?;
     if !note.is_empty() {
         eprintln!("shiji: render: {note}");
     }
@@ -357,7 +358,6 @@ fn run(cli: Cli) -> Result<()> {
             export: x,
             keep_text,
         } => {
-            set_threads(read.threads);
             if out.exists() && !out.is_dir() {
                 bail!("{}: --out is a file, not a folder", out.display());
             }
@@ -398,7 +398,7 @@ fn run(cli: Cli) -> Result<()> {
                 bail!("no documents to read");
             }
             let g = merger.finish();
-            let files = export(&g, &out, &x)?;
+            let files = export(&g, &out, &x, opts.threads)?;
             eprintln!(
                 "shiji: {} document(s){}, {} node(s), {} edge(s) → {} ({})",
                 report.documents,
@@ -414,7 +414,6 @@ fn run(cli: Cli) -> Result<()> {
             );
         }
         Command::Extract { inputs, read, data } => {
-            set_threads(read.threads);
             let p = pipeline(&data)?;
             let opts = corpus_options(&read)?;
             let inputs = if inputs.is_empty() {
@@ -478,7 +477,7 @@ fn run(cli: Cli) -> Result<()> {
                 }
             }
             let g = merger.finish();
-            export(&g, &out, &x)?;
+            export(&g, &out, &x, 0)?;
         }
         Command::Render {
             dir,
@@ -498,7 +497,7 @@ fn run(cli: Cli) -> Result<()> {
                 render: false,
                 view,
             };
-            let files = export(&g, &out, &x)?;
+            let files = export(&g, &out, &x, 0)?;
             eprintln!("shiji: {} → {}", out.display(), files.join(", "));
         }
         Command::Times { reference } => {

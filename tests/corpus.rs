@@ -253,3 +253,28 @@ fn a_node_lists_the_first_documents_and_counts_them_all() {
         )
     );
 }
+
+#[test]
+fn exports_written_by_many_threads_are_those_written_by_one() {
+    let paths = corpus_files();
+    let refs: Vec<&std::path::Path> = paths.iter().map(|p| p.as_path()).collect();
+    let g = build_graph(&refs);
+    let formats = shiji::export::Format::cheap();
+    let render = shiji::export::render::RenderOptions::default();
+    let one = tempdir("exports-one-thread");
+    let (names_one, _) = shiji::export::write_formats(&g, &one, &formats, &render, 1).unwrap();
+    for threads in [2, 5, 0] {
+        let many = tempdir(&format!("exports-{threads}-threads"));
+        let (names, _) =
+            shiji::export::write_formats(&g, &many, &formats, &render, threads).unwrap();
+        assert_eq!(names, names_one);
+        assert_eq!(names.len(), OUTPUT_FILES.len());
+        for name in &names {
+            assert_eq!(
+                std::fs::read(many.join(name)).unwrap(),
+                std::fs::read(one.join(name)).unwrap(),
+                "{name}, {threads} threads"
+            );
+        }
+    }
+}

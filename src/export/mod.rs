@@ -232,13 +232,15 @@ fn ensure_dir(dir: &Path) -> Result<()> {
     Ok(())
 }
 
-/// The files of `formats`, written into `dir` (created if missing); svg and png go through
-/// graphviz with `render`. Returns the names written and a note on what rendering left out.
+/// The files of `formats`, written into `dir` (created if missing) by up to `threads` threads
+/// (0: one per core; the files are independent); svg and png go through graphviz with
+/// `render`. Returns the names written and a note on what rendering left out.
 pub fn write_formats(
     g: &KnowledgeGraph,
     dir: &Path,
     formats: &[Format],
     render: &render::RenderOptions,
+    threads: usize,
 ) -> Result<(Vec<String>, String)> {
     ensure_dir(dir)?;
     let (svg, png) = (
@@ -251,12 +253,18 @@ pub fn write_formats(
     } else {
         (Vec::new(), String::new())
     };
+    let names: Vec<&str> = formats
+        .iter()
+        .filter(|f| !f.is_rendered())
+        .flat_map(|f| f.files().iter().copied())
+        .collect();
+    let results = each_on_threads(&names, threads, |name| {
+        write_atomic_with(&dir.join(name), |w| write_file(g, name, w))
+    });
     let mut written = Vec::new();
-    for f in formats.iter().filter(|f| !f.is_rendered()) {
-        for name in f.files() {
-            write_atomic_with(&dir.join(name), |w| write_file(g, name, w))?;
-            written.push(name.to_string());
-        }
+    for (name, r) in names.iter().zip(results) {
+        r?;
+        written.push(name.to_string());
     }
     for (name, bytes) in rendered {
         write_atomic(&dir.join(name), &bytes)?;
@@ -265,9 +273,54 @@ pub fn write_formats(
     Ok((written, note))
 }
 
+/// `f` of each item, on up to `threads` threads (0: one per core) that take the next item as
+/// they finish one; the results in the order of the items. A panic is resumed here.
+fn each_on_threads<T: Sync, R: Send>(
+    items: &[T],
+    threads: usize,
+    f: impl Fn(&T) -> R + Sync,
+) -> Vec<R> {
+    let threads = match threads {
+        0 => std::thread::available_parallelism().map_or(1, |n| n.get()),
+        n => n,
+    }
+    .min(items.len());
+    if threads <= 1 {
+        return items.iter().map(f).collect();
+    }
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let take = || {
+        let mut done = Vec::new();
+        loop {
+            let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            let Some(item) = items.get(i) else {
+                return done;
+            };
+            done.push((i, f(item)));
+        }
+    };
+    let mut all: Vec<(usize, R)> = std::thread::scope(|s| {
+        let others: Vec<_> = (1..threads).map(|_| s.spawn(take)).collect();
+        let mut all = take();
+        for t in others {
+            all.extend(t.join().unwrap_or_else(|p| std::panic::resume_unwind(p)));
+        }
+        all
+    });
+    all.sort_by_key(|(i, _)| *i);
+    all.into_iter().map(|(_, r)| r).collect()
+}
+
 /// Every output file of `build` / `merge` by default (all cheap formats), written into `dir`.
 pub fn write_all(g: &KnowledgeGraph, dir: &Path) -> Result<Vec<String>> {
-    write_formats(g, dir, &Format::cheap(), &render::RenderOptions::default()).map(|(w, _)| w)
+    write_formats(
+        g,
+        dir,
+        &Format::cheap(),
+        &render::RenderOptions::default(),
+        0,
+    )
+    .map(|(w, _)| w)
 }
 
 /// Removes the temporary files (`.NAME.PID.tmp`) that a run killed mid-write left in `dir`: those
