@@ -545,26 +545,26 @@ pub fn process(
         }
         Ok(())
     };
-    std::thread::scope(|s| -> Result<()> {
+    // the workers are one long job each on a pool of their own; this thread hands on beside them
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(worker_count(opts))
+        .thread_name(|_| "shiji-extract".into())
+        .build()
+        .map_err(|e| Error::Output(format!("cannot start the worker threads: {e}")))?;
+    pool.in_place_scope(|s| -> Result<()> {
         let _stop = StopOnDrop(&shared);
-        for _ in 0..worker_count(opts) {
+        for _ in 0..pool.current_num_threads() {
             let shared = &shared;
             shared.lock().live_workers += 1;
-            let spawned = std::thread::Builder::new()
-                .name("shiji-extract".into())
-                .spawn_scoped(s, move || {
-                    let _leave = LeaveOnDrop(shared);
-                    while let Some((seq, w)) = shared.take() {
-                        let done = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                            work(pipeline, version, opts, w)
-                        }));
-                        shared.finish(seq, done);
-                    }
-                });
-            if let Err(e) = spawned {
-                shared.lock().live_workers -= 1;
-                return Err(Error::io("<thread>", e));
-            }
+            s.spawn(move |_| {
+                let _leave = LeaveOnDrop(shared);
+                while let Some((seq, w)) = shared.take() {
+                    let done = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                        work(pipeline, version, opts, w)
+                    }));
+                    shared.finish(seq, done);
+                }
+            });
         }
         while let Some(run) = shared.next_run() {
             for done in run {

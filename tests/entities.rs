@@ -121,7 +121,8 @@ fn a_name_does_not_take_the_start_of_an_idiom() {
 
 #[test]
 fn a_person_does_not_take_the_start_of_the_verb_after_it() {
-    for (text, name) in [("刘洋加入了腾讯。", "刘洋"), ("王怡谈到了这件事。", "王怡")] {
+    for (text, name) in [("刘洋加入了腾讯。", "刘洋"), ("王怡谈到了这件事。", "王怡")]
+    {
         let e = entities(text);
         let persons: Vec<&str> = e
             .iter()
