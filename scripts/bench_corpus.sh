@@ -30,6 +30,12 @@ for th in $threads; do
 done
 [ "$threads" = "1 2" ] || exit 0
 python3 -c "import sys; a=float(open(sys.argv[1]).read().split()[0]); b=float(open(sys.argv[2]).read().split()[0]); print(f'== speed-up 1 -> 2 threads: {a/b:.2f}x')" "$tmp/time-1" "$tmp/time-2"
+# --threads 1 extracts on one worker, but reading and merging run beside it on another core
+# (about 1.08 cores in all); pinned to one core, the run shows what a single core does
+if command -v taskset > /dev/null; then
+  /usr/bin/time -f "%e %M" -o "$tmp/time-pinned" taskset -c 0 "$bin/shiji" build "$corpus" --threads 1 --out "$tmp/out-pinned" 2>/dev/null
+  python3 -c "import sys; a=float(open(sys.argv[1]).read().split()[0]); b=float(open(sys.argv[2]).read().split()[0]); print(f'== end to end, 1 thread pinned to one core: {a:.1f} s, {int(sys.argv[3])/a/1e6:.2f} M chars/s; speed-up one core -> 2 threads: {a/b:.2f}x')" "$tmp/time-pinned" "$tmp/time-2" "$chars"
+fi
 one="$tmp/one.jsonl"; head -n 1 "$corpus" > "$one"
 /usr/bin/time -f "%M" -o "$tmp/time-one" "$bin/shiji" build data/articles --out "$tmp/out-one" 2>/dev/null
 echo "== peak RSS, one article: $(( $(cat "$tmp/time-one") / 1024 )) MB"
