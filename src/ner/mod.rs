@@ -673,6 +673,24 @@ pub(crate) fn allowed(prev: usize, cur: usize) -> bool {
 /// Lanes of the padded score vectors in [`viterbi_i32`].
 const LANES: usize = 16;
 
+/// A score no path reaches: the weight of a transition that is not allowed, and of padding.
+const NEG: i32 = -(1 << 28);
+
+/// The transition weights `tp[prev][cur]` as padded SIMD lanes, [`NEG`] where the pair is not
+/// allowed and in the padding lanes.
+#[inline(always)]
+fn transition_lanes(trans: &[[i32; NL]; NL + 1]) -> [[i32; LANES]; NL] {
+    let mut tp = [[NEG; LANES]; NL];
+    for p in 0..NL {
+        for y in 0..NL {
+            if allowed(p, y) {
+                tp[p][y] = trans[p][y];
+            }
+        }
+    }
+    tp
+}
+
 /// Viterbi over integer emissions `em` (`n * NL`), writing the best labels into `labels`.
 /// The forward pass keeps the best scores in padded vectors the compiler can keep in SIMD
 /// registers, and for each label the first previous label that reaches its best score (the
@@ -690,16 +708,7 @@ pub(crate) fn viterbi_i32(
     if n == 0 {
         return;
     }
-    const NEG: i32 = -(1 << 28);
-    // tp[prev][cur], NEG where the pair is not allowed; padding lanes are NEG.
-    let mut tp = [[NEG; LANES]; NL];
-    for p in 0..NL {
-        for y in 0..NL {
-            if allowed(p, y) {
-                tp[p][y] = trans[p][y];
-            }
-        }
-    }
+    let tp = transition_lanes(trans);
     back.clear();
     back.reserve(n);
     let mut delta = [NEG; LANES];
@@ -809,16 +818,7 @@ mod tests {
         if n == 0 {
             return;
         }
-        const NEG: i32 = -(1 << 28);
-        // tp[prev][cur], NEG where the pair is not allowed; padding lanes are NEG.
-        let mut tp = [[NEG; LANES]; NL];
-        for p in 0..NL {
-            for y in 0..NL {
-                if allowed(p, y) {
-                    tp[p][y] = trans[p][y];
-                }
-            }
-        }
+        let tp = transition_lanes(trans);
         deltas.clear();
         deltas.reserve(n);
         let mut delta = [NEG; LANES];
