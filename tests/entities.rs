@@ -21,6 +21,11 @@ fn entities(text: &str) -> Vec<(String, String, Vec<String>)> {
         .collect()
 }
 
+/// Whether the entities hold a node of this type and name.
+fn has(e: &[(String, String, Vec<String>)], kind: &str, name: &str) -> bool {
+    e.iter().any(|(t, n, _)| t == kind && n == name)
+}
+
 #[test]
 fn a_legal_name_in_brackets_is_the_company_before_it() {
     let e = entities(
@@ -45,21 +50,13 @@ fn a_legal_name_in_brackets_is_the_company_before_it() {
 #[test]
 fn a_latin_name_with_a_legal_form_is_an_organization() {
     let e = entities("去年，Quillmark Robotics Inc. 在硅谷完成了新一轮融资。");
-    assert!(
-        e.iter()
-            .any(|(t, n, _)| t == "organization" && n == "Quillmark Robotics Inc."),
-        "{e:?}"
-    );
+    assert!(has(&e, "organization", "Quillmark Robotics Inc."), "{e:?}");
 }
 
 #[test]
 fn common_words_before_a_legal_name_are_not_part_of_it() {
     let e = entities("报道称，The Quillmark Inc. 当天股价上涨。");
-    assert!(
-        e.iter()
-            .any(|(t, n, _)| t == "organization" && n == "Quillmark Inc."),
-        "{e:?}"
-    );
+    assert!(has(&e, "organization", "Quillmark Inc."), "{e:?}");
 }
 
 #[test]
@@ -79,10 +76,7 @@ fn a_han_name_before_its_romanization_is_a_person() {
 #[test]
 fn a_compound_surname_keeps_all_four_characters() {
     let e = entities("董事会任命欧阳小明（Ouyang Xiaoming）为总裁。");
-    assert!(
-        e.iter().any(|(t, n, _)| t == "person" && n == "欧阳小明"),
-        "{e:?}"
-    );
+    assert!(has(&e, "person", "欧阳小明"), "{e:?}");
 }
 
 #[test]
@@ -113,10 +107,7 @@ fn list_markers_separate_the_names_of_a_list() {
 #[test]
 fn a_name_does_not_take_the_start_of_an_idiom() {
     let e = entities("王建国兴致勃勃地参观了展览。");
-    assert!(
-        e.iter().any(|(t, n, _)| t == "person" && n == "王建国"),
-        "{e:?}"
-    );
+    assert!(has(&e, "person", "王建国"), "{e:?}");
 }
 
 #[test]
@@ -166,10 +157,7 @@ fn a_suffix_that_begins_a_longer_word_makes_no_organization() {
 fn a_persons_name_and_more_is_not_an_organization() {
     // the tagger reads 马化腾棋局 (a game of chess of the person) as one organization
     let e = entities("这也让腾讯在马化腾棋局中的价值逐渐浮出水面。");
-    assert!(
-        e.iter().any(|(t, n, _)| t == "person" && n == "马化腾"),
-        "{e:?}"
-    );
+    assert!(has(&e, "person", "马化腾"), "{e:?}");
     assert!(
         !e.iter()
             .any(|(t, n, _)| t == "organization" && n.contains("马化腾")),
@@ -181,10 +169,7 @@ fn a_persons_name_and_more_is_not_an_organization() {
 fn words_before_a_known_place_are_not_a_longer_place() {
     // 广纳台湾 is "recruit widely in Taiwan"
     let e = entities("社长 高桥一郎（右）广纳台湾新创游戏人才");
-    assert!(
-        e.iter().any(|(t, n, _)| t == "place" && n == "台湾"),
-        "{e:?}"
-    );
+    assert!(has(&e, "place", "台湾"), "{e:?}");
     // (the line is also the document's title: a work)
     assert!(
         !e.iter().any(|(t, n, _)| t != "work" && n.contains("广纳")),
@@ -213,10 +198,7 @@ fn a_name_that_begins_inside_a_word_is_not_an_organization() {
 #[test]
 fn a_latin_name_before_a_product_description_is_a_product() {
     let e = entities("该方案包括DMS驾驶员感知系统和OMS乘客感知系统。");
-    assert!(
-        e.iter().any(|(t, n, _)| t == "product" && n == "DMS"),
-        "{e:?}"
-    );
+    assert!(has(&e, "product", "DMS"), "{e:?}");
     assert!(!e.iter().any(|(t, _, _)| t == "organization"), "{e:?}");
 }
 
@@ -230,10 +212,7 @@ fn a_generic_place_noun_is_not_a_place() {
 fn a_store_named_after_its_place_is_the_company_and_the_place() {
     // 店 adds nothing to a known company and a known place: no third name for the store
     let e = entities("按照这个方案计算，蔚来国贸店的租金成本约等于3600万。");
-    assert!(
-        e.iter().any(|(t, n, _)| t == "organization" && n == "蔚来"),
-        "{e:?}"
-    );
+    assert!(has(&e, "organization", "蔚来"), "{e:?}");
     assert!(!e.iter().any(|(_, n, _)| n.ends_with('店')), "{e:?}");
 }
 
@@ -249,11 +228,7 @@ fn a_latin_name_always_written_after_the_same_han_characters_includes_them() {
     let e = entities(
         "一位星河科技员工向蓝鲸Insight透露，公司年前裁员了。据蓝鲸Insight多方了解，裁员比例很高。蓝鲸Insight注意到，被裁员工大多为一线员工。",
     );
-    assert!(
-        e.iter()
-            .any(|(t, n, _)| t == "organization" && n == "蓝鲸Insight"),
-        "{e:?}"
-    );
+    assert!(has(&e, "organization", "蓝鲸Insight"), "{e:?}");
     assert!(!e.iter().any(|(_, n, _)| n == "Insight"), "{e:?}");
 }
 
