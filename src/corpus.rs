@@ -479,14 +479,6 @@ fn extract_one(
     (d.text.len() as u64, r)
 }
 
-/// The worker threads of a run: `threads`, or one per core.
-fn worker_count(opts: &CorpusOptions) -> usize {
-    match opts.threads {
-        0 => std::thread::available_parallelism().map_or(1, |n| n.get()),
-        n => n,
-    }
-}
-
 /// Streams every document of `sources` through `pipeline`, calling `on_extract` with each
 /// extract in input order, `on_bad` with each error skipped under `skip_bad`, and `on_progress`
 /// with the bytes of text done and the documents so far.
@@ -547,7 +539,7 @@ pub fn process(
     };
     // the workers are one long job each on a pool of their own; this thread hands on beside them
     let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(worker_count(opts))
+        .num_threads(opts.threads)
         .thread_name(|_| "shiji-extract".into())
         .build()
         .map_err(|e| Error::Output(format!("cannot start the worker threads: {e}")))?;

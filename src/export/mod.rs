@@ -273,42 +273,26 @@ pub fn write_formats(
     Ok((written, note))
 }
 
-/// `f` of each item, on up to `threads` threads (0: one per core) that take the next item as
-/// they finish one; the results in the order of the items. A panic is resumed here.
+/// `f` of each item, on a rayon pool of `threads` threads (0: one per core); the results in the
+/// order of the items. A panic is resumed here.
 fn each_on_threads<T: Sync, R: Send>(
     items: &[T],
     threads: usize,
-    f: impl Fn(&T) -> R + Sync,
+    f: impl Fn(&T) -> R + Sync + Send,
 ) -> Vec<R> {
-    let threads = match threads {
-        0 => std::thread::available_parallelism().map_or(1, |n| n.get()),
-        n => n,
+    use rayon::prelude::*;
+    let pool = (threads != 1)
+        .then(|| {
+            rayon::ThreadPoolBuilder::new()
+                .num_threads(threads)
+                .build()
+                .ok()
+        })
+        .flatten();
+    match pool {
+        Some(pool) => pool.install(|| items.par_iter().map(f).collect()),
+        None => items.iter().map(f).collect(),
     }
-    .min(items.len());
-    if threads <= 1 {
-        return items.iter().map(f).collect();
-    }
-    let next = std::sync::atomic::AtomicUsize::new(0);
-    let take = || {
-        let mut done = Vec::new();
-        loop {
-            let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-            let Some(item) = items.get(i) else {
-                return done;
-            };
-            done.push((i, f(item)));
-        }
-    };
-    let mut all: Vec<(usize, R)> = std::thread::scope(|s| {
-        let others: Vec<_> = (1..threads).map(|_| s.spawn(take)).collect();
-        let mut all = take();
-        for t in others {
-            all.extend(t.join().unwrap_or_else(|p| std::panic::resume_unwind(p)));
-        }
-        all
-    });
-    all.sort_by_key(|(i, _)| *i);
-    all.into_iter().map(|(_, r)| r).collect()
 }
 
 /// Every output file of `build` / `merge` by default (all cheap formats), written into `dir`.
