@@ -289,16 +289,15 @@ pub fn parse_json_line(
     };
     // a line is read into the fields we use only: the text is taken as it is in the line when
     // it has no escapes, and the other fields are skipped unbuilt
+    if !line.trim_start().starts_with('{') {
+        // not an object: the message says so only when the line is JSON at all
+        serde_json::from_str::<serde::de::IgnoredAny>(line).map_err(|e| bad(e.to_string()))?;
+        return Err(bad("not a JSON object".into()));
+    }
     let mut de = serde_json::Deserializer::from_str(line);
-    let fields = match serde::Deserializer::deserialize_any(&mut de, LineVisitor) {
-        Ok(Some(f)) => de.end().map(|_| f).map_err(|e| bad(e.to_string()))?,
-        Ok(None) => {
-            // not an object: the message says so only when the line is JSON at all
-            serde_json::from_str::<serde::de::IgnoredAny>(line).map_err(|e| bad(e.to_string()))?;
-            return Err(bad("not a JSON object".into()));
-        }
-        Err(e) => return Err(bad(e.to_string())),
-    };
+    let fields = serde::Deserializer::deserialize_map(&mut de, LineVisitor)
+        .and_then(|f| de.end().map(|_| f))
+        .map_err(|e| bad(e.to_string()))?;
     let (key, field) = match (fields.text, fields.html) {
         (Some(t), _) if !matches!(t, LineField::Null) => ("text", t),
         (_, Some(h)) if !matches!(h, LineField::Null) => ("html", h),
@@ -444,11 +443,11 @@ impl<'de> serde::Deserialize<'de> for LineField<'de> {
     }
 }
 
-/// Reads a line's top level: the fields when it is an object, `None` for any other value.
+/// Reads the fields of a line's top-level object.
 struct LineVisitor;
 
 impl<'de> serde::de::Visitor<'de> for LineVisitor {
-    type Value = Option<LineFields<'de>>;
+    type Value = LineFields<'de>;
     fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
         f.write_str("a JSON object")
     }
@@ -473,34 +472,6 @@ impl<'de> serde::de::Visitor<'de> for LineVisitor {
             };
             *slot = Some(map.next_value()?);
         }
-        Ok(Some(f))
-    }
-    fn visit_seq<A: serde::de::SeqAccess<'de>>(
-        self,
-        mut seq: A,
-    ) -> std::result::Result<Self::Value, A::Error> {
-        while seq.next_element::<serde::de::IgnoredAny>()?.is_some() {}
-        Ok(None)
-    }
-    fn visit_borrowed_str<E>(self, _: &'de str) -> std::result::Result<Self::Value, E> {
-        Ok(None)
-    }
-    fn visit_str<E>(self, _: &str) -> std::result::Result<Self::Value, E> {
-        Ok(None)
-    }
-    fn visit_u64<E>(self, _: u64) -> std::result::Result<Self::Value, E> {
-        Ok(None)
-    }
-    fn visit_i64<E>(self, _: i64) -> std::result::Result<Self::Value, E> {
-        Ok(None)
-    }
-    fn visit_f64<E>(self, _: f64) -> std::result::Result<Self::Value, E> {
-        Ok(None)
-    }
-    fn visit_bool<E>(self, _: bool) -> std::result::Result<Self::Value, E> {
-        Ok(None)
-    }
-    fn visit_unit<E>(self) -> std::result::Result<Self::Value, E> {
-        Ok(None)
+        Ok(f)
     }
 }

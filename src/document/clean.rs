@@ -96,19 +96,19 @@ impl CleanRules {
 
     /// The chrome kind of a trimmed line, if the line is page chrome.
     pub fn chrome_kind(&self, line: &str) -> Option<&str> {
-        let mut tried = vec![false; self.chrome.len()];
-        for &i in &self.chrome_always {
+        // most short lines hold no pattern's word: they cost the scan and nothing else
+        let mut tried: Vec<bool> = Vec::new();
+        let mut mark = |i: usize| {
+            if tried.is_empty() {
+                tried.resize(self.chrome.len(), false);
+            }
             tried[i] = true;
-        }
-        let mut any = !self.chrome_always.is_empty();
+        };
+        self.chrome_always.iter().for_each(|&i| mark(i));
         for m in self.chrome_words.find_overlapping_iter(line) {
-            tried[self.chrome_word_pattern[m.pattern().as_usize()]] = true;
-            any = true;
+            mark(self.chrome_word_pattern[m.pattern().as_usize()]);
         }
-        if !any {
-            return None;
-        }
-        (0..self.chrome.len())
+        (0..tried.len())
             .find(|&i| tried[i] && self.chrome[i].is_match(line))
             .map(|i| self.chrome_kinds[i].as_str())
     }
