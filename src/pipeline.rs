@@ -114,22 +114,53 @@ impl Pipeline {
     }
 }
 
-/// Evidence for a cleaned span: offsets and text in the text as given, the cleaned sentence.
-fn evidence(doc: &Document, raw: &[char], start: usize, end: usize, rule: &str) -> Evidence {
-    let (rs, re) = doc.raw_span(start, end);
-    let sentence = doc
-        .sentence_index(start)
-        .map_or_else(|| "".into(), |i| doc.sentence_text(i).into());
-    Evidence {
-        doc: doc.meta.id.as_str().into(),
-        start: rs,
-        end: re,
-        text: raw.get(rs..re).map_or_else(
-            || doc.slice(start, end).into(),
-            |c| c.iter().collect::<String>().into(),
-        ),
-        sentence,
-        rule: rule.into(),
+/// Makes the evidence of one document's extract. Its strings are shared: every evidence names
+/// the same document, and the mentions of one sentence its sentence, so each is allocated once
+/// (and the merger, comparing shared strings, finds them equal by their pointer).
+struct EvidenceMaker<'a> {
+    doc: &'a Document,
+    raw: Vec<char>,
+    id: SharedStr,
+    sentences: Vec<Option<SharedStr>>,
+    rules: rustc_hash::FxHashMap<&'a str, SharedStr>,
+}
+
+impl<'a> EvidenceMaker<'a> {
+    fn new(doc: &'a Document, raw: &str) -> EvidenceMaker<'a> {
+        EvidenceMaker {
+            doc,
+            raw: raw.chars().collect(),
+            id: doc.meta.id.as_str().into(),
+            sentences: vec![None; doc.sentences.len()],
+            rules: Default::default(),
+        }
+    }
+
+    /// Evidence for a cleaned span: offsets and text in the text as given, the cleaned sentence.
+    fn make(&mut self, start: usize, end: usize, rule: &'a str) -> Evidence {
+        let doc = self.doc;
+        let (rs, re) = doc.raw_span(start, end);
+        let sentence = match doc.sentence_index(start) {
+            Some(i) => self.sentences[i]
+                .get_or_insert_with(|| doc.sentence_text(i).into())
+                .clone(),
+            None => "".into(),
+        };
+        Evidence {
+            doc: self.id.clone(),
+            start: rs,
+            end: re,
+            text: self.raw.get(rs..re).map_or_else(
+                || doc.slice(start, end).into(),
+                |c| c.iter().collect::<String>().into(),
+            ),
+            sentence,
+            rule: self
+                .rules
+                .entry(rule)
+                .or_insert_with(|| rule.into())
+                .clone(),
+        }
     }
 }
 
@@ -150,7 +181,7 @@ const KEY_ROLES: &[&str] = &[
 /// event per (type, date, key participant) with every evidence.
 pub fn to_extract(a: &Analysis, raw: &str) -> DocExtract {
     let doc = &a.doc;
-    let raw_chars: Vec<char> = raw.chars().collect();
+    let mut evidence = EvidenceMaker::new(doc, raw);
     let ents = &a.entities;
     let mut entities: Vec<ExtractedEntity> = ents
         .entities
@@ -167,7 +198,7 @@ pub fn to_extract(a: &Analysis, raw: &str) -> DocExtract {
     for m in &ents.mentions {
         entities[m.entity]
             .mentions
-            .push(evidence(doc, &raw_chars, m.start, m.end, m.rule));
+            .push(evidence.make(m.start, m.end, m.rule));
     }
     let ids: Vec<String> = entities.iter().map(|e| e.id.clone()).collect();
     let mut relations: Vec<ExtractedRelation> = a
@@ -178,7 +209,7 @@ pub fn to_extract(a: &Analysis, raw: &str) -> DocExtract {
             source: ids[r.source].clone(),
             target: ids[r.target].clone(),
             kind: r.kind.clone(),
-            evidence: vec![evidence(doc, &raw_chars, r.span.0, r.span.1, &r.rule)],
+            evidence: vec![evidence.make(r.span.0, r.span.1, &r.rule)],
         })
         .collect();
     // the article itself and its byline
@@ -194,7 +225,7 @@ pub fn to_extract(a: &Analysis, raw: &str) -> DocExtract {
             name: title.to_string(),
             aliases: vec![],
             mentions: vec![Evidence {
-                doc: doc.meta.id.as_str().into(),
+                doc: evidence.id.clone(),
                 start,
                 end: start + title.chars().count(),
                 text: title.into(),
@@ -204,7 +235,7 @@ pub fn to_extract(a: &Analysis, raw: &str) -> DocExtract {
         };
         for b in &doc.meta.bylines {
             let ev = Evidence {
-                doc: doc.meta.id.as_str().into(),
+                doc: evidence.id.clone(),
                 start: b.start,
                 end: b.end,
                 text: b.name.as_str().into(),
@@ -249,7 +280,7 @@ pub fn to_extract(a: &Analysis, raw: &str) -> DocExtract {
             .as_ref()
             .map_or("undated".to_string(), |d| d.value.clone());
         let id = format!("event:{}:{}:{}", ev.kind.as_str(), date_key, key);
-        let evid = evidence(doc, &raw_chars, ev.name_span.0, ev.name_span.1, &ev.rule);
+        let evid = evidence.make(ev.name_span.0, ev.name_span.1, &ev.rule);
         let participants: Vec<Participant> = ev
             .participants
             .iter()

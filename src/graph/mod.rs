@@ -77,6 +77,39 @@ fn sort_evidence(ev: &mut Vec<Evidence>) {
     ev.dedup_by(|a, b| a.doc == b.doc && a.start == b.start && a.end == b.end);
 }
 
+/// The evidence a node or edge gathers while the merger adds documents. Once it has been capped
+/// to [`MAX_EVIDENCE`] distinct items, the last of them bounds what can still be kept: evidence
+/// that does not sort before it never reaches the graph (those 20 or smaller ones come first), so
+/// it is neither copied into the pool nor sorted. An entity named in every article of a corpus
+/// then costs a comparison per mention, not a copy. The result is the same as keeping it all.
+#[derive(Default)]
+struct EvidenceList {
+    items: Vec<Evidence>,
+    bound: Option<Evidence>,
+}
+
+impl EvidenceList {
+    fn extend<'a>(
+        &mut self,
+        pool: &mut Pool,
+        doc: &SharedStr,
+        new: impl IntoIterator<Item = &'a Evidence>,
+    ) {
+        for e in new {
+            if self.bound.as_ref().is_none_or(|b| e < b) {
+                self.items.push(pool.evidence(e, doc));
+            }
+        }
+        if self.items.len() > MAX_EVIDENCE + MAX_EVIDENCE / 2 {
+            sort_evidence(&mut self.items);
+            self.items.truncate(MAX_EVIDENCE);
+            if self.items.len() == MAX_EVIDENCE {
+                self.bound = self.items.last().cloned();
+            }
+        }
+    }
+}
+
 /// One shared copy of each evidence string the merger holds: the same sentence, mention and
 /// document id come back in many extracts (and a corpus repeats sentences across documents), and
 /// each is stored once however many nodes and edges cite it. Strings no longer cited are dropped
@@ -84,7 +117,9 @@ fn sort_evidence(ev: &mut Vec<Evidence>) {
 /// corpus. It changes no value, only where the bytes live.
 #[derive(Default)]
 struct Pool {
-    strings: std::collections::HashSet<SharedStr>,
+    // strings hashed with FxHash: the merger hashes every evidence string of every extract, and
+    // its keys come from the program's own output, not from an adversary
+    strings: rustc_hash::FxHashSet<SharedStr>,
     sweep_at: usize,
 }
 
@@ -251,7 +286,7 @@ struct EntityAcc {
     /// subtype → how many documents gave it
     subtypes: BTreeMap<String, usize>,
     surfaces: BTreeSet<String>,
-    evidence: Vec<Evidence>,
+    evidence: EvidenceList,
     /// mentions over all its documents
     mentions: usize,
     /// the numbers of its documents (see [`Merger::docs`])
@@ -266,7 +301,7 @@ struct EventAcc {
     rule: String,
     confidence: f32,
     attributes: BTreeMap<String, Value>,
-    evidence: Vec<Evidence>,
+    evidence: EvidenceList,
     /// document numbers (see [`Merger::docs`])
     documents: DocSet,
     /// the entities that take part as agent, target, org, person or product
@@ -283,11 +318,11 @@ pub struct Merger {
     /// strings at the end, so the numbering never shows in the result
     docs: Vec<DocEntry>,
     /// document id → its number in `docs`
-    doc_numbers: std::collections::HashMap<SharedStr, u32>,
+    doc_numbers: rustc_hash::FxHashMap<SharedStr, u32>,
     pool: Pool,
     entities: BTreeMap<String, EntityAcc>,
     events: BTreeMap<String, EventAcc>,
-    edges: BTreeMap<(String, String, String), Vec<Evidence>>,
+    edges: BTreeMap<(String, String, String), EvidenceList>,
 }
 
 /// The key participant of an event, from its id `event:TYPE:DATE:KEY`.
@@ -340,20 +375,24 @@ impl Merger {
         let shared_doc = SharedStr::from(doc.as_str());
         self.doc_numbers.insert(shared_doc.clone(), dn);
         self.docs.push(DocEntry::new(shared_doc.clone(), &x.doc));
-        let entity_index: std::collections::HashMap<&str, &ExtractedEntity> =
+        let entity_index: rustc_hash::FxHashMap<&str, &ExtractedEntity> =
             x.entities.iter().map(|e| (e.id.as_str(), e)).collect();
         for e in &x.entities {
-            let acc = self.entities.entry(e.id.clone()).or_default();
+            // looked up before it is inserted: most ids are already there, and a key is a copy
+            if !self.entities.contains_key(&e.id) {
+                self.entities.insert(e.id.clone(), EntityAcc::default());
+            }
+            let Some(acc) = self.entities.get_mut(&e.id) else {
+                continue;
+            };
             acc.kind = Some(e.kind);
             if let Some(st) = &e.subtype {
                 *acc.subtypes.entry(st.clone()).or_default() += 1;
             }
             acc.surfaces.insert(e.name.clone());
             acc.surfaces.extend(e.aliases.iter().cloned());
-            let pool = &mut self.pool;
             acc.evidence
-                .extend(e.mentions.iter().map(|m| pool.evidence(m, &shared_doc)));
-            cap_evidence(&mut acc.evidence);
+                .extend(&mut self.pool, &shared_doc, &e.mentions);
             acc.mentions += e.mentions.len();
             acc.documents.push(dn);
         }
@@ -372,7 +411,7 @@ impl Merger {
                     rule: ev.rule.clone(),
                     confidence: ev.confidence,
                     attributes: BTreeMap::new(),
-                    evidence: Vec::new(),
+                    evidence: EvidenceList::default(),
                     documents: DocSet::default(),
                     participants: BTreeSet::new(),
                     first: first.clone(),
@@ -394,10 +433,8 @@ impl Merger {
                     }
                 }
             }
-            let pool = &mut self.pool;
             acc.evidence
-                .extend(ev.evidence.iter().map(|m| pool.evidence(m, &shared_doc)));
-            cap_evidence(&mut acc.evidence);
+                .extend(&mut self.pool, &shared_doc, &ev.evidence);
             acc.documents.push(dn);
             acc.participants.extend(
                 ev.participants
@@ -407,33 +444,29 @@ impl Merger {
             );
             // the sentences of the event as a set: a mention × evidence scan is quadratic on a
             // long document whose events repeat
-            let sentences: std::collections::HashSet<&str> =
-                ev.evidence.iter().map(|x| &*x.sentence).collect();
+            // (of the shared strings, whose equality tests the pointer first: the mentions of one
+            // extract share their sentence with its events')
+            let sentences: rustc_hash::FxHashSet<&SharedStr> =
+                ev.evidence.iter().map(|x| &x.sentence).collect();
             for p in &ev.participants {
-                let evid: Vec<Evidence> = entity_index
+                // the participant's mentions in the event's sentences, else the event's own
+                let mut evid: Vec<&Evidence> = entity_index
                     .get(p.entity.as_str())
                     .map(|e| {
                         e.mentions
                             .iter()
-                            .filter(|m| sentences.contains(&*m.sentence))
-                            .map(|m| self.pool.evidence(m, &shared_doc))
+                            .filter(|m| sentences.contains(&m.sentence))
                             .collect()
                     })
                     .unwrap_or_default();
-                let evid = if evid.is_empty() {
-                    ev.evidence
-                        .iter()
-                        .map(|m| self.pool.evidence(m, &shared_doc))
-                        .collect()
-                } else {
-                    evid
-                };
+                if evid.is_empty() {
+                    evid.extend(&ev.evidence);
+                }
                 let edge = self
                     .edges
                     .entry((ev.id.clone(), p.entity.clone(), p.role.clone()))
                     .or_default();
-                edge.extend(evid);
-                cap_evidence(edge);
+                edge.extend(&mut self.pool, &shared_doc, evid);
             }
         }
         for r in &x.relations {
@@ -441,9 +474,7 @@ impl Merger {
                 .edges
                 .entry((r.source.clone(), r.target.clone(), r.kind.clone()))
                 .or_default();
-            let pool = &mut self.pool;
-            edge.extend(r.evidence.iter().map(|m| pool.evidence(m, &shared_doc)));
-            cap_evidence(edge);
+            edge.extend(&mut self.pool, &shared_doc, &r.evidence);
         }
         self.pool.sweep();
     }
@@ -729,7 +760,7 @@ impl Merger {
                 evidence: Vec::new(),
             });
             node.aliases.get_or_insert_with(Vec::new).extend(e.surfaces);
-            node.evidence.extend(e.evidence);
+            node.evidence.extend(e.evidence.items);
             cap_evidence(&mut node.evidence);
             *node.mentions.get_or_insert(0) += e.mentions;
             node_docs.entry(cid).or_default().push(e.documents);
@@ -777,7 +808,7 @@ impl Merger {
             for (k, v) in e.attributes {
                 node.attributes.entry(k).or_insert(v);
             }
-            node.evidence.extend(e.evidence);
+            node.evidence.extend(e.evidence.items);
             cap_evidence(&mut node.evidence);
             node_docs.entry(cid).or_default().push(e.documents);
         }
@@ -813,7 +844,7 @@ impl Merger {
             } else {
                 ce(&s)
             };
-            edges.entry((s, ce(&t), kind)).or_default().extend(ev);
+            edges.entry((s, ce(&t), kind)).or_default().extend(ev.items);
         }
 
         let mut graph = StableGraph::new();
@@ -962,5 +993,47 @@ mod tests {
         let mut dense = DocSet::default();
         (1000..2000).for_each(|n| dense.push(n));
         assert!(dense.bytes.len() < 1010, "{}", dense.bytes.len());
+    }
+
+    #[test]
+    fn evidence_list_keeps_what_keeping_everything_keeps() {
+        // documents, offsets and texts drawn from small ranges, so that equal spans and spans
+        // that sort around the bound are common
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        let mut next = |n: u64| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n) as usize
+        };
+        for _ in 0..300 {
+            let mut list = EvidenceList::default();
+            let mut pool = Pool::default();
+            let mut all = Vec::new();
+            for _ in 0..1 + next(12) {
+                let doc: SharedStr = format!("d{}", next(6)).into();
+                let batch: Vec<Evidence> = (0..next(15))
+                    .map(|_| {
+                        let start = next(30);
+                        Evidence {
+                            doc: doc.clone(),
+                            start,
+                            end: start + 1 + next(2),
+                            text: format!("t{}", next(3)).into(),
+                            sentence: "s".into(),
+                            rule: "".into(),
+                        }
+                    })
+                    .collect();
+                list.extend(&mut pool, &doc, &batch);
+                all.extend(batch);
+            }
+            let mut kept = list.items;
+            sort_evidence(&mut kept);
+            kept.truncate(MAX_EVIDENCE);
+            sort_evidence(&mut all);
+            all.truncate(MAX_EVIDENCE);
+            assert_eq!(kept, all);
+        }
     }
 }
