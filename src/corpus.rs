@@ -3,7 +3,8 @@
 //! content, and handed on in input order. Memory holds a bounded window of documents plus what
 //! the caller keeps (the merged graph).
 use crate::document::clean::Given;
-use crate::input::{InputDoc, ReadOptions, parse_json_line, read_file_each};
+use crate::document::load::looks_binary;
+use crate::input::{InputDoc, ReadOptions, read_file_each, read_json_line};
 use crate::model::DocExtract;
 use crate::pipeline::Pipeline;
 use crate::{Error, Result};
@@ -373,6 +374,15 @@ fn read_sources(sources: &[Source], queue: &Shared) {
         };
         for (i, line) in lines.split(b'\n').enumerate() {
             let work = match line {
+                // what `read_jsonl_each` says of a binary file, and no line of it
+                Ok(bytes) if i == 0 && looks_binary(&bytes) => {
+                    if !queue.push(Work::Bad(Error::Binary {
+                        path: name.to_string(),
+                    })) {
+                        return;
+                    }
+                    break;
+                }
                 // a blank line is no document (a line blank in Unicode only goes to a worker)
                 Ok(bytes) if bytes.iter().all(u8::is_ascii_whitespace) => continue,
                 Ok(bytes) => Work::Line {
@@ -402,25 +412,11 @@ fn work(pipeline: &Pipeline, version: &str, opts: &CorpusOptions, w: Work) -> Ve
         Outcome::Doc(Box::new(extract_one(pipeline, version, opts, &d)))
     };
     match w {
-        Work::Line { name, line, bytes } => {
-            let text = match String::from_utf8(bytes) {
-                Ok(t) => t,
-                Err(_) => {
-                    return vec![Outcome::Bad(Error::JsonLine {
-                        path: name.to_string(),
-                        line,
-                        message: "not valid UTF-8".into(),
-                    })];
-                }
-            };
-            if text.trim().is_empty() {
-                return Vec::new();
-            }
-            match parse_json_line(&name, line, &text, &opts.read) {
-                Ok(d) => vec![extract(d)],
-                Err(e) => vec![Outcome::Bad(e)],
-            }
-        }
+        Work::Line { name, line, bytes } => match read_json_line(&name, line, bytes, &opts.read) {
+            Some(Ok(d)) => vec![extract(d)],
+            Some(Err(e)) => vec![Outcome::Bad(e)],
+            None => Vec::new(),
+        },
         Work::File(p) => read_file_each(&p, &opts.read)
             .into_iter()
             .map(|r| match r {

@@ -233,40 +233,14 @@ pub fn read_jsonl_each<R: BufRead>(
             }
         }
         line_no += 1;
-        if line_no == 1 {
-            if looks_binary(&buf) {
-                return vec![Err(Error::Binary {
-                    path: name.to_string(),
-                })];
-            }
-            if buf.starts_with(b"\xEF\xBB\xBF") {
-                buf.drain(..3);
-            }
+        if line_no == 1 && looks_binary(&buf) {
+            return vec![Err(Error::Binary {
+                path: name.to_string(),
+            })];
         }
-        while buf.last().is_some_and(|b| *b == b'\n' || *b == b'\r') {
-            buf.pop();
+        if let Some(doc) = read_json_line(name, line_no, std::mem::take(&mut buf), opts) {
+            out.push(doc);
         }
-        if buf.iter().all(|b| b.is_ascii_whitespace()) {
-            continue;
-        }
-        let line = match &opts.encoding {
-            Some(label) => decode(&format!("{name}:{line_no}"), &buf, Some(label)),
-            None => std::str::from_utf8(&buf)
-                .map(str::to_string)
-                .map_err(|e| Error::JsonLine {
-                    path: name.to_string(),
-                    line: line_no,
-                    message: format!("not valid UTF-8 ({e}); use --encoding for another one"),
-                }),
-        };
-        let doc = line.and_then(|l| parse_json_line(name, line_no, &l, opts));
-        out.push(doc.and_then(|d| {
-            if d.text.trim().is_empty() {
-                Err(Error::Empty { path: d.origin })
-            } else {
-                Ok(d)
-            }
-        }));
     }
     if out.is_empty() {
         return vec![Err(Error::Empty {
@@ -274,6 +248,45 @@ pub fn read_jsonl_each<R: BufRead>(
         })];
     }
     out
+}
+
+/// One line of a JSON-lines file as its bytes (with or without its line end): `None` when it is
+/// blank. The first line may start with a byte order mark; `opts.encoding` names the encoding
+/// when it is not UTF-8. A document whose text is blank is [`Error::Empty`].
+pub fn read_json_line(
+    name: &str,
+    line_no: usize,
+    mut bytes: Vec<u8>,
+    opts: &ReadOptions,
+) -> Option<Result<InputDoc>> {
+    if line_no == 1 && bytes.starts_with(b"\xEF\xBB\xBF") {
+        bytes.drain(..3);
+    }
+    while bytes.last().is_some_and(|b| *b == b'\n' || *b == b'\r') {
+        bytes.pop();
+    }
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return None;
+    }
+    let line = match &opts.encoding {
+        Some(label) => decode(&format!("{name}:{line_no}"), &bytes, Some(label)),
+        None => String::from_utf8(bytes).map_err(|e| Error::JsonLine {
+            path: name.to_string(),
+            line: line_no,
+            message: format!(
+                "not valid UTF-8 ({}); use --encoding for another one",
+                e.utf8_error()
+            ),
+        }),
+    };
+    let doc = line.and_then(|l| parse_json_line(name, line_no, &l, opts));
+    Some(doc.and_then(|d| {
+        if d.text.trim().is_empty() {
+            Err(Error::Empty { path: d.origin })
+        } else {
+            Ok(d)
+        }
+    }))
 }
 
 pub fn parse_json_line(

@@ -354,18 +354,67 @@ fn jsonl_with_bom_crlf_and_numeric_ids_is_read() {
 #[test]
 fn jsonl_in_gbk_is_read_with_forced_encoding() {
     let (line, _, _) =
-        encoding_rs::GBK.encode("{\"id\":\"a\",\"text\":\"出门问问总部位于北京。\"}\n");
+        encoding_rs::GBK.encode("{\"id\":\"a\",\"text\":\"星云科技总部位于北京。\"}\n");
     let o = ReadOptions {
         encoding: Some("gbk".into()),
         ..opts()
     };
     let docs = read_jsonl("c.jsonl", &line[..], &o).unwrap();
-    assert_eq!(docs[0].text, "出门问问总部位于北京。");
+    assert_eq!(docs[0].text, "星云科技总部位于北京。");
     // without it, the line is not UTF-8: an error naming the line
     assert!(matches!(
         read_jsonl("c.jsonl", &line[..], &opts()),
         Err(Error::JsonLine { line: 1, .. })
     ));
+}
+
+#[test]
+fn cli_reads_jsonl_as_the_library_does() {
+    // build and extract read a JSON-lines corpus line by line on their own threads: a BOM, CRLF
+    // line ends, --encoding and a binary file are handled as `read_jsonl` handles them
+    let d = tempdir("bi-jsonl-cli");
+    let bom = write(
+        &d,
+        "bom.jsonl",
+        "\u{feff}{\"id\":\"a\",\"text\":\"2020年，张三创立了星云科技公司。\"}\r\n".as_bytes(),
+    );
+    let o = cli(&["build", s(&bom), "--out", s(&d.join("o1"))], None);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let graph = std::fs::read_to_string(d.join("o1/graph.json")).unwrap();
+    assert!(graph.contains("person:张三"), "{graph}");
+    let o = cli(&["extract"], Some(&std::fs::read_to_string(&bom).unwrap()));
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert!(String::from_utf8_lossy(&o.stdout).contains("\"id\":\"a\""));
+
+    let (line, _, _) =
+        encoding_rs::GBK.encode("{\"id\":\"g\",\"text\":\"2020年，张三创立了星云科技公司。\"}\n");
+    let gbk = write(&d, "gbk.jsonl", &line);
+    let o = cli(&["build", s(&gbk), "--out", s(&d.join("o2"))], None);
+    assert_eq!(code(&o), 1);
+    assert!(stderr(&o).contains("gbk.jsonl:1") && stderr(&o).contains("--encoding"));
+    let o = cli(
+        &[
+            "build",
+            s(&gbk),
+            "--encoding",
+            "gbk",
+            "--out",
+            s(&d.join("o3")),
+        ],
+        None,
+    );
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let graph = std::fs::read_to_string(d.join("o3/graph.json")).unwrap();
+    assert!(graph.contains("person:张三"), "{graph}");
+
+    let bin = write(&d, "bin.jsonl", b"\x00\x01\x02{\"id\":1}\n{\"id\":2}\n");
+    let o = cli(&["build", s(&bin), "--out", s(&d.join("o4"))], None);
+    assert_eq!(code(&o), 1);
+    assert!(
+        stderr(&o).contains("bin.jsonl: binary file"),
+        "{}",
+        stderr(&o)
+    );
 }
 
 // ---------------------------------------------------------------- encodings
