@@ -10,8 +10,9 @@ into the gold's:
   investor_in                     <- investor_in
   headquartered_in/located_in     <- headquartered_in, located_in (one group: DuIE gives 总部地点 for
                                      companies and 所在城市 for sites; we say which by the cue word)
-  leader_of                       <- ceo_of (DuIE's 董事长 / 校长; ours is the chief executive: a
-                                     partial mapping, shown for orientation)
+  leader_of                       <- ceo_of, and employee_of read from a title whose role in
+                                     data/entity/titles.tsv heads the organization (chairman,
+                                     president): DuIE's 董事长 / 校长
 An argument matches when one name contains the other (widths folded, case ignored), so that
 赛特斯 matches 赛特斯信息科技股份有限公司; the entity's aliases count as its names.
 
@@ -20,9 +21,20 @@ group with no gold match is a false positive. FinRE labels only some entity pair
 (DATASETS.md), so there a system relation counts only when its pair (either direction) is annotated,
 with any label (the `other` and `no_relation_pairs` ones too); recall counts every gold relation.
 """
+import csv
 import json
+import os
 import sys
 import unicodedata
+
+# titles (data/entity/titles.tsv) whose holder leads the organization: an employee_of edge read
+# from one of them is a leader_of
+LEADER_ROLES = {"chairman", "president", "CEO"}
+TITLES_TSV = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "data", "entity", "titles.tsv")
+with open(TITLES_TSV, encoding="utf-8") as f:
+    LEADER_RULES = {"title:" + r["title"] for r in
+                    csv.DictReader((l for l in f if not l.startswith("#")), delimiter="\t")
+                    if r.get("role") in LEADER_ROLES}
 
 GROUPS = {
     "founder_of": {"founder_of"},
@@ -75,6 +87,9 @@ def main():
         rels = []
         for r in x.get("relations", []):
             grp = next((g for g, ours in GROUPS.items() if r.get("type") in ours), None)
+            if grp is None and r.get("type") == "employee_of" and any(
+                    e.get("rule") in LEADER_RULES for e in r.get("evidence", [])):
+                grp = "leader_of"
             if grp:
                 rels.append((grp, names.get(r["source"], {norm(r["source"].split(":", 1)[-1])}),
                              names.get(r["target"], {norm(r["target"].split(":", 1)[-1])}), r))

@@ -245,3 +245,23 @@ fn common_words_mixed_with_a_common_latin_word_are_no_name() {
     let e = entities("同为电商SaaS服务商的星河科技早有准备。");
     assert!(!e.iter().any(|(_, n, _)| n.contains("SaaS")), "{e:?}");
 }
+
+#[test]
+fn a_verb_of_holding_a_post_ends_a_name_read_from_a_cue() {
+    // 担任/现任/出任… are no part of the organization named after them
+    for t in [
+        "王建国现任远航集团董事长。",
+        "李明担任星河科技有限公司首席执行官。",
+        "刘晓燕出任星云科技公司总裁。",
+    ] {
+        let e = entities(t);
+        assert!(
+            e.iter()
+                .filter(|(k, _, _)| k == "organization")
+                .all(|(_, n, _)| !n.contains('任')),
+            "{t}: {e:?}"
+        );
+    }
+    let e = entities("李明担任星河科技有限公司首席执行官。");
+    assert!(has(&e, "organization", "星河科技有限公司"), "{e:?}");
+}

@@ -102,3 +102,23 @@ fn a_pattern_relation_carries_its_evidence() {
     );
     assert_eq!(&*e.sentence, text);
 }
+
+#[test]
+fn a_title_held_by_the_person_named_before_the_organization() {
+    // PERSON 现任/担任 ORG TITLE, the title ending its clause
+    let t = "王建国现任远航集团董事长。";
+    assert_relation(t, "王建国", "employee_of", "远航集团");
+    let t = "王建国担任星河科技有限公司首席执行官，负责日常经营。";
+    assert_relation(t, "王建国", "ceo_of", "星河科技有限公司");
+    // a title held before is a former employment
+    let t = "王建国曾任星河科技有限公司总裁，后来自己创业。";
+    assert_relation(t, "王建国", "former_employee_of", "星河科技有限公司");
+    assert_no_relation(t, "王建国", "ceo_of", "星河科技有限公司");
+    // the person named right after the title holds it, not the one before
+    let t = "王建国拜访了远航集团董事长李明。";
+    assert_relation(t, "李明", "employee_of", "远航集团");
+    assert_no_relation(t, "王建国", "employee_of", "远航集团");
+    // words that are no cue of holding (拜访, 离开) give no relation
+    let t = "王建国离开远航集团董事长的位置。";
+    assert_no_relation(t, "王建国", "employee_of", "远航集团");
+}

@@ -717,6 +717,36 @@ impl EventStage<'_> {
                         rule: format!("title:{}", self.lexicon.titles[t.2].word),
                     });
                 }
+            } else if let Some(o) = org
+                && person.is_none()
+                && chars
+                    .get(matches[j].1)
+                    .is_none_or(|&c| is_clause_break(c) || matches!(c, '）' | ')'))
+                && let Some(p) = before
+                    .checked_sub(2)
+                    .map(|k| &ents.mentions[k])
+                    .filter(|m| ents.entities[m.entity].kind == EntityType::Person)
+                && let Some(&(_, former)) = self
+                    .rules
+                    .title_cues
+                    .iter()
+                    .find(|(cue, _)| cue == doc.slice(p.end, o.start))
+            {
+                // PERSON 现任 ORG TITLE。: the title ends its clause, so no one named after it
+                // holds it instead
+                for t in &matches[i..=j] {
+                    out.push(RelationMention {
+                        source: p.entity,
+                        target: o.entity,
+                        kind: if former {
+                            "former_employee_of".into()
+                        } else {
+                            self.lexicon.titles[t.2].relation.clone()
+                        },
+                        span: (p.start, matches[j].1),
+                        rule: format!("title:{}", self.lexicon.titles[t.2].word),
+                    });
+                }
             }
             i = j + 1;
         }

@@ -23,6 +23,7 @@ const DEVELOP_VERBS: &str = include_str!("../../data/relations/develop_verbs.tsv
 const NARRATOR: &str = include_str!("../../data/relations/narrator.tsv");
 const PRONOUNS: &str = include_str!("../../data/relations/pronouns.tsv");
 const PATTERNS: &str = include_str!("../../data/relations/patterns.tsv");
+const TITLE_CUES: &str = include_str!("../../data/relations/title_cues.tsv");
 
 pub struct Trigger {
     pub word: String,
@@ -104,6 +105,9 @@ pub struct EventRules {
     /// The cues of the patterns of each (left, right) type pair, as one set: a pair of mentions
     /// is matched against all its cues in one pass. The indices point into `patterns`.
     pub pattern_sets: Vec<PatternSet>,
+    /// Words between a person and "ORGANIZATION TITLE" (title_cues.tsv), and per word whether
+    /// the title is a former one.
+    pub title_cues: Vec<(String, bool)>,
 }
 
 pub struct PatternSet {
@@ -355,6 +359,22 @@ impl EventRules {
                 patterns: idx,
             });
         }
+        let (file, text) = read_override(dir, "relations/title_cues.tsv", TITLE_CUES)?;
+        let mut title_cues = Vec::new();
+        for r in parse_tsv(&file, &text, 2)? {
+            let former = match r.fields[1].trim() {
+                "now" => false,
+                "former" => true,
+                s => {
+                    return Err(Error::data(
+                        &file,
+                        r.line,
+                        format!("held must be now|former, not {s:?}"),
+                    ));
+                }
+            };
+            title_cues.push((r.fields[0].to_string(), former));
+        }
         Ok(EventRules {
             trigger_matcher: ac(&triggers.iter().map(|t| t.word.clone()).collect::<Vec<_>>())?,
             triggers,
@@ -386,6 +406,7 @@ impl EventRules {
             pronoun_matcher: ac(&pronoun_words)?,
             patterns,
             pattern_sets,
+            title_cues,
         })
     }
 }
