@@ -122,3 +122,9 @@ fn a_title_held_by_the_person_named_before_the_organization() {
     let t = "王建国离开远航集团董事长的位置。";
     assert_no_relation(t, "王建国", "employee_of", "远航集团");
 }
+
+#[test]
+fn a_place_located_in_a_larger_one() {
+    let t = "青龙湖位于杭州市西部，是一处风景区。";
+    assert_relation(t, "青龙湖", "located_in", "杭州");
+}
