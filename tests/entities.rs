@@ -245,3 +245,110 @@ fn common_words_mixed_with_a_common_latin_word_are_no_name() {
     let e = entities("同为电商SaaS服务商的星河科技早有准备。");
     assert!(!e.iter().any(|(_, n, _)| n.contains("SaaS")), "{e:?}");
 }
+
+#[test]
+fn a_verb_of_taking_a_post_ends_a_name_before_a_title() {
+    // 总裁, CEO read a company's name back; 出任 (takes the post of) is no part of one
+    for text in ["马丽出任CEO。", "随后马丽出任公司总裁。"] {
+        let e = entities(text);
+        assert!(
+            !e.iter().any(|(t, _, _)| t == "organization"),
+            "{text}: {e:?}"
+        );
+    }
+    let e = entities("昨日，马丽出任星河科技总裁。");
+    assert!(has(&e, "organization", "星河科技"), "{e:?}");
+}
+
+#[test]
+fn a_team_or_a_department_is_not_a_company() {
+    let e =
+        entities("ZORBIT创始团队CEO和总裁来自同一家公司。他曾任星河公司高级副总裁、国际部总裁。");
+    assert!(
+        !e.iter()
+            .any(|(_, n, _)| n.ends_with("团队") || n.ends_with('部')),
+        "{e:?}"
+    );
+    // a ministry keeps its name
+    let e = entities("外交部发言人当天表示反对。");
+    assert!(has(&e, "organization", "外交部"), "{e:?}");
+}
+
+#[test]
+fn a_byline_name_is_one_person() {
+    let given = Given {
+        id: "t".into(),
+        ..Given::default()
+    };
+    let text = "星河科技的十年\n\n本文来自微信公众号“星河观察”，作者：晓月的奇妙旅程，编辑：王建，36氪经授权发布。\n\n星河科技今天发布了新产品。";
+    let x = PIPELINE.extract(text, &given).unwrap();
+    let persons: Vec<&str> = x
+        .entities
+        .iter()
+        .filter(|e| e.kind.as_str() == "person")
+        .map(|e| e.name.as_str())
+        .collect();
+    assert!(persons.contains(&"晓月的奇妙旅程"), "{persons:?}");
+    assert!(!persons.contains(&"晓月"), "{persons:?}");
+    // one mention per place in the text, whatever read it
+    for e in &x.entities {
+        let mut spans: Vec<(usize, usize)> = e.mentions.iter().map(|m| (m.start, m.end)).collect();
+        let n = spans.len();
+        spans.dedup();
+        assert_eq!(spans.len(), n, "{e:?}");
+    }
+}
+
+#[test]
+fn a_title_before_a_four_character_name_keeps_all_of_it() {
+    let e = entities("左起：公司执行董事池田恒基、副社长安藤裕史透过直播连线。");
+    assert!(has(&e, "person", "池田恒基"), "{e:?}");
+    assert!(!has(&e, "person", "池田"), "{e:?}");
+    // a word after the name that is not a name stays out of it
+    let e = entities("董事长张远声表示，公司将继续扩张。");
+    assert!(has(&e, "person", "张远声"), "{e:?}");
+}
+
+#[test]
+fn a_place_and_a_sector_word_are_no_company() {
+    // 亚洲科技数位产业: Asia's tech and digital industry
+    let e = entities("长期以来台湾在亚洲科技数位产业一直扮演着主导角色。");
+    assert!(!e.iter().any(|(t, _, _)| t == "organization"), "{e:?}");
+}
+
+#[test]
+fn a_name_after_a_kinship_word_is_a_person() {
+    // the tagger alone reads Jessica here as an organization
+    let e = entities("市场总监则开始向董事长夫人Jessica汇报。据员工介绍，Jessica带来了一场风暴。");
+    assert!(has(&e, "person", "Jessica"), "{e:?}");
+    assert!(!has(&e, "organization", "Jessica"), "{e:?}");
+}
+
+#[test]
+fn a_bracketed_gloss_gives_the_name_its_type() {
+    let e = entities(
+        "第二，对标海外Zorbit（一种壁挂式健身器材）的硬件产品也在规划之中。Zorbit售价很高。",
+    );
+    assert!(has(&e, "product", "Zorbit"), "{e:?}");
+    assert!(!has(&e, "person", "Zorbit"), "{e:?}");
+}
+
+#[test]
+fn a_word_for_a_style_is_no_organization() {
+    // the tagger alone reads 佛系 ("laid-back") in quotes as an organization
+    let e = entities("他是一名“佛系”创业者，从不考虑融资。");
+    assert!(!e.iter().any(|(t, _, _)| t == "organization"), "{e:?}");
+}
+
+#[test]
+fn short_forms_of_a_name_all_join_the_longest() {
+    let e = entities(
+        "临时负责人瓦妮莎·帕帕斯（Vanessa Pappas）将担任首席运营官。瓦妮莎有很强的领导力。我将与瓦妮莎齐心协力。",
+    );
+    let persons: Vec<&str> = e
+        .iter()
+        .filter(|(t, _, _)| t == "person")
+        .map(|(_, n, _)| n.as_str())
+        .collect();
+    assert_eq!(persons, ["瓦妮莎·帕帕斯"], "{e:?}");
+}

@@ -328,6 +328,9 @@ impl<'l> EntityStage<'l> {
         self.romanized_persons(doc, &mut cands);
         self.repeat_names(doc, &mut cands);
         self.model_names(doc, &mut cands);
+        self.byline_names(doc, &mut cands);
+        self.kin_persons(doc, &mut cands);
+        self.gloss_types(doc, &mut cands);
         self.promote_containing(doc, &mut cands);
         let chosen = select(cands);
         resolve(doc, chosen, self.lexicon)
@@ -638,7 +641,7 @@ impl<'l> EntityStage<'l> {
             && self.person_like(&word)
             && matches!(self.words.tag_of(&t.word), "nr" | "nrfg" | "nrt" | "x")
         {
-            return Some((t.end, "title_person"));
+            return Some((self.name_rest(chars, tokens, &t), "title_person"));
         }
         if t.end - t.start == 1 && self.lexicon.surnames.contains(&word) {
             let next = tokens.after(&t)?;
@@ -656,6 +659,31 @@ impl<'l> EntityStage<'l> {
             }
         }
         None
+    }
+
+    /// The end of a name that the person word `t` begins: the word's end, or the end of a
+    /// proper-noun word right after it that ends the Han run (执行董事池田恒基、: a Japanese
+    /// name of four characters, of which the segmentation reads the first two as a name),
+    /// when the two make at most four characters. A word of another kind after the name
+    /// (张三表示, 李四今天) is what the sentence says of the person.
+    fn name_rest(&self, chars: &[char], tokens: &mut TitleWords<'_>, t: &Token<'_>) -> usize {
+        const MAX_NAME: usize = 4;
+        let Some(next) = tokens.starting_at(t.end) else {
+            return t.end;
+        };
+        let han_run_ends = chars.get(next.end).is_none_or(|&c| !is_han(c));
+        if next.end - t.start <= MAX_NAME
+            && chars[next.start..next.end].iter().all(|&c| is_han(c))
+            && han_run_ends
+            && matches!(
+                self.words.tag_of(&next.word),
+                "nr" | "nrfg" | "nrt" | "nz" | "x"
+            )
+            && !self.boundary_starts_at(chars, next.start)
+        {
+            return next.end;
+        }
+        t.end
     }
 
     /// 创立了X; X创始人; X公司. A name from a weak cue must also be named by a strong cue, or
@@ -723,6 +751,15 @@ impl<'l> EntityStage<'l> {
                 }
             }
             let name: String = chars[start..end].iter().collect();
+            // a team or a department (X创始团队CEO, 国际部总裁) is a unit, not the company
+            if self
+                .lexicon
+                .unit_heads
+                .iter()
+                .any(|h| name.ends_with(h.as_str()))
+            {
+                continue;
+            }
             if self.plausible_new_name(&name) && self.no_function_words(&name) {
                 found.push((start, end, cue.strong, cue));
             }
@@ -847,6 +884,10 @@ impl<'l> EntityStage<'l> {
             }
             let (start, _) = self.trim_name(chars, p, ss);
             let head: String = chars[start..ss].iter().collect();
+            // a place and a sector word (亚洲科技 "Asian tech") describe the place's sector
+            if suffix.sector && start < ss && self.is_place_word(&head, &occupied[start..ss]) {
+                continue;
+            }
             if head.chars().count() < 2
                 || self.lexicon.is_generic(&head)
                 || !self.plausible_new_name(&head)
@@ -871,6 +912,16 @@ impl<'l> EntityStage<'l> {
                 rule: "org_suffix",
             });
         }
+    }
+
+    /// Whether `head` is a place and nothing more: a lexicon place over all of it (`occupied`
+    /// holds the lexicon's types over its characters), or one word that jieba tags as a place.
+    fn is_place_word(&self, head: &str, occupied: &[Option<EntityType>]) -> bool {
+        if occupied.iter().all(|o| *o == Some(EntityType::Place)) {
+            return true;
+        }
+        let words = self.words.tag(head, false);
+        words.len() == 1 && words[0].tag == "ns"
     }
 
     /// AI写作平台“某某” → product; 《某某》 → work.
@@ -1211,6 +1262,138 @@ impl<'l> EntityStage<'l> {
         }
     }
 
+    /// The names of the byline (作者：X, 编辑：Y) as the header gives them, whole: a pen name or an
+    /// account name (某某的勇敢世界) is one person, whatever the tagger reads inside it.
+    fn byline_names(&self, doc: &Document, cands: &mut Vec<Candidate<'l>>) {
+        for b in &doc.meta.bylines {
+            let Some((start, end)) = doc.clean_span(b.start, b.end) else {
+                continue;
+            };
+            // a colon right after the value: it ran into the next field's label (作者:X简介:)
+            if doc.chars.get(end).is_some_and(|&c| c == ':' || c == '：') {
+                continue;
+            }
+            cands.push(Candidate {
+                start,
+                end,
+                kind: EntityType::Person,
+                subtype: Some(Cow::Borrowed("journalist")),
+                name: Some(Cow::Owned(b.name.clone())),
+                aliases: Cow::Borrowed(&[]),
+                tier: 1,
+                rule: "byline",
+            });
+        }
+    }
+
+    /// 总裁的夫人Scarlet, 其父亲唐本国: the name right after a kinship word
+    /// (`data/entity/kin_words.tsv`) is a person: one to three capitalized Latin words, or a
+    /// name that the tagger found there and that a surname begins.
+    fn kin_persons(&self, doc: &Document, cands: &mut Vec<Candidate<'l>>) {
+        const MAX_WORDS: usize = 3;
+        let chars = &doc.chars;
+        let mut found: Vec<(usize, usize)> = Vec::new();
+        for m in self.lexicon.kin_matcher.find_iter(&doc.text) {
+            let p = doc.char_of_byte(m.end());
+            let Some(&first) = chars.get(p) else {
+                continue;
+            };
+            if first.is_ascii_uppercase() {
+                let rest: String = chars[p..chars.len().min(p + 40)].iter().collect();
+                if let Some(n) = LATIN_NAME.find(&rest).filter(|n| n.start() == 0) {
+                    let words: Vec<&str> = n.as_str().split(' ').collect();
+                    let common = words.iter().any(|w| {
+                        self.lexicon.latin_common.contains(&w.to_lowercase())
+                            || self.lexicon.is_suffix(w)
+                    });
+                    let end = p + n.as_str().chars().count();
+                    let glued = chars.get(end).is_some_and(|c| c.is_ascii_alphanumeric());
+                    if words.len() <= MAX_WORDS && !common && !glued {
+                        found.push((p, end));
+                    }
+                }
+            } else if is_han(first) {
+                found.extend(
+                    cands
+                        .iter()
+                        .filter(|c| c.start == p && c.tier == 2 && c.kind != EntityType::Person)
+                        .filter(|c| self.person_like(doc.slice(c.start, c.end)))
+                        .map(|c| (c.start, c.end)),
+                );
+            }
+        }
+        for (start, end) in found {
+            cands.push(person(start, end, "kin_person"));
+        }
+    }
+
+    /// Tonal（一种壁挂式健身器材）: a bracketed gloss that begins with a word of
+    /// `data/entity/glosses.tsv` gives the name right before the bracket its type. The name is
+    /// the span another source found there (unless the lexicon, which knows the name, found
+    /// it), or else the capitalized Latin word or words before the bracket.
+    fn gloss_types(&self, doc: &Document, cands: &mut Vec<Candidate<'l>>) {
+        let chars = &doc.chars;
+        for (b, open) in doc.text.match_indices(['（', '(']) {
+            let after = &doc.text[b + open.len()..];
+            let Some(&(_, kind)) = self
+                .lexicon
+                .glosses
+                .iter()
+                .find(|(w, _)| after.starts_with(w.as_str()))
+            else {
+                continue;
+            };
+            let at = doc.char_of_byte(b);
+            let mut typed = false;
+            for c in cands.iter_mut().filter(|c| c.end == at) {
+                if c.rule == "lexicon" || c.rule == "user_lexicon" {
+                    typed = true;
+                    continue;
+                }
+                if c.kind != kind {
+                    c.kind = kind;
+                    c.subtype = None;
+                }
+                c.tier = c.tier.min(1);
+                c.rule = "bracket_gloss";
+                typed = true;
+            }
+            if typed {
+                continue;
+            }
+            let mut s = at;
+            while s > 0 && (chars[s - 1].is_ascii_alphanumeric() || " -.".contains(chars[s - 1])) {
+                s -= 1;
+            }
+            while s < at && !chars[s].is_ascii_alphanumeric() {
+                s += 1;
+            }
+            let mut e = at;
+            while e > s && chars[e - 1] == ' ' {
+                e -= 1;
+            }
+            let name: String = chars[s..e].iter().collect();
+            if e - s >= 2
+                && chars[s].is_ascii_uppercase()
+                && !self.lexicon.is_generic(&name)
+                && !name
+                    .split(' ')
+                    .all(|w| self.lexicon.latin_common.contains(&w.to_lowercase()))
+            {
+                cands.push(Candidate {
+                    start: s,
+                    end: e,
+                    kind,
+                    subtype: None,
+                    name: None,
+                    aliases: Cow::Borrowed(&[]),
+                    tier: 1,
+                    rule: "bracket_gloss",
+                });
+            }
+        }
+    }
+
     /// A tagged person whose name the document also writes as the end of a longer word of the
     /// segmentation (雷达 in 激光雷达, 王星 in 海王星) is the head of that word, a common noun,
     /// here and elsewhere. A word that begins with the name (马克思主义, 伏羲氏) is derived
@@ -1382,7 +1565,18 @@ impl<'l> EntityStage<'l> {
                 return;
             }
             let name: String = doc.chars[s..e].iter().collect();
-            if self.lexicon.is_generic(&name)
+            // a word for a kind or a style (佛系, 中式) read as an organization or a place
+            let style_word = label != crate::ner::NerLabel::Person
+                && e - s == 2
+                && is_han(doc.chars[s])
+                && self
+                    .lexicon
+                    .style_suffixes
+                    .contains(doc.chars[s + 1].encode_utf8(&mut [0u8; 4]) as &str);
+            if style_word
+                || (label == crate::ner::NerLabel::Organization
+                    && self.unit_with_ceo(doc, &name, e))
+                || self.lexicon.is_generic(&name)
                 || self.latin_common_phrase(doc, s, e)
                 || self.lexicon.description_heads.is_match(&name)
                 || self.common_mixed_phrase(&name)
@@ -1434,6 +1628,26 @@ impl<'l> EntityStage<'l> {
                 rule: "ner_model",
             });
         }
+    }
+
+    /// Whether `name`, ending at `e`, is a unit inside a company that the text gives a chief
+    /// (国际部总裁, 游戏事业群CEO): a name that ends in a unit head (`unit_heads.tsv`) followed by
+    /// a title of a chief executive (`titles.tsv`, relation `ceo_of`). A ministry (外交部) has a
+    /// minister and a spokesperson, never a CEO.
+    fn unit_with_ceo(&self, doc: &Document, name: &str, e: usize) -> bool {
+        if !self
+            .lexicon
+            .unit_heads
+            .iter()
+            .any(|h| name.ends_with(h.as_str()))
+        {
+            return false;
+        }
+        let after = &doc.text[doc.byte_of_char(e)..];
+        self.lexicon
+            .titles
+            .iter()
+            .any(|t| t.relation == "ceo_of" && after.starts_with(t.word.as_str()))
     }
 
     /// Whether a Latin name at `s..e` is followed by the description of a product: after any
@@ -1746,7 +1960,12 @@ fn resolve(doc: &Document, chosen: Vec<Candidate<'_>>, lexicon: &Lexicon) -> Ent
         }
     }
     for (surface, idx) in surface_entity.iter_mut() {
-        let j = redirect[*idx];
+        // a chain of short forms (瓦妮 → 瓦妮莎 → 瓦妮莎·帕帕斯) ends at the longest; each
+        // step is longer, so the chain ends
+        let mut j = redirect[*idx];
+        while redirect[j] != j {
+            j = redirect[j];
+        }
         if j != *idx {
             entities[j].aliases.insert(surface.clone());
             *idx = j;
