@@ -352,3 +352,31 @@ fn short_forms_of_a_name_all_join_the_longest() {
         .collect();
     assert_eq!(persons, ["瓦妮莎·帕帕斯"], "{e:?}");
 }
+
+#[test]
+fn a_known_ministry_inside_a_unit_noun_is_not_named() {
+    // 教育部门 ("education departments") is not the ministry 教育部
+    let e = entities("一位员工表示，教育部门员工虽未被全部裁掉，但也所剩无几。");
+    assert!(!e.iter().any(|(t, _, _)| t == "organization"), "{e:?}");
+}
+
+#[test]
+fn a_name_read_as_a_verb_between_a_title_and_a_list_mark_is_a_person() {
+    // the segmentation reads 付强 as a verb
+    let e = entities("新的部门由CTO付强和CDO温伯华共同负责。");
+    assert!(has(&e, "person", "付强"), "{e:?}");
+}
+
+#[test]
+fn a_transliteration_gloss_makes_a_person() {
+    let e = entities("新来的品牌总监Mia（音译）越过了原来的上级。");
+    assert!(has(&e, "person", "Mia"), "{e:?}");
+}
+
+#[test]
+fn a_latin_name_before_a_bracketed_product_description_is_a_product() {
+    let e = entities("该方案包括DMS（驾驶员感知系统）、OMS（乘客感知系统）等功能。");
+    assert!(has(&e, "product", "DMS"), "{e:?}");
+    assert!(has(&e, "product", "OMS"), "{e:?}");
+    assert!(!e.iter().any(|(t, _, _)| t == "organization"), "{e:?}");
+}

@@ -388,9 +388,25 @@ impl<'l> EntityStage<'l> {
     /// the head of a Chinese compound comes last (中国|人, 财政部|长 read as 财政部长 still
     /// name 中国 and the ministry's prefix); the known names are words of the segmenter, so
     /// a name is cut only when the words across its edges are likelier.
+    ///
+    /// A word that extends the name into a unit noun is the exception: 教育部|门 read as
+    /// 教育部门 ("education departments") names no ministry, since its head, a unit word
+    /// (`unit_heads.tsv`: 部门), begins inside the name.
     fn on_word_boundaries(&self, doc: &Document, start: usize, end: usize) -> bool {
+        let unit_noun = |a: usize, b: usize| {
+            a == start && b > end && {
+                let word: String = doc.chars[a..b].iter().collect();
+                self.lexicon
+                    .unit_heads
+                    .iter()
+                    .any(|h| word.ends_with(h.as_str()) && b - h.chars().count() < end)
+            }
+        };
         let crossing = |a: usize, b: usize, _: &str| {
-            b - a >= 2 && ((a < start && b > start) || (a > start && a < end && b > end))
+            b - a >= 2
+                && ((a < start && b > start)
+                    || (a > start && a < end && b > end)
+                    || unit_noun(a, b))
         };
         if !self.window_may_hold(doc, start, end, crossing) {
             return true;
@@ -398,7 +414,10 @@ impl<'l> EntityStage<'l> {
         self.context_words(doc, start, end)
             .iter()
             .all(|&(a, b, _)| {
-                b <= start || a >= end || (a == start && b >= end) || (a >= start && b <= end)
+                b <= start
+                    || a >= end
+                    || (a == start && b >= end && !unit_noun(a, b))
+                    || (a >= start && b <= end)
             })
     }
 
@@ -642,6 +661,19 @@ impl<'l> EntityStage<'l> {
             && matches!(self.words.tag_of(&t.word), "nr" | "nrfg" | "nrt" | "x")
         {
             return Some((self.name_rest(chars, tokens, &t), "title_person"));
+        }
+        // a name that the segmentation reads as a verb or an adjective (付强) is still a name
+        // between a title and a list mark (CTO付强和CDO…, 总监周密、): a verb after a title
+        // is followed by its object or a clause, not by the next item of a list
+        if (2..=3).contains(&(t.end - t.start))
+            && self.person_like(&word)
+            && matches!(self.words.tag_of(&t.word), "v" | "vn" | "a" | "ad" | "an")
+            && !self.boundary_starts_at(chars, t.start)
+            && chars
+                .get(t.end)
+                .is_some_and(|&c| matches!(c, '、' | '和' | '与' | '及'))
+        {
+            return Some((t.end, "title_person"));
         }
         if t.end - t.start == 1 && self.lexicon.surnames.contains(&word) {
             let next = tokens.after(&t)?;
@@ -1335,15 +1367,16 @@ impl<'l> EntityStage<'l> {
         let chars = &doc.chars;
         for (b, open) in doc.text.match_indices(['（', '(']) {
             let after = &doc.text[b + open.len()..];
-            let Some(&(_, kind)) = self
+            let at = doc.char_of_byte(b);
+            let gloss = self
                 .lexicon
                 .glosses
                 .iter()
                 .find(|(w, _)| after.starts_with(w.as_str()))
-            else {
+                .map(|g| g.1);
+            let Some(kind) = gloss.or_else(|| self.product_gloss(doc, at, after)) else {
                 continue;
             };
-            let at = doc.char_of_byte(b);
             let mut typed = false;
             for c in cands.iter_mut().filter(|c| c.end == at) {
                 if c.rule == "lexicon" || c.rule == "user_lexicon" {
@@ -1392,6 +1425,25 @@ impl<'l> EntityStage<'l> {
                 });
             }
         }
+    }
+
+    /// DMS（驾驶员感知系统）: a Latin name (an acronym, a brand) before a bracketed description
+    /// that ends in a product head (`product_heads.tsv`) is a product. A Han name before such a
+    /// bracket may be the company that makes it, and is left alone.
+    fn product_gloss(&self, doc: &Document, at: usize, after: &str) -> Option<EntityType> {
+        const MAX_GLOSS: usize = 12;
+        if at == 0 || !doc.chars[at - 1].is_ascii_alphanumeric() {
+            return None;
+        }
+        let close = after.find(['）', ')'])?;
+        let inner = &after[..close];
+        let plain = inner.chars().count() <= MAX_GLOSS && inner.chars().all(is_han);
+        let head = self
+            .lexicon
+            .product_heads
+            .iter()
+            .any(|h| inner.ends_with(h.as_str()));
+        (plain && head).then_some(EntityType::Product)
     }
 
     /// A tagged person whose name the document also writes as the end of a longer word of the
@@ -1610,16 +1662,28 @@ impl<'l> EntityStage<'l> {
                 .then(|| self.lexicon.abbreviations.get(&doc.chars[s]))
                 .flatten();
             let known = full.and_then(|f| self.lexicon.by_surface.get(f));
+            // an organization that ends in a suffix has the suffix's subtype (X证券: company)
+            let suffix_subtype = (kind == EntityType::Organization)
+                .then(|| {
+                    self.lexicon
+                        .suffixes
+                        .iter()
+                        .find(|x| x.keep && name.ends_with(x.word.as_str()))
+                })
+                .flatten()
+                .map(|x| Cow::Borrowed(x.subtype.as_str()));
             out.push(Candidate {
                 start: s,
                 end: e,
                 kind,
-                subtype: known.and_then(|&i| {
-                    self.lexicon.entries[i]
-                        .subtype
-                        .as_deref()
-                        .map(Cow::Borrowed)
-                }),
+                subtype: known
+                    .and_then(|&i| {
+                        self.lexicon.entries[i]
+                            .subtype
+                            .as_deref()
+                            .map(Cow::Borrowed)
+                    })
+                    .or(suffix_subtype),
                 name: full.map(|f| Cow::Borrowed(f.as_str())),
                 aliases: known.map_or(Cow::Borrowed(&[]), |&i| {
                     Cow::Borrowed(&self.lexicon.entries[i].aliases)
