@@ -380,3 +380,29 @@ fn a_latin_name_before_a_bracketed_product_description_is_a_product() {
     assert!(has(&e, "product", "OMS"), "{e:?}");
     assert!(!e.iter().any(|(t, _, _)| t == "organization"), "{e:?}");
 }
+
+#[test]
+fn a_common_word_is_no_alias_of_a_company() {
+    // 航空工业 (the aviation industry) and 盛大 (grand) are not short names of companies
+    let e = entities("当代航空工业是一个高投入的行业。选手们将参加盛大的线下总决赛。");
+    assert!(!e.iter().any(|(t, _, _)| t == "organization"), "{e:?}");
+}
+
+#[test]
+fn a_company_named_with_its_legal_form_keeps_it() {
+    // 公司 ends the legal form 股份有限公司: the name is read from before the form, and keeps it
+    let e = entities("2010年3月正式加入星河博远科技股份有限公司，现任该公司财务总监。");
+    assert!(has(&e, "organization", "星河博远科技股份有限公司"), "{e:?}");
+    assert!(
+        !e.iter()
+            .any(|(_, n, _)| n.starts_with("加入") || n.ends_with("有限")),
+        "{e:?}"
+    );
+}
+
+#[test]
+fn a_verb_of_holding_a_post_ends_a_name_before_a_suffix() {
+    let e = entities("现任星河电力集团副总经理。");
+    assert!(has(&e, "organization", "星河电力集团"), "{e:?}");
+    assert!(!e.iter().any(|(_, n, _)| n.starts_with("现任")), "{e:?}");
+}

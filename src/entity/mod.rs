@@ -732,6 +732,21 @@ impl<'l> EntityStage<'l> {
             let cue = &self.lexicon.cues[m.pattern().as_usize()];
             let cs = doc.char_of_byte(m.start());
             let ce = doc.char_of_byte(m.end());
+            // a cue that ends a legal form (公司 of 股份有限公司) reads the name from before the
+            // form, and the name keeps it (X股份有限公司 is the company's name)
+            let legal = if cue.after {
+                None
+            } else {
+                self.lexicon
+                    .suffixes
+                    .iter()
+                    .filter(|x| x.keep && x.word != cue.word && x.word.ends_with(cue.word.as_str()))
+                    .map(|x| (x.word.as_str(), x.word.chars().count()))
+                    .filter(|&(w, n)| n <= ce && doc.slice(ce - n, ce) == w)
+                    .map(|(_, n)| n)
+                    .max()
+            };
+            let cs = legal.map_or(cs, |n| ce - n);
             let (start, end) = if cue.after {
                 let mut p = ce;
                 while p < chars.len()
@@ -757,7 +772,7 @@ impl<'l> EntityStage<'l> {
                     }
                     p -= 1;
                 }
-                (p, cs)
+                (p, if legal.is_some() { ce } else { cs })
             };
             // 子公司, 母公司: a relational noun, not a name's head
             if !cue.after
@@ -865,13 +880,14 @@ impl<'l> EntityStage<'l> {
         while end > start && !chars[end - 1].is_alphanumeric() {
             end -= 1;
         }
+        // the first suffix of the list that ends the name decides (the legal forms come before
+        // 公司): one kept in names (有限公司) stays, a head noun (公司) goes
         for s in &self.lexicon.suffixes {
-            if s.keep {
-                continue;
-            }
             let w: Vec<char> = s.word.chars().collect();
             if end - start > w.len() && chars[end - w.len()..end] == w[..] {
-                end -= w.len();
+                if !s.keep {
+                    end -= w.len();
+                }
                 break;
             }
         }
