@@ -406,3 +406,16 @@ fn a_verb_of_holding_a_post_ends_a_name_before_a_suffix() {
     assert!(has(&e, "organization", "星河电力集团"), "{e:?}");
     assert!(!e.iter().any(|(_, n, _)| n.starts_with("现任")), "{e:?}");
 }
+
+#[test]
+fn a_known_latin_name_in_brackets_after_a_title_is_that_entity() {
+    // the lexicon knows Fortnite (堡垒之夜): 《要塞英雄》 is the same game, not another work
+    let e =
+        entities("该公司最知名的游戏是《要塞英雄》（Fortnite）。《要塞英雄》也上架了手机平台。");
+    assert!(!has(&e, "work", "要塞英雄"), "{e:?}");
+    let game = e
+        .iter()
+        .find(|(_, _, a)| a.contains(&"要塞英雄".to_string()))
+        .unwrap_or_else(|| panic!("要塞英雄 is no alias in {e:?}"));
+    assert_eq!(game.0, "product", "{e:?}");
+}

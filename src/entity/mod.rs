@@ -2102,13 +2102,20 @@ fn resolve(doc: &Document, chosen: Vec<Candidate<'_>>, lexicon: &Lexicon) -> Ent
         let close = doc.chars.get(b.end).copied();
         let latin = doc.chars[b.start..b.end].iter().all(|c| c.is_ascii());
         let han = doc.chars[a.start..a.end].iter().any(|&c| is_han(c));
+        // the name may close its quotes or title marks first: 《要塞英雄》（Fortnite）
+        let open = open.trim_start_matches(['》', '”', '」', '』', '"']);
         if (open == "（" || open == "(")
             && matches!(close, Some('）' | ')'))
             && latin
             && han
             && a.entity != b.entity
         {
-            same.push((b.entity, a.entity));
+            // the lexicon knows the Latin name: its entity (type, canonical name) is the one
+            if b.rule == "lexicon" && a.rule != "lexicon" {
+                same.push((a.entity, b.entity));
+            } else {
+                same.push((b.entity, a.entity));
+            }
         }
     }
     for (from, to) in same {
