@@ -419,3 +419,16 @@ fn a_known_latin_name_in_brackets_after_a_title_is_that_entity() {
         .unwrap_or_else(|| panic!("要塞英雄 is no alias in {e:?}"));
     assert_eq!(game.0, "product", "{e:?}");
 }
+
+#[test]
+fn a_place_abbreviation_beside_an_untaken_one_is_half_a_word() {
+    // 中台 ("middle platform"): the tagger reads 台 alone as a place (台湾)
+    let e = entities("COO、CTO和CDO成立了新的中台联合部门，这意味着权力的更迭。");
+    assert!(!e.iter().any(|(t, _, _)| t == "place"), "{e:?}");
+    // a pair the tagger reads whole keeps both places
+    let e = entities("双方表示将推动中美关系健康发展。");
+    assert!(
+        has(&e, "place", "中国") && has(&e, "place", "美国"),
+        "{e:?}"
+    );
+}

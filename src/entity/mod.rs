@@ -1291,6 +1291,7 @@ impl<'l> EntityStage<'l> {
         self.tagged_names(doc, out);
         self.glued_prefixes(doc, &mut out[first..]);
         self.drop_word_pieces(doc, out, first);
+        self.drop_half_pairs(doc, out, first);
         let products: BTreeSet<String> = out[first..]
             .iter()
             .filter(|c| c.kind == EntityType::Product)
@@ -1460,6 +1461,35 @@ impl<'l> EntityStage<'l> {
             .iter()
             .any(|h| inner.ends_with(h.as_str()));
         (plain && head).then_some(EntityType::Product)
+    }
+
+    /// A one-character place that the tagger found next to another place abbreviation it did not
+    /// take (中台 "middle platform": 台 tagged, 中 not) is half of a word, not a pair of places:
+    /// the tagger reads a real pair (中美, 日韩) whole, both characters places.
+    fn drop_half_pairs(&self, doc: &Document, out: &mut Vec<Candidate>, first: usize) {
+        let chars = &doc.chars;
+        let places: BTreeSet<usize> = out[first..]
+            .iter()
+            .filter(|c| c.kind == EntityType::Place && c.end - c.start == 1)
+            .map(|c| c.start)
+            .collect();
+        if places.is_empty() {
+            return;
+        }
+        let abbr = |i: usize| {
+            chars
+                .get(i)
+                .is_some_and(|c| self.lexicon.abbreviations.contains_key(c))
+        };
+        let half = |p: usize| {
+            (p > 0 && abbr(p - 1) && !places.contains(&(p - 1)))
+                || (abbr(p + 1) && !places.contains(&(p + 1)))
+        };
+        let mut i = 0;
+        out.retain(|c| {
+            i += 1;
+            i <= first || c.kind != EntityType::Place || c.end - c.start != 1 || !half(c.start)
+        });
     }
 
     /// A tagged person whose name the document also writes as the end of a longer word of the
