@@ -432,3 +432,10 @@ fn a_place_abbreviation_beside_an_untaken_one_is_half_a_word() {
         "{e:?}"
     );
 }
+
+#[test]
+fn a_deputy_title_is_no_part_of_the_name_before_it() {
+    let e = entities("现任云海城集团副总裁。");
+    assert!(has(&e, "organization", "云海城集团"), "{e:?}");
+    assert!(!e.iter().any(|(_, n, _)| n.ends_with('副')), "{e:?}");
+}
