@@ -439,3 +439,9 @@ fn a_deputy_title_is_no_part_of_the_name_before_it() {
     assert!(has(&e, "organization", "云海城集团"), "{e:?}");
     assert!(!e.iter().any(|(_, n, _)| n.ends_with('副')), "{e:?}");
 }
+
+#[test]
+fn a_category_word_before_a_bare_latin_name_types_it() {
+    let e = entities("该公司旗下应用Lumo上线三个月，用户破百万。");
+    assert!(has(&e, "product", "Lumo"), "{e:?}");
+}

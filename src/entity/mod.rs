@@ -1035,6 +1035,8 @@ impl<'l> EntityStage<'l> {
     /// Latin-script names, told apart from acronyms and common words by the data's word list,
     /// and typed by their shape and the word after them.
     fn latin_names(&self, doc: &Document, out: &mut Vec<Candidate<'l>>) {
+        /// The longest category word (`categories.tsv`) read before a name, in characters.
+        const MAX_CATEGORY: usize = 4;
         let chars = &doc.chars;
         let legal = self.legal_names(doc, out);
         for m in LATIN_NAME.find_iter(&doc.text) {
@@ -1065,12 +1067,26 @@ impl<'l> EntityStage<'l> {
                 .suffixes
                 .iter()
                 .find(|x| s.ends_with(x.word.as_str()) && x.word.is_ascii());
+            // a category word right before the name (硬件产品Power, 旗下应用Lumo): what it names
+            let category = (1..=MAX_CATEGORY.min(start)).rev().find_map(|k| {
+                let w = &chars[start - k..start];
+                if !w.iter().all(|&c| is_han(c)) {
+                    return None;
+                }
+                let w: String = w.iter().collect();
+                self.lexicon
+                    .category_by_word
+                    .get(&w)
+                    .map(|&ci| &self.lexicon.categories[ci])
+            });
             let (kind, subtype, tier) = if let Some(x) = suffix {
                 (
                     EntityType::Organization,
                     Some(Cow::Borrowed(x.subtype.as_str())),
                     1,
                 )
+            } else if let Some(cat) = category {
+                (cat.kind, Some(Cow::Borrowed(cat.subtype.as_str())), 1)
             } else if let Some(cue) = self
                 .lexicon
                 .cues
