@@ -445,3 +445,11 @@ fn a_category_word_before_a_bare_latin_name_types_it() {
     let e = entities("该公司旗下应用Lumo上线三个月，用户破百万。");
     assert!(has(&e, "product", "Lumo"), "{e:?}");
 }
+
+#[test]
+fn a_code_like_name_of_a_plan_is_no_product() {
+    let e = entities("公司曾在2021年推出“Z300战略”，不再为中小商家提供服务。");
+    assert!(!e.iter().any(|(_, n, _)| n == "Z300"), "{e:?}");
+    let e = entities("公司今天发布了新款耳机Z300，售价两千元。");
+    assert!(has(&e, "product", "Z300"), "{e:?}");
+}

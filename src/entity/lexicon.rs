@@ -41,6 +41,7 @@ const PRODUCT_HEADS: &str = include_str!("../../data/entity/product_heads.tsv");
 const UNIT_HEADS: &str = include_str!("../../data/entity/unit_heads.tsv");
 const KIN_WORDS: &str = include_str!("../../data/entity/kin_words.tsv");
 const STYLE_SUFFIXES: &str = include_str!("../../data/entity/style_suffixes.tsv");
+const PLAN_WORDS: &str = include_str!("../../data/entity/plan_words.tsv");
 const GLOSSES: &str = include_str!("../../data/entity/glosses.tsv");
 
 #[derive(Clone, Debug)]
@@ -130,6 +131,8 @@ pub struct Lexicon {
     pub glosses: Vec<(String, EntityType)>,
     /// Last characters of two-character words for a kind or style (佛系, 中式).
     pub style_suffixes: HashSet<String>,
+    /// Words after a code-like name that make it a plan's (K100战略), not a product's.
+    pub plan_words: Vec<String>,
 }
 
 fn matcher(words: &[String]) -> Result<AhoCorasick> {
@@ -379,6 +382,7 @@ impl Lexicon {
             kin_matcher: matcher(&kin_words)?,
             glosses,
             style_suffixes: read_words(data_dir, "entity/style_suffixes.tsv", STYLE_SUFFIXES)?,
+            plan_words: read_words(data_dir, "entity/plan_words.tsv", PLAN_WORDS)?,
         })
     }
 

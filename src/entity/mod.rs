@@ -1096,6 +1096,16 @@ impl<'l> EntityStage<'l> {
                 // a Latin name before an organization cue (X公司, X的员工, X创始人)
                 (cue.kind, Some(Cow::Borrowed(cue.subtype.as_str())), 1)
             } else if s.chars().any(|c| c.is_ascii_digit()) {
+                // a code-like name of a plan (K100战略, G20峰会) is no product
+                let rest = after.trim_start_matches(['”', '"', '」', ' ']);
+                if self
+                    .lexicon
+                    .plan_words
+                    .iter()
+                    .any(|w| rest.starts_with(w.as_str()))
+                {
+                    continue;
+                }
                 (EntityType::Product, None, 2)
             } else {
                 // a capitalized word with nothing to say what it names: the statistical tagger
