@@ -262,7 +262,22 @@ pub fn to_extract(a: &Analysis, raw: &str) -> DocExtract {
     }
     for e in extra_entities {
         match entities.iter_mut().find(|x| x.id == e.id) {
-            Some(x) => x.mentions.extend(e.mentions),
+            Some(x) => {
+                // the entity stage reads the byline too: its mention there takes the byline's rule
+                for m in e.mentions {
+                    match x
+                        .mentions
+                        .iter_mut()
+                        .find(|y| y.start == m.start && y.end == m.end)
+                    {
+                        Some(y) => y.rule = m.rule,
+                        None => x.mentions.push(m),
+                    }
+                }
+                if x.subtype.is_none() {
+                    x.subtype = e.subtype;
+                }
+            }
             None => entities.push(e),
         }
     }

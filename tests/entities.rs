@@ -265,3 +265,211 @@ fn a_verb_of_holding_a_post_ends_a_name_read_from_a_cue() {
     let e = entities("李明担任星河科技有限公司首席执行官。");
     assert!(has(&e, "organization", "星河科技有限公司"), "{e:?}");
 }
+
+#[test]
+fn a_verb_of_taking_a_post_ends_a_name_before_a_title() {
+    // 总裁, CEO read a company's name back; 出任 (takes the post of) is no part of one
+    for text in ["马丽出任CEO。", "随后马丽出任公司总裁。"] {
+        let e = entities(text);
+        assert!(
+            !e.iter().any(|(t, _, _)| t == "organization"),
+            "{text}: {e:?}"
+        );
+    }
+    let e = entities("昨日，马丽出任星河科技总裁。");
+    assert!(has(&e, "organization", "星河科技"), "{e:?}");
+}
+
+#[test]
+fn a_team_or_a_department_is_not_a_company() {
+    let e =
+        entities("ZORBIT创始团队CEO和总裁来自同一家公司。他曾任星河公司高级副总裁、国际部总裁。");
+    assert!(
+        !e.iter()
+            .any(|(_, n, _)| n.ends_with("团队") || n.ends_with('部')),
+        "{e:?}"
+    );
+    // a ministry keeps its name
+    let e = entities("外交部发言人当天表示反对。");
+    assert!(has(&e, "organization", "外交部"), "{e:?}");
+}
+
+#[test]
+fn a_byline_name_is_one_person() {
+    let given = Given {
+        id: "t".into(),
+        ..Given::default()
+    };
+    let text = "星河科技的十年\n\n本文来自微信公众号“星河观察”，作者：晓月的奇妙旅程，编辑：王建，36氪经授权发布。\n\n星河科技今天发布了新产品。";
+    let x = PIPELINE.extract(text, &given).unwrap();
+    let persons: Vec<&str> = x
+        .entities
+        .iter()
+        .filter(|e| e.kind.as_str() == "person")
+        .map(|e| e.name.as_str())
+        .collect();
+    assert!(persons.contains(&"晓月的奇妙旅程"), "{persons:?}");
+    assert!(!persons.contains(&"晓月"), "{persons:?}");
+    // one mention per place in the text, whatever read it
+    for e in &x.entities {
+        let mut spans: Vec<(usize, usize)> = e.mentions.iter().map(|m| (m.start, m.end)).collect();
+        let n = spans.len();
+        spans.dedup();
+        assert_eq!(spans.len(), n, "{e:?}");
+    }
+}
+
+#[test]
+fn a_title_before_a_four_character_name_keeps_all_of_it() {
+    let e = entities("左起：公司执行董事池田恒基、副社长安藤裕史透过直播连线。");
+    assert!(has(&e, "person", "池田恒基"), "{e:?}");
+    assert!(!has(&e, "person", "池田"), "{e:?}");
+    // a word after the name that is not a name stays out of it
+    let e = entities("董事长张远声表示，公司将继续扩张。");
+    assert!(has(&e, "person", "张远声"), "{e:?}");
+}
+
+#[test]
+fn a_place_and_a_sector_word_are_no_company() {
+    // 亚洲科技数位产业: Asia's tech and digital industry
+    let e = entities("长期以来台湾在亚洲科技数位产业一直扮演着主导角色。");
+    assert!(!e.iter().any(|(t, _, _)| t == "organization"), "{e:?}");
+}
+
+#[test]
+fn a_name_after_a_kinship_word_is_a_person() {
+    // the tagger alone reads Jessica here as an organization
+    let e = entities("市场总监则开始向董事长夫人Jessica汇报。据员工介绍，Jessica带来了一场风暴。");
+    assert!(has(&e, "person", "Jessica"), "{e:?}");
+    assert!(!has(&e, "organization", "Jessica"), "{e:?}");
+}
+
+#[test]
+fn a_bracketed_gloss_gives_the_name_its_type() {
+    let e = entities(
+        "第二，对标海外Zorbit（一种壁挂式健身器材）的硬件产品也在规划之中。Zorbit售价很高。",
+    );
+    assert!(has(&e, "product", "Zorbit"), "{e:?}");
+    assert!(!has(&e, "person", "Zorbit"), "{e:?}");
+}
+
+#[test]
+fn a_word_for_a_style_is_no_organization() {
+    // the tagger alone reads 佛系 ("laid-back") in quotes as an organization
+    let e = entities("他是一名“佛系”创业者，从不考虑融资。");
+    assert!(!e.iter().any(|(t, _, _)| t == "organization"), "{e:?}");
+}
+
+#[test]
+fn short_forms_of_a_name_all_join_the_longest() {
+    let e = entities(
+        "临时负责人瓦妮莎·帕帕斯（Vanessa Pappas）将担任首席运营官。瓦妮莎有很强的领导力。我将与瓦妮莎齐心协力。",
+    );
+    let persons: Vec<&str> = e
+        .iter()
+        .filter(|(t, _, _)| t == "person")
+        .map(|(_, n, _)| n.as_str())
+        .collect();
+    assert_eq!(persons, ["瓦妮莎·帕帕斯"], "{e:?}");
+}
+
+#[test]
+fn a_known_ministry_inside_a_unit_noun_is_not_named() {
+    // 教育部门 ("education departments") is not the ministry 教育部
+    let e = entities("一位员工表示，教育部门员工虽未被全部裁掉，但也所剩无几。");
+    assert!(!e.iter().any(|(t, _, _)| t == "organization"), "{e:?}");
+}
+
+#[test]
+fn a_name_read_as_a_verb_between_a_title_and_a_list_mark_is_a_person() {
+    // the segmentation reads 付强 as a verb
+    let e = entities("新的部门由CTO付强和CDO温伯华共同负责。");
+    assert!(has(&e, "person", "付强"), "{e:?}");
+}
+
+#[test]
+fn a_transliteration_gloss_makes_a_person() {
+    let e = entities("新来的品牌总监Mia（音译）越过了原来的上级。");
+    assert!(has(&e, "person", "Mia"), "{e:?}");
+}
+
+#[test]
+fn a_latin_name_before_a_bracketed_product_description_is_a_product() {
+    let e = entities("该方案包括DMS（驾驶员感知系统）、OMS（乘客感知系统）等功能。");
+    assert!(has(&e, "product", "DMS"), "{e:?}");
+    assert!(has(&e, "product", "OMS"), "{e:?}");
+    assert!(!e.iter().any(|(t, _, _)| t == "organization"), "{e:?}");
+}
+
+#[test]
+fn a_common_word_is_no_alias_of_a_company() {
+    // 航空工业 (the aviation industry) and 盛大 (grand) are not short names of companies
+    let e = entities("当代航空工业是一个高投入的行业。选手们将参加盛大的线下总决赛。");
+    assert!(!e.iter().any(|(t, _, _)| t == "organization"), "{e:?}");
+}
+
+#[test]
+fn a_company_named_with_its_legal_form_keeps_it() {
+    // 公司 ends the legal form 股份有限公司: the name is read from before the form, and keeps it
+    let e = entities("2010年3月正式加入星河博远科技股份有限公司，现任该公司财务总监。");
+    assert!(has(&e, "organization", "星河博远科技股份有限公司"), "{e:?}");
+    assert!(
+        !e.iter()
+            .any(|(_, n, _)| n.starts_with("加入") || n.ends_with("有限")),
+        "{e:?}"
+    );
+}
+
+#[test]
+fn a_verb_of_holding_a_post_ends_a_name_before_a_suffix() {
+    let e = entities("现任星河电力集团副总经理。");
+    assert!(has(&e, "organization", "星河电力集团"), "{e:?}");
+    assert!(!e.iter().any(|(_, n, _)| n.starts_with("现任")), "{e:?}");
+}
+
+#[test]
+fn a_known_latin_name_in_brackets_after_a_title_is_that_entity() {
+    // the lexicon knows Fortnite (堡垒之夜): 《要塞英雄》 is the same game, not another work
+    let e =
+        entities("该公司最知名的游戏是《要塞英雄》（Fortnite）。《要塞英雄》也上架了手机平台。");
+    assert!(!has(&e, "work", "要塞英雄"), "{e:?}");
+    let game = e
+        .iter()
+        .find(|(_, _, a)| a.contains(&"要塞英雄".to_string()))
+        .unwrap_or_else(|| panic!("要塞英雄 is no alias in {e:?}"));
+    assert_eq!(game.0, "product", "{e:?}");
+}
+
+#[test]
+fn a_place_abbreviation_beside_an_untaken_one_is_half_a_word() {
+    // 中台 ("middle platform"): the tagger reads 台 alone as a place (台湾)
+    let e = entities("COO、CTO和CDO成立了新的中台联合部门，这意味着权力的更迭。");
+    assert!(!e.iter().any(|(t, _, _)| t == "place"), "{e:?}");
+    // a pair the tagger reads whole keeps both places
+    let e = entities("双方表示将推动中美关系健康发展。");
+    assert!(
+        has(&e, "place", "中国") && has(&e, "place", "美国"),
+        "{e:?}"
+    );
+}
+
+#[test]
+fn a_deputy_title_is_no_part_of_the_name_before_it() {
+    let e = entities("现任云海城集团副总裁。");
+    assert!(has(&e, "organization", "云海城集团"), "{e:?}");
+    assert!(!e.iter().any(|(_, n, _)| n.ends_with('副')), "{e:?}");
+}
+
+#[test]
+fn a_category_word_before_a_bare_latin_name_types_it() {
+    let e = entities("该公司旗下应用Lumo上线三个月，用户破百万。");
+    assert!(has(&e, "product", "Lumo"), "{e:?}");
+}
+
+#[test]
+fn a_code_like_name_of_a_plan_is_no_product() {
+    let e = entities("公司曾在2021年推出“Z300战略”，不再为中小商家提供服务。");
+    assert!(!e.iter().any(|(_, n, _)| n == "Z300"), "{e:?}");
+    let e = entities("公司今天发布了新款耳机Z300，售价两千元。");
+    assert!(has(&e, "product", "Z300"), "{e:?}");
+}

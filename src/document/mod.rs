@@ -98,6 +98,13 @@ impl Document {
         (self.map[start] as usize, self.map[end - 1] as usize + 1)
     }
 
+    /// The cleaned span of the raw span `[start, end)`, when cleaning kept all of it.
+    pub fn clean_span(&self, start: usize, end: usize) -> Option<(usize, usize)> {
+        let s = self.map.partition_point(|&r| (r as usize) < start);
+        let e = self.map.partition_point(|&r| (r as usize) < end);
+        (e > s && e - s == end - start && self.map[s] as usize == start).then_some((s, e))
+    }
+
     /// Cleaned char index of a byte offset into `text` (which must be a char boundary).
     pub fn char_of_byte(&self, byte: usize) -> usize {
         match self.char_bytes.binary_search(&(byte as u32)) {

@@ -38,6 +38,11 @@ const PLACE_SUFFIXES: &str = include_str!("../../data/entity/place_suffixes.tsv"
 const ABBREVIATIONS: &str = include_str!("../../data/entity/abbreviations.tsv");
 const GENERIC_HEADS: &str = include_str!("../../data/entity/generic_heads.tsv");
 const PRODUCT_HEADS: &str = include_str!("../../data/entity/product_heads.tsv");
+const UNIT_HEADS: &str = include_str!("../../data/entity/unit_heads.tsv");
+const KIN_WORDS: &str = include_str!("../../data/entity/kin_words.tsv");
+const STYLE_SUFFIXES: &str = include_str!("../../data/entity/style_suffixes.tsv");
+const PLAN_WORDS: &str = include_str!("../../data/entity/plan_words.tsv");
+const GLOSSES: &str = include_str!("../../data/entity/glosses.tsv");
 
 #[derive(Clone, Debug)]
 pub struct LexEntry {
@@ -61,6 +66,9 @@ pub struct Suffix {
     pub word: String,
     pub subtype: String,
     pub keep: bool,
+    /// A word for a sector as much as a name's end (科技, 资本): a place before it alone
+    /// describes the place's sector (亚洲科技 "Asian tech"), not a company.
+    pub sector: bool,
 }
 
 #[derive(Clone, Debug)]
@@ -114,6 +122,17 @@ pub struct Lexicon {
     pub description_heads: AhoCorasick,
     /// Head nouns that end a product's description after its brand (解决方案, 芯片).
     pub product_heads: HashSet<String>,
+    /// Words that end the name of a unit inside an organization (团队, 部门).
+    pub unit_heads: Vec<String>,
+    /// Kinship words before a person's name (夫人, 父亲).
+    pub kin_matcher: AhoCorasick,
+    /// The first words of a bracketed gloss and the type they give the name before it
+    /// (一种 → product, 一家 → organization).
+    pub glosses: Vec<(String, EntityType)>,
+    /// Last characters of two-character words for a kind or style (佛系, 中式).
+    pub style_suffixes: HashSet<String>,
+    /// Words after a code-like name that make it a plan's (K100战略), not a product's.
+    pub plan_words: Vec<String>,
 }
 
 fn matcher(words: &[String]) -> Result<AhoCorasick> {
@@ -232,6 +251,7 @@ impl Lexicon {
                 word: r.fields[0].to_string(),
                 subtype: r.fields[1].to_string(),
                 keep: r.fields[2].trim() == "yes",
+                sector: r.fields.get(3).is_some_and(|f| f.trim() == "yes"),
             })
             .collect();
         let (file, text) = read_override(data_dir, "entity/categories.tsv", CATEGORIES)?;
@@ -315,6 +335,16 @@ impl Lexicon {
             .filter(|r| r.fields.get(2).is_some_and(|f| f.trim() == "no"))
             .map(|r| r.fields[0].to_string())
             .collect::<Vec<_>>();
+        let unit_heads: Vec<String> = read_words(data_dir, "entity/unit_heads.tsv", UNIT_HEADS)?;
+        let kin_words: Vec<String> = read_words(data_dir, "entity/kin_words.tsv", KIN_WORDS)?;
+        let (file, text) = read_override(data_dir, "entity/glosses.tsv", GLOSSES)?;
+        let mut glosses = Vec::new();
+        for r in parse_tsv(&file, &text, 2)? {
+            let kind = EntityType::parse(r.fields[1].trim()).ok_or_else(|| {
+                Error::data(&file, r.line, format!("unknown type {:?}", r.fields[1]))
+            })?;
+            glosses.push((r.fields[0].trim().to_string(), kind));
+        }
         let category_by_word = categories
             .iter()
             .enumerate()
@@ -348,6 +378,11 @@ impl Lexicon {
             generic_heads,
             description_heads: matcher(&description_heads)?,
             product_heads,
+            unit_heads,
+            kin_matcher: matcher(&kin_words)?,
+            glosses,
+            style_suffixes: read_words(data_dir, "entity/style_suffixes.tsv", STYLE_SUFFIXES)?,
+            plan_words: read_words(data_dir, "entity/plan_words.tsv", PLAN_WORDS)?,
         })
     }
 

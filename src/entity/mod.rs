@@ -328,6 +328,9 @@ impl<'l> EntityStage<'l> {
         self.romanized_persons(doc, &mut cands);
         self.repeat_names(doc, &mut cands);
         self.model_names(doc, &mut cands);
+        self.byline_names(doc, &mut cands);
+        self.kin_persons(doc, &mut cands);
+        self.gloss_types(doc, &mut cands);
         self.promote_containing(doc, &mut cands);
         let chosen = select(cands);
         resolve(doc, chosen, self.lexicon)
@@ -385,9 +388,25 @@ impl<'l> EntityStage<'l> {
     /// the head of a Chinese compound comes last (中国|人, 财政部|长 read as 财政部长 still
     /// name 中国 and the ministry's prefix); the known names are words of the segmenter, so
     /// a name is cut only when the words across its edges are likelier.
+    ///
+    /// A word that extends the name into a unit noun is the exception: 教育部|门 read as
+    /// 教育部门 ("education departments") names no ministry, since its head, a unit word
+    /// (`unit_heads.tsv`: 部门), begins inside the name.
     fn on_word_boundaries(&self, doc: &Document, start: usize, end: usize) -> bool {
+        let unit_noun = |a: usize, b: usize| {
+            a == start && b > end && {
+                let word: String = doc.chars[a..b].iter().collect();
+                self.lexicon
+                    .unit_heads
+                    .iter()
+                    .any(|h| word.ends_with(h.as_str()) && b - h.chars().count() < end)
+            }
+        };
         let crossing = |a: usize, b: usize, _: &str| {
-            b - a >= 2 && ((a < start && b > start) || (a > start && a < end && b > end))
+            b - a >= 2
+                && ((a < start && b > start)
+                    || (a > start && a < end && b > end)
+                    || unit_noun(a, b))
         };
         if !self.window_may_hold(doc, start, end, crossing) {
             return true;
@@ -395,7 +414,10 @@ impl<'l> EntityStage<'l> {
         self.context_words(doc, start, end)
             .iter()
             .all(|&(a, b, _)| {
-                b <= start || a >= end || (a == start && b >= end) || (a >= start && b <= end)
+                b <= start
+                    || a >= end
+                    || (a == start && b >= end && !unit_noun(a, b))
+                    || (a >= start && b <= end)
             })
     }
 
@@ -638,6 +660,19 @@ impl<'l> EntityStage<'l> {
             && self.person_like(&word)
             && matches!(self.words.tag_of(&t.word), "nr" | "nrfg" | "nrt" | "x")
         {
+            return Some((self.name_rest(chars, tokens, &t), "title_person"));
+        }
+        // a name that the segmentation reads as a verb or an adjective (付强) is still a name
+        // between a title and a list mark (CTO付强和CDO…, 总监周密、): a verb after a title
+        // is followed by its object or a clause, not by the next item of a list
+        if (2..=3).contains(&(t.end - t.start))
+            && self.person_like(&word)
+            && matches!(self.words.tag_of(&t.word), "v" | "vn" | "a" | "ad" | "an")
+            && !self.boundary_starts_at(chars, t.start)
+            && chars
+                .get(t.end)
+                .is_some_and(|&c| matches!(c, '、' | '和' | '与' | '及'))
+        {
             return Some((t.end, "title_person"));
         }
         if t.end - t.start == 1 && self.lexicon.surnames.contains(&word) {
@@ -658,6 +693,31 @@ impl<'l> EntityStage<'l> {
         None
     }
 
+    /// The end of a name that the person word `t` begins: the word's end, or the end of a
+    /// proper-noun word right after it that ends the Han run (执行董事池田恒基、: a Japanese
+    /// name of four characters, of which the segmentation reads the first two as a name),
+    /// when the two make at most four characters. A word of another kind after the name
+    /// (张三表示, 李四今天) is what the sentence says of the person.
+    fn name_rest(&self, chars: &[char], tokens: &mut TitleWords<'_>, t: &Token<'_>) -> usize {
+        const MAX_NAME: usize = 4;
+        let Some(next) = tokens.starting_at(t.end) else {
+            return t.end;
+        };
+        let han_run_ends = chars.get(next.end).is_none_or(|&c| !is_han(c));
+        if next.end - t.start <= MAX_NAME
+            && chars[next.start..next.end].iter().all(|&c| is_han(c))
+            && han_run_ends
+            && matches!(
+                self.words.tag_of(&next.word),
+                "nr" | "nrfg" | "nrt" | "nz" | "x"
+            )
+            && !self.boundary_starts_at(chars, next.start)
+        {
+            return next.end;
+        }
+        t.end
+    }
+
     /// 创立了X; X创始人; X公司. A name from a weak cue must also be named by a strong cue, or
     /// be more than a phrase of common words.
     fn cue_names(
@@ -672,6 +732,21 @@ impl<'l> EntityStage<'l> {
             let cue = &self.lexicon.cues[m.pattern().as_usize()];
             let cs = doc.char_of_byte(m.start());
             let ce = doc.char_of_byte(m.end());
+            // a cue that ends a legal form (公司 of 股份有限公司) reads the name from before the
+            // form, and the name keeps it (X股份有限公司 is the company's name)
+            let legal = if cue.after {
+                None
+            } else {
+                self.lexicon
+                    .suffixes
+                    .iter()
+                    .filter(|x| x.keep && x.word != cue.word && x.word.ends_with(cue.word.as_str()))
+                    .map(|x| (x.word.as_str(), x.word.chars().count()))
+                    .filter(|&(w, n)| n <= ce && doc.slice(ce - n, ce) == w)
+                    .map(|(_, n)| n)
+                    .max()
+            };
+            let cs = legal.map_or(cs, |n| ce - n);
             let (start, end) = if cue.after {
                 let mut p = ce;
                 while p < chars.len()
@@ -697,7 +772,7 @@ impl<'l> EntityStage<'l> {
                     }
                     p -= 1;
                 }
-                (p, cs)
+                (p, if legal.is_some() { ce } else { cs })
             };
             // 子公司, 母公司: a relational noun, not a name's head
             if !cue.after
@@ -723,6 +798,15 @@ impl<'l> EntityStage<'l> {
                 }
             }
             let name: String = chars[start..end].iter().collect();
+            // a team or a department (X创始团队CEO, 国际部总裁) is a unit, not the company
+            if self
+                .lexicon
+                .unit_heads
+                .iter()
+                .any(|h| name.ends_with(h.as_str()))
+            {
+                continue;
+            }
             if self.plausible_new_name(&name) && self.no_function_words(&name) {
                 found.push((start, end, cue.strong, cue));
             }
@@ -796,13 +880,14 @@ impl<'l> EntityStage<'l> {
         while end > start && !chars[end - 1].is_alphanumeric() {
             end -= 1;
         }
+        // the first suffix of the list that ends the name decides (the legal forms come before
+        // 公司): one kept in names (有限公司) stays, a head noun (公司) goes
         for s in &self.lexicon.suffixes {
-            if s.keep {
-                continue;
-            }
             let w: Vec<char> = s.word.chars().collect();
             if end - start > w.len() && chars[end - w.len()..end] == w[..] {
-                end -= w.len();
+                if !s.keep {
+                    end -= w.len();
+                }
                 break;
             }
         }
@@ -847,6 +932,10 @@ impl<'l> EntityStage<'l> {
             }
             let (start, _) = self.trim_name(chars, p, ss);
             let head: String = chars[start..ss].iter().collect();
+            // a place and a sector word (亚洲科技 "Asian tech") describe the place's sector
+            if suffix.sector && start < ss && self.is_place_word(&head, &occupied[start..ss]) {
+                continue;
+            }
             if head.chars().count() < 2
                 || self.lexicon.is_generic(&head)
                 || !self.plausible_new_name(&head)
@@ -871,6 +960,16 @@ impl<'l> EntityStage<'l> {
                 rule: "org_suffix",
             });
         }
+    }
+
+    /// Whether `head` is a place and nothing more: a lexicon place over all of it (`occupied`
+    /// holds the lexicon's types over its characters), or one word that jieba tags as a place.
+    fn is_place_word(&self, head: &str, occupied: &[Option<EntityType>]) -> bool {
+        if occupied.iter().all(|o| *o == Some(EntityType::Place)) {
+            return true;
+        }
+        let words = self.words.tag(head, false);
+        words.len() == 1 && words[0].tag == "ns"
     }
 
     /// AI写作平台“某某” → product; 《某某》 → work.
@@ -936,6 +1035,8 @@ impl<'l> EntityStage<'l> {
     /// Latin-script names, told apart from acronyms and common words by the data's word list,
     /// and typed by their shape and the word after them.
     fn latin_names(&self, doc: &Document, out: &mut Vec<Candidate<'l>>) {
+        /// The longest category word (`categories.tsv`) read before a name, in characters.
+        const MAX_CATEGORY: usize = 4;
         let chars = &doc.chars;
         let legal = self.legal_names(doc, out);
         for m in LATIN_NAME.find_iter(&doc.text) {
@@ -966,12 +1067,26 @@ impl<'l> EntityStage<'l> {
                 .suffixes
                 .iter()
                 .find(|x| s.ends_with(x.word.as_str()) && x.word.is_ascii());
+            // a category word right before the name (硬件产品Power, 旗下应用Lumo): what it names
+            let category = (1..=MAX_CATEGORY.min(start)).rev().find_map(|k| {
+                let w = &chars[start - k..start];
+                if !w.iter().all(|&c| is_han(c)) {
+                    return None;
+                }
+                let w: String = w.iter().collect();
+                self.lexicon
+                    .category_by_word
+                    .get(&w)
+                    .map(|&ci| &self.lexicon.categories[ci])
+            });
             let (kind, subtype, tier) = if let Some(x) = suffix {
                 (
                     EntityType::Organization,
                     Some(Cow::Borrowed(x.subtype.as_str())),
                     1,
                 )
+            } else if let Some(cat) = category {
+                (cat.kind, Some(Cow::Borrowed(cat.subtype.as_str())), 1)
             } else if let Some(cue) = self
                 .lexicon
                 .cues
@@ -981,6 +1096,16 @@ impl<'l> EntityStage<'l> {
                 // a Latin name before an organization cue (X公司, X的员工, X创始人)
                 (cue.kind, Some(Cow::Borrowed(cue.subtype.as_str())), 1)
             } else if s.chars().any(|c| c.is_ascii_digit()) {
+                // a code-like name of a plan (K100战略, G20峰会) is no product
+                let rest = after.trim_start_matches(['”', '"', '」', ' ']);
+                if self
+                    .lexicon
+                    .plan_words
+                    .iter()
+                    .any(|w| rest.starts_with(w.as_str()))
+                {
+                    continue;
+                }
                 (EntityType::Product, None, 2)
             } else {
                 // a capitalized word with nothing to say what it names: the statistical tagger
@@ -1192,6 +1317,7 @@ impl<'l> EntityStage<'l> {
         self.tagged_names(doc, out);
         self.glued_prefixes(doc, &mut out[first..]);
         self.drop_word_pieces(doc, out, first);
+        self.drop_half_pairs(doc, out, first);
         let products: BTreeSet<String> = out[first..]
             .iter()
             .filter(|c| c.kind == EntityType::Product)
@@ -1209,6 +1335,187 @@ impl<'l> EntityStage<'l> {
                 c.kind = EntityType::Product;
             }
         }
+    }
+
+    /// The names of the byline (作者：X, 编辑：Y) as the header gives them, whole: a pen name or an
+    /// account name (某某的勇敢世界) is one person, whatever the tagger reads inside it.
+    fn byline_names(&self, doc: &Document, cands: &mut Vec<Candidate<'l>>) {
+        for b in &doc.meta.bylines {
+            let Some((start, end)) = doc.clean_span(b.start, b.end) else {
+                continue;
+            };
+            // a colon right after the value: it ran into the next field's label (作者:X简介:)
+            if doc.chars.get(end).is_some_and(|&c| c == ':' || c == '：') {
+                continue;
+            }
+            cands.push(Candidate {
+                start,
+                end,
+                kind: EntityType::Person,
+                subtype: Some(Cow::Borrowed("journalist")),
+                name: Some(Cow::Owned(b.name.clone())),
+                aliases: Cow::Borrowed(&[]),
+                tier: 1,
+                rule: "byline",
+            });
+        }
+    }
+
+    /// 总裁的夫人Scarlet, 其父亲唐本国: the name right after a kinship word
+    /// (`data/entity/kin_words.tsv`) is a person: one to three capitalized Latin words, or a
+    /// name that the tagger found there and that a surname begins.
+    fn kin_persons(&self, doc: &Document, cands: &mut Vec<Candidate<'l>>) {
+        const MAX_WORDS: usize = 3;
+        let chars = &doc.chars;
+        let mut found: Vec<(usize, usize)> = Vec::new();
+        for m in self.lexicon.kin_matcher.find_iter(&doc.text) {
+            let p = doc.char_of_byte(m.end());
+            let Some(&first) = chars.get(p) else {
+                continue;
+            };
+            if first.is_ascii_uppercase() {
+                let rest: String = chars[p..chars.len().min(p + 40)].iter().collect();
+                if let Some(n) = LATIN_NAME.find(&rest).filter(|n| n.start() == 0) {
+                    let words: Vec<&str> = n.as_str().split(' ').collect();
+                    let common = words.iter().any(|w| {
+                        self.lexicon.latin_common.contains(&w.to_lowercase())
+                            || self.lexicon.is_suffix(w)
+                    });
+                    let end = p + n.as_str().chars().count();
+                    let glued = chars.get(end).is_some_and(|c| c.is_ascii_alphanumeric());
+                    if words.len() <= MAX_WORDS && !common && !glued {
+                        found.push((p, end));
+                    }
+                }
+            } else if is_han(first) {
+                found.extend(
+                    cands
+                        .iter()
+                        .filter(|c| c.start == p && c.tier == 2 && c.kind != EntityType::Person)
+                        .filter(|c| self.person_like(doc.slice(c.start, c.end)))
+                        .map(|c| (c.start, c.end)),
+                );
+            }
+        }
+        for (start, end) in found {
+            cands.push(person(start, end, "kin_person"));
+        }
+    }
+
+    /// Tonal（一种壁挂式健身器材）: a bracketed gloss that begins with a word of
+    /// `data/entity/glosses.tsv` gives the name right before the bracket its type. The name is
+    /// the span another source found there (unless the lexicon, which knows the name, found
+    /// it), or else the capitalized Latin word or words before the bracket.
+    fn gloss_types(&self, doc: &Document, cands: &mut Vec<Candidate<'l>>) {
+        let chars = &doc.chars;
+        for (b, open) in doc.text.match_indices(['（', '(']) {
+            let after = &doc.text[b + open.len()..];
+            let at = doc.char_of_byte(b);
+            let gloss = self
+                .lexicon
+                .glosses
+                .iter()
+                .find(|(w, _)| after.starts_with(w.as_str()))
+                .map(|g| g.1);
+            let Some(kind) = gloss.or_else(|| self.product_gloss(doc, at, after)) else {
+                continue;
+            };
+            let mut typed = false;
+            for c in cands.iter_mut().filter(|c| c.end == at) {
+                if c.rule == "lexicon" || c.rule == "user_lexicon" {
+                    typed = true;
+                    continue;
+                }
+                if c.kind != kind {
+                    c.kind = kind;
+                    c.subtype = None;
+                }
+                c.tier = c.tier.min(1);
+                c.rule = "bracket_gloss";
+                typed = true;
+            }
+            if typed {
+                continue;
+            }
+            let mut s = at;
+            while s > 0 && (chars[s - 1].is_ascii_alphanumeric() || " -.".contains(chars[s - 1])) {
+                s -= 1;
+            }
+            while s < at && !chars[s].is_ascii_alphanumeric() {
+                s += 1;
+            }
+            let mut e = at;
+            while e > s && chars[e - 1] == ' ' {
+                e -= 1;
+            }
+            let name: String = chars[s..e].iter().collect();
+            if e - s >= 2
+                && chars[s].is_ascii_uppercase()
+                && !self.lexicon.is_generic(&name)
+                && !name
+                    .split(' ')
+                    .all(|w| self.lexicon.latin_common.contains(&w.to_lowercase()))
+            {
+                cands.push(Candidate {
+                    start: s,
+                    end: e,
+                    kind,
+                    subtype: None,
+                    name: None,
+                    aliases: Cow::Borrowed(&[]),
+                    tier: 1,
+                    rule: "bracket_gloss",
+                });
+            }
+        }
+    }
+
+    /// DMS（驾驶员感知系统）: a Latin name (an acronym, a brand) before a bracketed description
+    /// that ends in a product head (`product_heads.tsv`) is a product. A Han name before such a
+    /// bracket may be the company that makes it, and is left alone.
+    fn product_gloss(&self, doc: &Document, at: usize, after: &str) -> Option<EntityType> {
+        const MAX_GLOSS: usize = 12;
+        if at == 0 || !doc.chars[at - 1].is_ascii_alphanumeric() {
+            return None;
+        }
+        let close = after.find(['）', ')'])?;
+        let inner = &after[..close];
+        let plain = inner.chars().count() <= MAX_GLOSS && inner.chars().all(is_han);
+        let head = self
+            .lexicon
+            .product_heads
+            .iter()
+            .any(|h| inner.ends_with(h.as_str()));
+        (plain && head).then_some(EntityType::Product)
+    }
+
+    /// A one-character place that the tagger found next to another place abbreviation it did not
+    /// take (中台 "middle platform": 台 tagged, 中 not) is half of a word, not a pair of places:
+    /// the tagger reads a real pair (中美, 日韩) whole, both characters places.
+    fn drop_half_pairs(&self, doc: &Document, out: &mut Vec<Candidate>, first: usize) {
+        let chars = &doc.chars;
+        let places: BTreeSet<usize> = out[first..]
+            .iter()
+            .filter(|c| c.kind == EntityType::Place && c.end - c.start == 1)
+            .map(|c| c.start)
+            .collect();
+        if places.is_empty() {
+            return;
+        }
+        let abbr = |i: usize| {
+            chars
+                .get(i)
+                .is_some_and(|c| self.lexicon.abbreviations.contains_key(c))
+        };
+        let half = |p: usize| {
+            (p > 0 && abbr(p - 1) && !places.contains(&(p - 1)))
+                || (abbr(p + 1) && !places.contains(&(p + 1)))
+        };
+        let mut i = 0;
+        out.retain(|c| {
+            i += 1;
+            i <= first || c.kind != EntityType::Place || c.end - c.start != 1 || !half(c.start)
+        });
     }
 
     /// A tagged person whose name the document also writes as the end of a longer word of the
@@ -1382,7 +1689,18 @@ impl<'l> EntityStage<'l> {
                 return;
             }
             let name: String = doc.chars[s..e].iter().collect();
-            if self.lexicon.is_generic(&name)
+            // a word for a kind or a style (佛系, 中式) read as an organization or a place
+            let style_word = label != crate::ner::NerLabel::Person
+                && e - s == 2
+                && is_han(doc.chars[s])
+                && self
+                    .lexicon
+                    .style_suffixes
+                    .contains(doc.chars[s + 1].encode_utf8(&mut [0u8; 4]) as &str);
+            if style_word
+                || (label == crate::ner::NerLabel::Organization
+                    && self.unit_with_ceo(doc, &name, e))
+                || self.lexicon.is_generic(&name)
                 || self.latin_common_phrase(doc, s, e)
                 || self.lexicon.description_heads.is_match(&name)
                 || self.common_mixed_phrase(&name)
@@ -1416,16 +1734,28 @@ impl<'l> EntityStage<'l> {
                 .then(|| self.lexicon.abbreviations.get(&doc.chars[s]))
                 .flatten();
             let known = full.and_then(|f| self.lexicon.by_surface.get(f));
+            // an organization that ends in a suffix has the suffix's subtype (X证券: company)
+            let suffix_subtype = (kind == EntityType::Organization)
+                .then(|| {
+                    self.lexicon
+                        .suffixes
+                        .iter()
+                        .find(|x| x.keep && name.ends_with(x.word.as_str()))
+                })
+                .flatten()
+                .map(|x| Cow::Borrowed(x.subtype.as_str()));
             out.push(Candidate {
                 start: s,
                 end: e,
                 kind,
-                subtype: known.and_then(|&i| {
-                    self.lexicon.entries[i]
-                        .subtype
-                        .as_deref()
-                        .map(Cow::Borrowed)
-                }),
+                subtype: known
+                    .and_then(|&i| {
+                        self.lexicon.entries[i]
+                            .subtype
+                            .as_deref()
+                            .map(Cow::Borrowed)
+                    })
+                    .or(suffix_subtype),
                 name: full.map(|f| Cow::Borrowed(f.as_str())),
                 aliases: known.map_or(Cow::Borrowed(&[]), |&i| {
                     Cow::Borrowed(&self.lexicon.entries[i].aliases)
@@ -1434,6 +1764,26 @@ impl<'l> EntityStage<'l> {
                 rule: "ner_model",
             });
         }
+    }
+
+    /// Whether `name`, ending at `e`, is a unit inside a company that the text gives a chief
+    /// (国际部总裁, 游戏事业群CEO): a name that ends in a unit head (`unit_heads.tsv`) followed by
+    /// a title of a chief executive (`titles.tsv`, relation `ceo_of`). A ministry (外交部) has a
+    /// minister and a spokesperson, never a CEO.
+    fn unit_with_ceo(&self, doc: &Document, name: &str, e: usize) -> bool {
+        if !self
+            .lexicon
+            .unit_heads
+            .iter()
+            .any(|h| name.ends_with(h.as_str()))
+        {
+            return false;
+        }
+        let after = &doc.text[doc.byte_of_char(e)..];
+        self.lexicon
+            .titles
+            .iter()
+            .any(|t| t.relation == "ceo_of" && after.starts_with(t.word.as_str()))
     }
 
     /// Whether a Latin name at `s..e` is followed by the description of a product: after any
@@ -1746,7 +2096,12 @@ fn resolve(doc: &Document, chosen: Vec<Candidate<'_>>, lexicon: &Lexicon) -> Ent
         }
     }
     for (surface, idx) in surface_entity.iter_mut() {
-        let j = redirect[*idx];
+        // a chain of short forms (瓦妮 → 瓦妮莎 → 瓦妮莎·帕帕斯) ends at the longest; each
+        // step is longer, so the chain ends
+        let mut j = redirect[*idx];
+        while redirect[j] != j {
+            j = redirect[j];
+        }
         if j != *idx {
             entities[j].aliases.insert(surface.clone());
             *idx = j;
@@ -1803,13 +2158,20 @@ fn resolve(doc: &Document, chosen: Vec<Candidate<'_>>, lexicon: &Lexicon) -> Ent
         let close = doc.chars.get(b.end).copied();
         let latin = doc.chars[b.start..b.end].iter().all(|c| c.is_ascii());
         let han = doc.chars[a.start..a.end].iter().any(|&c| is_han(c));
+        // the name may close its quotes or title marks first: 《要塞英雄》（Fortnite）
+        let open = open.trim_start_matches(['》', '”', '」', '』', '"']);
         if (open == "（" || open == "(")
             && matches!(close, Some('）' | ')'))
             && latin
             && han
             && a.entity != b.entity
         {
-            same.push((b.entity, a.entity));
+            // the lexicon knows the Latin name: its entity (type, canonical name) is the one
+            if b.rule == "lexicon" && a.rule != "lexicon" {
+                same.push((a.entity, b.entity));
+            } else {
+                same.push((b.entity, a.entity));
+            }
         }
     }
     for (from, to) in same {
