@@ -473,3 +473,11 @@ fn a_code_like_name_of_a_plan_is_no_product() {
     let e = entities("公司今天发布了新款耳机Z300，售价两千元。");
     assert!(has(&e, "product", "Z300"), "{e:?}");
 }
+
+#[test]
+fn a_preposition_before_a_year_is_no_part_of_a_name_after_a_title() {
+    // 总裁陈平于2009年: 于 begins the time, the name is 陈平
+    let e = entities("星河快递是前总裁陈平于2009年创立的公司。");
+    assert!(has(&e, "person", "陈平"), "{e:?}");
+    assert!(!e.iter().any(|(_, n, _)| n == "陈平于"), "{e:?}");
+}

@@ -611,7 +611,17 @@ impl<'l> EntityStage<'l> {
             if after_title.is_some_and(|t| t.start() == 0) {
                 continue; // the chain goes on; the last title of it takes the name
             }
-            if let Some((end, rule)) = self.person_at(chars, &mut tokens, p) {
+            if let Some((mut end, rule)) = self.person_at(chars, &mut tokens, p) {
+                // a three-character name whose last character is a function word before a
+                // number is a two-character name and a preposition (总裁陈平于2009年创立)
+                if end - p == 3
+                    && self.is_boundary(&chars[end - 1..end])
+                    && chars.get(end).is_some_and(|c| {
+                        c.is_ascii_digit() || "〇零一二两三四五六七八九十".contains(*c)
+                    })
+                {
+                    end -= 1;
+                }
                 out.push(person(p, end, rule));
             }
             // 张三董事长: a name right before the title
