@@ -301,3 +301,45 @@ fn a_move_in_a_relative_clause_is_background_not_news() {
     let x = extract("王丽娜在2021年下半年入职星河科技。", None);
     assert!(kinds(&x).contains(&EventKind::Join), "{:?}", kinds(&x));
 }
+
+fn participants_of(x: &DocExtract) -> Vec<String> {
+    x.events
+        .iter()
+        .flat_map(|e| e.participants.iter())
+        .map(|p| p.entity.clone())
+        .collect()
+}
+
+#[test]
+fn the_outlet_a_source_speaks_to_takes_no_part() {
+    // 告诉X / X注意到: the newspaper reports the layoff, it does not lay anyone off
+    let x = extract(
+        "一位远航集团员工告诉晨风日报，公司将在下月继续裁员。晨风日报注意到，3月的裁员涉及500名基层员工。",
+        Some("2022-04-01"),
+    );
+    assert!(kinds(&x).contains(&EventKind::Layoff), "{:?}", kinds(&x));
+    let all = participants_of(&x);
+    assert!(!all.iter().any(|p| p.ends_with("晨风日报")), "{all:?}");
+}
+
+#[test]
+fn a_possessor_is_not_the_subject_carried_into_a_move() {
+    // 甲的下属——乙，……离职: 乙 leaves, not 甲 (nor 甲's company, named before 甲's title)
+    let x = extract(
+        "远航集团副总裁王建国的直接下属——技术总监刘海涛，与高层冲突后愤而离职。",
+        None,
+    );
+    assert_eq!(role_of(&x, EventKind::Departure, "刘海涛"), ["person"]);
+    assert!(role_of(&x, EventKind::Departure, "王建国").is_empty());
+}
+
+#[test]
+fn an_addressee_is_not_the_subject() {
+    // 向港交所提交上市申请: the company of the sentence lists, the exchange receives the filing
+    let x = extract(
+        "远航集团已启动港股上市，最快将于8月向港交所提交上市申请。",
+        None,
+    );
+    assert_eq!(role_of(&x, EventKind::Listing, "远航集团"), ["org"]);
+    assert_eq!(role_of(&x, EventKind::Listing, "香港交易所"), ["exchange"]);
+}

@@ -101,7 +101,8 @@ impl EventStage<'_> {
         });
         layer.narrator = narrator;
         layer.narrator_org = narrator_org;
-        let topic_org = narrator_org.or_else(|| topic_org(ents));
+        let reporters = self.reporters(doc, ents);
+        let topic_org = narrator_org.or_else(|| topic_org(ents, &reporters));
         // sorted by start for the binary searches of `date_for` (stable: same order as given
         // when the tagger already sorts)
         let mut sorted_times = times.to_vec();
@@ -114,6 +115,7 @@ impl EventStage<'_> {
             narrator_org,
             topic_org,
             relations: &relations,
+            reporters: &reporters,
         };
         // where the triggers of events other than statements stand, kept or not
         let mut specific_triggers: Vec<usize> = Vec::new();
@@ -235,13 +237,21 @@ impl EventStage<'_> {
         // X被Y收购: the agent follows 被, what stands before it is the object
         let passive = (cs..ts).rev().find(|&i| chars[i] == '被');
         for m in clause_mentions {
+            if ctx.reporters[m.entity] && kind != EventKind::Interview {
+                continue;
+            }
             let agent_side = match passive {
                 Some(p) if m.start < ts => m.start > p,
                 _ => m.start < ts,
             };
+            let mut role = self.role_for(ctx, kind, m, agent_side);
+            // 向交易所提交上市申请, 在港交所上市: the exchange, not the company listed
+            if kind == EventKind::Listing && role == "org" && self.adjunct_before(doc, m) {
+                role = "exchange".into();
+            }
             participants.push(Role {
                 entity: m.entity,
-                role: self.role_for(ctx, kind, m, agent_side),
+                role,
                 span: Some((m.start, m.end)),
             });
         }
@@ -256,18 +266,22 @@ impl EventStage<'_> {
             let e = &ctx.ents.entities[m.entity];
             matches!(e.kind, EntityType::Person | EntityType::Organization)
                 && e.subtype.as_deref() != Some("investor")
+                && !ctx.reporters[m.entity]
         };
+        // 向交易所, 甲的下属: an addressee or a possessor is no subject (adjuncts.tsv)
         let has_subject_before = clause_mentions
             .iter()
-            .any(|m| m.start < ts && is_subject(m));
+            .any(|m| m.start < ts && is_subject(m) && !self.adjunct(doc, m, ts));
         let mut name_start = cs;
         if !has_subject_before && observed_from.is_none() {
             // the subject of the sentence, carried into this clause
-            let carried = ctx
-                .ents
-                .mentions_in(sent.start, cs)
-                .iter()
-                .find(|m| is_subject(m));
+            let carried = ctx.ents.mentions_in(sent.start, cs).iter().find(|m| {
+                is_subject(m)
+                        && !self.adjunct(doc, m, ts)
+                        // 甲公司副总裁乙: the person is the subject, the company is theirs
+                        && !(ctx.ents.entities[m.entity].kind == EntityType::Organization
+                            && self.affiliation_of_next_person(ctx, m.end))
+            });
             if let Some(m) = carried {
                 if !participants.iter().any(|p| p.entity == m.entity) {
                     participants.push(Role {
@@ -460,6 +474,47 @@ impl EventStage<'_> {
         })
     }
 
+    /// True when a word of adjuncts.tsv (向, 在) stands right before the mention.
+    fn adjunct_before(&self, doc: &Document, m: &Mention) -> bool {
+        self.rules.adjunct_before.iter().any(|w| {
+            let n = w.chars().count();
+            m.start >= n && doc.slice(m.start - n, m.start) == w
+        })
+    }
+
+    /// True when the mention is an adjunct of its clause (an addressee after 向, a possessor
+    /// before 的), not a subject; a possessor right before the trigger at `ts` (甲的融资) stays
+    /// the subject.
+    fn adjunct(&self, doc: &Document, m: &Mention, ts: usize) -> bool {
+        self.adjunct_before(doc, m)
+            || self.rules.adjunct_after.iter().any(|w| {
+                let n = w.chars().count();
+                m.end + n <= doc.chars.len() && m.end + n != ts && doc.slice(m.end, m.end + n) == w
+            })
+    }
+
+    /// Per entity: true when the text speaks to or quotes the organization as its source
+    /// (reporters.tsv: 告诉X, 据X了解, X注意到), the outlet reporting, not a party.
+    fn reporters(&self, doc: &Document, ents: &EntityLayer) -> Vec<bool> {
+        let mut out = vec![false; ents.entities.len()];
+        if self.rules.reporters.is_empty() {
+            return out;
+        }
+        for m in &ents.mentions {
+            if out[m.entity] || ents.entities[m.entity].kind != EntityType::Organization {
+                continue;
+            }
+            let before = doc.slice(m.start.saturating_sub(8), m.start);
+            let after = doc.slice(m.end, (m.end + 8).min(doc.chars.len()));
+            out[m.entity] = self
+                .rules
+                .reporters
+                .iter()
+                .any(|(b, a)| b.is_match(before) && a.is_match(after));
+        }
+        out
+    }
+
     /// True when a person mention starts at `end`, or after nothing but a title or position
     /// word (董事长, CEO) in the same clause.
     fn affiliation_of_next_person(&self, ctx: &Context, end: usize) -> bool {
@@ -624,6 +679,7 @@ impl EventStage<'_> {
                         let e = &ctx.ents.entities[m.entity];
                         e.kind == EntityType::Organization
                             && e.subtype.as_deref() != Some("investor")
+                            && !ctx.reporters[m.entity]
                     })
                     .map(|m| m.entity)
             });
@@ -936,11 +992,13 @@ struct Context<'a> {
     narrator_org: Option<usize>,
     topic_org: Option<usize>,
     relations: &'a [RelationMention],
+    /// Per entity: the outlet reporting (see `EventStage::reporters`).
+    reporters: &'a [bool],
 }
 
 /// The organization a document is about: the one it names most, if it names it twice or more
 /// (investors aside).
-fn topic_org(ents: &EntityLayer) -> Option<usize> {
+fn topic_org(ents: &EntityLayer, reporters: &[bool]) -> Option<usize> {
     let mut counts = vec![0usize; ents.entities.len()];
     for m in &ents.mentions {
         counts[m.entity] += 1;
@@ -950,6 +1008,7 @@ fn topic_org(ents: &EntityLayer) -> Option<usize> {
             let e = &ents.entities[i];
             e.kind == EntityType::Organization
                 && e.subtype.as_deref() != Some("investor")
+                && !reporters[i]
                 && counts[i] >= 2
         })
         .max_by(|&a, &b| counts[a].cmp(&counts[b]).then(b.cmp(&a)))

@@ -10,6 +10,8 @@ const TRIGGERS: &str = include_str!("../../data/events/triggers.tsv");
 const NEGATION: &str = include_str!("../../data/events/negation.tsv");
 const CANCEL_AFTER: &str = include_str!("../../data/events/cancel_after.tsv");
 const OBSERVERS: &str = include_str!("../../data/events/observers.tsv");
+const ADJUNCTS: &str = include_str!("../../data/events/adjuncts.tsv");
+const REPORTERS: &str = include_str!("../../data/events/reporters.tsv");
 const MODIFIERS: &str = include_str!("../../data/events/modifiers.tsv");
 const PRODUCT_WORDS: &str = include_str!("../../data/events/product_words.tsv");
 const LIGHT_VERBS: &str = include_str!("../../data/events/light_verbs.tsv");
@@ -76,6 +78,13 @@ pub struct EventRules {
     pub cancel_after: AhoCorasick,
     /// Verbs of which an event is the object (欢庆子公司成立): names before them take no part.
     pub observers: AhoCorasick,
+    /// Words right before a name (向, 据) that make it an adjunct, never the subject (adjuncts.tsv).
+    pub adjunct_before: Vec<String>,
+    /// Words right after a name (的) that make it an adjunct, unless the trigger follows them.
+    pub adjunct_after: Vec<String>,
+    /// (before, after) regexes around an organization's name that make it the reporting outlet
+    /// (reporters.tsv): anchored at the end and at the start.
+    pub reporters: Vec<(Regex, Regex)>,
     pub modifiers: Vec<Modifier>,
     /// Characters that may not stand between a trigger and its modifier word.
     pub gap_stops: Vec<char>,
@@ -155,6 +164,32 @@ impl EventRules {
         }
         let cancel_after: Vec<String> = read_words(dir, "events/cancel_after.tsv", CANCEL_AFTER)?;
         let observers: Vec<String> = read_words(dir, "events/observers.tsv", OBSERVERS)?;
+        let (file, text) = read_override(dir, "events/adjuncts.tsv", ADJUNCTS)?;
+        let mut adjunct_before = Vec::new();
+        let mut adjunct_after = Vec::new();
+        for r in parse_tsv(&file, &text, 2)? {
+            match r.fields[1].trim() {
+                "before" => adjunct_before.push(r.fields[0].to_string()),
+                "after" => adjunct_after.push(r.fields[0].to_string()),
+                s => {
+                    return Err(Error::data(
+                        &file,
+                        r.line,
+                        format!("side must be before|after, not {s:?}"),
+                    ));
+                }
+            }
+        }
+        let (file, text) = read_override(dir, "events/reporters.tsv", REPORTERS)?;
+        let mut reporters = Vec::new();
+        for r in parse_tsv(&file, &text, 1)? {
+            let Some((b, a)) = r.fields[0].split_once('@') else {
+                return Err(Error::data(&file, r.line, "pattern has no @ for the name"));
+            };
+            let re =
+                |s: String| Regex::new(&s).map_err(|e| Error::data(&file, r.line, e.to_string()));
+            reporters.push((re(format!("(?:{b})$"))?, re(format!("^(?:{a})"))?));
+        }
         let (file, text) = read_override(dir, "events/modifiers.tsv", MODIFIERS)?;
         let mut modifiers = Vec::new();
         let mut gap_stops = Vec::new();
@@ -362,6 +397,9 @@ impl EventRules {
             negation_adjacent,
             cancel_after: ac(&cancel_after)?,
             observers: ac(&observers)?,
+            adjunct_before,
+            adjunct_after,
+            reporters,
             modifiers,
             gap_stops,
             product_words: ac(&product_words)?,
