@@ -62,7 +62,7 @@ fn years_spent_as_a_founder_are_no_founding() {
 
 #[test]
 fn what_follows_the_acquisition_verb_is_the_target() {
-    let x = extract("2011年，腾讯入股搜狗。", None);
+    let x = extract("2011年，腾讯收购搜狗。", None);
     assert_eq!(role_of(&x, EventKind::Acquisition, "腾讯"), ["agent"]);
     assert_eq!(role_of(&x, EventKind::Acquisition, "搜狗"), ["target"]);
 }
@@ -342,4 +342,20 @@ fn an_addressee_is_not_the_subject() {
     );
     assert_eq!(role_of(&x, EventKind::Listing, "远航集团"), ["org"]);
     assert_eq!(role_of(&x, EventKind::Listing, "香港交易所"), ["exchange"]);
+}
+
+#[test]
+fn buying_into_a_company_is_an_investment_unless_it_takes_control() {
+    let x = extract("2020年，百度入股携程，持股15%。", None);
+    assert_eq!(kinds(&x), [EventKind::Funding]);
+    assert_eq!(role_of(&x, EventKind::Funding, "百度"), ["investor"]);
+    assert_eq!(role_of(&x, EventKind::Funding, "携程"), ["org"]);
+    // the one that receives the stake is funded, whatever the order of the names
+    let x = extract("2012年，携程获得百度1.2亿美元入股。", None);
+    assert_eq!(role_of(&x, EventKind::Funding, "百度"), ["investor"]);
+    assert_eq!(role_of(&x, EventKind::Funding, "携程"), ["org"]);
+    // control taken: an acquisition
+    let x = extract("2020年，百度入股携程并取得控股权。", None);
+    assert_eq!(kinds(&x), [EventKind::Acquisition]);
+    assert_eq!(role_of(&x, EventKind::Acquisition, "携程"), ["target"]);
 }

@@ -187,6 +187,10 @@ impl EventStage<'_> {
         }
         // a trigger inside a longer word of another meaning is no trigger (发布会 vs 发布 handled
         // by leftmost-longest); negation or condition before it in the clause cancels it
+        // 入股 that takes control is an acquisition (retype.tsv)
+        if let Some(k) = self.retype(ctx, trig, cs, ce) {
+            kind = k;
+        }
         let before = doc.slice(cs, ts);
         if self.rules.negation.find_iter(before).any(|m| {
             !self.rules.negation_adjacent[m.pattern().as_usize()] || m.end() == before.len()
@@ -246,7 +250,7 @@ impl EventStage<'_> {
             };
             let mut role = self.role_for(ctx, kind, m, agent_side);
             // 向交易所提交上市申请, 在港交所上市: the exchange, not the company listed
-            if kind == EventKind::Listing && role == "org" && self.adjunct_before(doc, m) {
+            if kind == EventKind::Listing && role == "org" && self.adjunct_before(doc, m.start) {
                 role = "exchange".into();
             }
             participants.push(Role {
@@ -278,8 +282,11 @@ impl EventStage<'_> {
             let carried = ctx.ents.mentions_in(sent.start, cs).iter().find(|m| {
                 is_subject(m)
                         && !self.adjunct(doc, m, ts)
-                        // 甲公司副总裁乙: the person is the subject, the company is theirs
-                        && !(ctx.ents.entities[m.entity].kind == EntityType::Organization
+                        // 甲公司副总裁乙离职: the person moves, the company is theirs
+                        && !(matches!(
+                            kind,
+                            EventKind::Join | EventKind::Departure | EventKind::Appointment
+                        ) && ctx.ents.entities[m.entity].kind == EntityType::Organization
                             && self.affiliation_of_next_person(ctx, m.end))
             });
             if let Some(m) = carried {
@@ -293,6 +300,27 @@ impl EventStage<'_> {
                 name_start = m.start;
             } else {
                 self.resolve_pronouns(ctx, sent.start, ts, kind, &mut participants);
+            }
+        }
+        // 甲入股乙, 甲领投: the organization before a trigger said of the investor invests (not
+        // one it is addressed to: 向乙注资)
+        if kind == EventKind::Funding && self.rules.investing.contains(&trig.word) {
+            // 乙获得甲入股: only the names after a word of receiving invest
+            let from = self
+                .rules
+                .receiving
+                .find_iter(before)
+                .last()
+                .map_or(cs, |m| cs + before[..m.end()].chars().count());
+            for p in participants.iter_mut() {
+                if let Some((s, _)) = p.span
+                    && s >= from
+                    && s < ts
+                    && ctx.ents.entities[p.entity].kind == EntityType::Organization
+                    && !self.adjunct_before(doc, s)
+                {
+                    p.role = "investor".into();
+                }
             }
         }
         if kind == EventKind::Funding {
@@ -474,19 +502,44 @@ impl EventStage<'_> {
         })
     }
 
-    /// True when a word of adjuncts.tsv (向, 在) stands right before the mention.
-    fn adjunct_before(&self, doc: &Document, m: &Mention) -> bool {
+    /// True when a word of adjuncts.tsv (向, 对) stands right before `start`.
+    fn adjunct_before(&self, doc: &Document, start: usize) -> bool {
         self.rules.adjunct_before.iter().any(|w| {
             let n = w.chars().count();
-            m.start >= n && doc.slice(m.start - n, m.start) == w
+            start >= n && doc.slice(start - n, start) == w
         })
+    }
+
+    /// The type a word of retype.tsv in the clause `cs..ce` gives the trigger, when the word
+    /// stands outside every name (腾讯控股 is a name, not 控股).
+    fn retype(
+        &self,
+        ctx: &Context,
+        trig: &rules::Trigger,
+        cs: usize,
+        ce: usize,
+    ) -> Option<EventKind> {
+        let clause = ctx.doc.slice(cs, ce);
+        let mentions = ctx.ents.mentions_in(cs, ce);
+        self.rules
+            .retype
+            .iter()
+            .filter(|(id, _, _)| *id == trig.id)
+            .find(|(_, word, _)| {
+                let n = word.chars().count();
+                clause.match_indices(word.as_str()).any(|(b, _)| {
+                    let s = cs + clause[..b].chars().count();
+                    !mentions.iter().any(|m| m.start < s + n && s < m.end)
+                })
+            })
+            .map(|r| r.2)
     }
 
     /// True when the mention is an adjunct of its clause (an addressee after 向, a possessor
     /// before 的), not a subject; a possessor right before the trigger at `ts` (甲的融资) stays
     /// the subject.
     fn adjunct(&self, doc: &Document, m: &Mention, ts: usize) -> bool {
-        self.adjunct_before(doc, m)
+        self.adjunct_before(doc, m.start)
             || self.rules.adjunct_after.iter().any(|w| {
                 let n = w.chars().count();
                 m.end + n <= doc.chars.len() && m.end + n != ts && doc.slice(m.end, m.end + n) == w
@@ -563,7 +616,7 @@ impl EventStage<'_> {
         let investor = e.subtype.as_deref() == Some("investor");
         match e.kind {
             EntityType::Person => match kind {
-                // what follows 收购 / 入股 is bought, whatever the tagger took it for
+                // what follows 收购 / 并购 is bought, whatever the tagger took it for
                 EventKind::Acquisition if !before => "target",
                 EventKind::Join
                 | EventKind::Departure

@@ -12,6 +12,8 @@ const CANCEL_AFTER: &str = include_str!("../../data/events/cancel_after.tsv");
 const OBSERVERS: &str = include_str!("../../data/events/observers.tsv");
 const ADJUNCTS: &str = include_str!("../../data/events/adjuncts.tsv");
 const REPORTERS: &str = include_str!("../../data/events/reporters.tsv");
+const RETYPE: &str = include_str!("../../data/events/retype.tsv");
+const INVESTING: &str = include_str!("../../data/events/investing.tsv");
 const MODIFIERS: &str = include_str!("../../data/events/modifiers.tsv");
 const PRODUCT_WORDS: &str = include_str!("../../data/events/product_words.tsv");
 const LIGHT_VERBS: &str = include_str!("../../data/events/light_verbs.tsv");
@@ -85,6 +87,13 @@ pub struct EventRules {
     /// (before, after) regexes around an organization's name that make it the reporting outlet
     /// (reporters.tsv): anchored at the end and at the start.
     pub reporters: Vec<(Regex, Regex)>,
+    /// (trigger id, word, type): the trigger names an event of that type when the word stands
+    /// in its clause outside a name (retype.tsv).
+    pub retype: Vec<(String, String, EventKind)>,
+    /// Funding triggers said of the investor (investing.tsv).
+    pub investing: Vec<String>,
+    /// Words of receiving an investment (获得, 引入): names before them are funded.
+    pub receiving: AhoCorasick,
     pub modifiers: Vec<Modifier>,
     /// Characters that may not stand between a trigger and its modifier word.
     pub gap_stops: Vec<char>,
@@ -189,6 +198,41 @@ impl EventRules {
             let re =
                 |s: String| Regex::new(&s).map_err(|e| Error::data(&file, r.line, e.to_string()));
             reporters.push((re(format!("(?:{b})$"))?, re(format!("^(?:{a})"))?));
+        }
+        let (file, text) = read_override(dir, "events/retype.tsv", RETYPE)?;
+        let mut retype = Vec::new();
+        for r in parse_tsv(&file, &text, 3)? {
+            let kind = EventKind::parse(r.fields[2].trim()).ok_or_else(|| {
+                Error::data(
+                    &file,
+                    r.line,
+                    format!("unknown event type {:?}", r.fields[2]),
+                )
+            })?;
+            if !triggers.iter().any(|t| t.id == r.fields[0]) {
+                return Err(Error::data(
+                    &file,
+                    r.line,
+                    format!("no trigger has the id {:?}", r.fields[0]),
+                ));
+            }
+            retype.push((r.fields[0].to_string(), r.fields[1].to_string(), kind));
+        }
+        let (file, text) = read_override(dir, "events/investing.tsv", INVESTING)?;
+        let mut investing = Vec::new();
+        let mut receiving = Vec::new();
+        for r in parse_tsv(&file, &text, 2)? {
+            match r.fields[1].trim() {
+                "trigger" => investing.push(r.fields[0].to_string()),
+                "receive" => receiving.push(r.fields[0].to_string()),
+                k => {
+                    return Err(Error::data(
+                        &file,
+                        r.line,
+                        format!("kind must be trigger|receive, not {k:?}"),
+                    ));
+                }
+            }
         }
         let (file, text) = read_override(dir, "events/modifiers.tsv", MODIFIERS)?;
         let mut modifiers = Vec::new();
@@ -400,6 +444,9 @@ impl EventRules {
             adjunct_before,
             adjunct_after,
             reporters,
+            retype,
+            investing,
+            receiving: ac(&receiving)?,
             modifiers,
             gap_stops,
             product_words: ac(&product_words)?,
