@@ -359,3 +359,25 @@ fn buying_into_a_company_is_an_investment_unless_it_takes_control() {
     assert_eq!(kinds(&x), [EventKind::Acquisition]);
     assert_eq!(role_of(&x, EventKind::Acquisition, "携程"), ["target"]);
 }
+
+#[test]
+fn an_intention_governs_the_clauses_after_it_until_a_contrast() {
+    // 本想 in an earlier clause: the departure is what was meant to happen, not what happened
+    let x = extract(
+        "2022年1月，王建国本想通过降低年终奖，让员工在春节后主动离职。",
+        None,
+    );
+    assert!(
+        !kinds(&x).contains(&EventKind::Departure),
+        "{:?}",
+        kinds(&x)
+    );
+    let x = extract(
+        "2022年1月，王建国本想通过降低年终奖让员工离开，结果自己在春节后辞职了。",
+        None,
+    );
+    assert!(kinds(&x).contains(&EventKind::Departure), "{:?}", kinds(&x));
+    // a condition too: what would follow 如果 is no event
+    let x = extract("如果审核不通过，携程将推迟在香港上市。", None);
+    assert!(!kinds(&x).contains(&EventKind::Listing), "{:?}", kinds(&x));
+}

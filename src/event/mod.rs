@@ -10,7 +10,7 @@ use crate::entity::{EntityLayer, Lexicon, Mention};
 use crate::model::{EntityType, EventKind};
 use crate::time::{TimeMention, TimeType};
 pub use rules::EventRules;
-use rules::Refers;
+use rules::{NegationScope, Refers};
 use serde_json::Value;
 use std::collections::BTreeMap;
 
@@ -193,8 +193,26 @@ impl EventStage<'_> {
         }
         let before = doc.slice(cs, ts);
         if self.rules.negation.find_iter(before).any(|m| {
-            !self.rules.negation_adjacent[m.pattern().as_usize()] || m.end() == before.len()
+            match self.rules.negation_scope[m.pattern().as_usize()] {
+                NegationScope::Clause | NegationScope::Sentence => true,
+                NegationScope::Adjacent => m.end() == before.len(),
+                NegationScope::None => false,
+            }
         }) {
+            return None;
+        }
+        // 甲本想……，让员工离职: an intention or a condition in an earlier clause governs this
+        // one, unless a contrast (结果, 但) comes after it
+        let mut governed = false;
+        for m in self.rules.negation.find_iter(doc.slice(sent.start, ts)) {
+            let i = m.pattern().as_usize();
+            if self.rules.negation_contrast[i] {
+                governed = false;
+            } else if self.rules.negation_scope[i] == NegationScope::Sentence {
+                governed = true;
+            }
+        }
+        if governed {
             return None;
         }
         // ...and so does a failure after it (上市失败, 收购告吹)

@@ -70,12 +70,27 @@ pub struct Modifier {
     pub max_gap: usize,
 }
 
+/// Where a word of negation.tsv cancels a trigger from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NegationScope {
+    /// Anywhere before the trigger in its clause.
+    Clause,
+    /// Only right before the trigger (或离职).
+    Adjacent,
+    /// Also from an earlier clause of the sentence, unless a contrast word stands between.
+    Sentence,
+    /// Nowhere (如果说; contrast words).
+    None,
+}
+
 pub struct EventRules {
     pub triggers: Vec<Trigger>,
     pub trigger_matcher: AhoCorasick,
     pub negation: AhoCorasick,
-    /// Per negation word: true when it cancels only right before the trigger (或离职).
-    pub negation_adjacent: Vec<bool>,
+    /// Per negation word: where it cancels a trigger from (negation.tsv).
+    pub negation_scope: Vec<NegationScope>,
+    /// Per negation word: true for a contrast word (结果, 但), which stops a sentence scope.
+    pub negation_contrast: Vec<bool>,
     /// Words after a trigger in its clause that say the event did not happen (上市失败).
     pub cancel_after: AhoCorasick,
     /// Verbs of which an event is the object (欢庆子公司成立): names before them take no part.
@@ -166,10 +181,24 @@ impl EventRules {
         }
         let (file, text) = read_override(dir, "events/negation.tsv", NEGATION)?;
         let mut negation: Vec<String> = Vec::new();
-        let mut negation_adjacent = Vec::new();
+        let mut negation_scope = Vec::new();
+        let mut negation_contrast = Vec::new();
         for r in parse_tsv(&file, &text, 2)? {
             negation.push(r.fields[0].to_string());
-            negation_adjacent.push(r.fields.get(2).is_some_and(|s| s.trim() == "adjacent"));
+            negation_scope.push(match r.fields.get(2).map_or("", |s| s.trim()) {
+                "" => NegationScope::Clause,
+                "adjacent" => NegationScope::Adjacent,
+                "sentence" => NegationScope::Sentence,
+                "none" => NegationScope::None,
+                s => {
+                    return Err(Error::data(
+                        &file,
+                        r.line,
+                        format!("scope must be empty, adjacent, sentence or none, not {s:?}"),
+                    ));
+                }
+            });
+            negation_contrast.push(r.fields[1].trim() == "contrast");
         }
         let cancel_after: Vec<String> = read_words(dir, "events/cancel_after.tsv", CANCEL_AFTER)?;
         let observers: Vec<String> = read_words(dir, "events/observers.tsv", OBSERVERS)?;
@@ -438,7 +467,8 @@ impl EventRules {
             trigger_matcher: ac(&triggers.iter().map(|t| t.word.clone()).collect::<Vec<_>>())?,
             triggers,
             negation: ac(&negation)?,
-            negation_adjacent,
+            negation_scope,
+            negation_contrast,
             cancel_after: ac(&cancel_after)?,
             observers: ac(&observers)?,
             adjunct_before,
