@@ -381,3 +381,34 @@ fn an_intention_governs_the_clauses_after_it_until_a_contrast() {
     let x = extract("如果审核不通过，携程将推迟在香港上市。", None);
     assert!(!kinds(&x).contains(&EventKind::Listing), "{:?}", kinds(&x));
 }
+
+#[test]
+fn listed_products_and_new_shares_in_general_are_no_listing() {
+    // 已上市…产品 describes products on the market; 新股上市首日 is any new share's first day
+    let x = extract("星河药业目前拥有4个已上市多肽产品，另有3个在研。", None);
+    assert!(
+        !kinds(&x)
+            .iter()
+            .any(|k| matches!(k, EventKind::Listing | EventKind::ProductLaunch)),
+        "{:?}",
+        kinds(&x)
+    );
+    let x = extract(
+        "2019年以来，远航证券统计的港股新股上市首日平均涨幅为12%。",
+        None,
+    );
+    assert!(!kinds(&x).contains(&EventKind::Listing), "{:?}", kinds(&x));
+}
+
+#[test]
+fn growth_by_acquisitions_is_a_strategy_not_an_acquisition() {
+    let x = extract(
+        "远航集团通过内生培育及外延并购，完成了环保产业链布局。",
+        None,
+    );
+    assert!(
+        !kinds(&x).contains(&EventKind::Acquisition),
+        "{:?}",
+        kinds(&x)
+    );
+}
