@@ -412,3 +412,43 @@ fn growth_by_acquisitions_is_a_strategy_not_an_acquisition() {
         kinds(&x)
     );
 }
+
+#[test]
+fn a_dated_lead_reporting_an_announcement_dates_what_its_paragraph_reports() {
+    let x = extract(
+        "8月14日晚，百度发布公告。公告显示，百度拟以1.89亿元收购携程100%股权。",
+        Some("2020-08-20"),
+    );
+    let a = x
+        .events
+        .iter()
+        .find(|e| e.kind == EventKind::Acquisition)
+        .expect("an acquisition");
+    assert_eq!(a.date.as_ref().map(|d| d.text.as_str()), Some("8月14日晚"));
+    // no dated lead: no date
+    let x = extract(
+        "百度近年动作频频。公告显示，百度拟以1.89亿元收购携程100%股权。",
+        Some("2020-08-20"),
+    );
+    let a = x
+        .events
+        .iter()
+        .find(|e| e.kind == EventKind::Acquisition)
+        .expect("an acquisition");
+    assert!(a.date.is_none(), "{:?}", a.date);
+}
+
+#[test]
+fn two_people_named_on_one_day_are_two_appointments() {
+    let x = extract(
+        "4月30日，百度宣布，张伟将担任百度CEO。百度原副总裁李娜将担任百度COO。",
+        Some("2020-08-20"),
+    );
+    let g = shiji::export::to_graph_json(&shiji::graph::merge(std::slice::from_ref(&x)));
+    let appointments = g
+        .nodes
+        .iter()
+        .filter(|n| n.node_type == "appointment")
+        .count();
+    assert_eq!(appointments, 2);
+}

@@ -433,7 +433,8 @@ impl EventStage<'_> {
         if kind == EventKind::Partnership && participants.len() < 2 {
             return None;
         }
-        let date = date_for(ctx, cs, ce, ts, si).filter(|d| !self.future_offset(doc, d));
+        let date =
+            date_for(ctx, self.rules, (cs, ce), ts, si).filter(|d| !self.future_offset(doc, d));
         if weak && clause_mentions.is_empty() && date.is_none() {
             return None;
         }
@@ -1131,8 +1132,15 @@ fn dated(t: &TimeMention) -> bool {
 }
 
 /// The date of an event: the time expression of its clause (nearest before the trigger, else
-/// after), else the sentence's, else the narrative time when a cue carries it into the sentence.
-fn date_for(ctx: &Context, cs: usize, ce: usize, ts: usize, si: usize) -> Option<TimeMention> {
+/// after), else the sentence's, else the narrative time when a cue carries it into the sentence,
+/// else the date of the paragraph's lead when it reports an announcement.
+fn date_for(
+    ctx: &Context,
+    rules: &EventRules,
+    (cs, ce): (usize, usize),
+    ts: usize,
+    si: usize,
+) -> Option<TimeMention> {
     let times = ctx.times;
     let sent = ctx.doc.sentences[si];
     // times are sorted by start (see `run`): the candidates are found by binary search, so
@@ -1172,5 +1180,21 @@ fn date_for(ctx: &Context, cs: usize, ce: usize, ts: usize, si: usize) -> Option
             .map_or(sent.start, |s| s.start);
         return in_range(para_start, sent.start).next_back().cloned();
     }
-    None
+    // 8月14日晚，甲发布公告。公告显示，甲拟收购乙: a paragraph opening with a dated lead that
+    // reports an announcement (datelines.tsv) dates what its later sentences report
+    let sentences = &ctx.doc.sentences;
+    let first = sentences.partition_point(|s| s.paragraph < sent.paragraph);
+    let lead = sentences
+        .get(first)
+        .filter(|s| s.paragraph == sent.paragraph && first < si)?;
+    let t = in_range(lead.start, lead.end).next()?;
+    (t.start <= lead.start + DATELINE_REACH
+        && rules
+            .datelines
+            .find(ctx.doc.slice(lead.start, lead.end))
+            .is_some())
+    .then(|| t.clone())
 }
+
+/// How far into its lead sentence a paragraph's date may start, to date the paragraph.
+const DATELINE_REACH: usize = 12;

@@ -12,6 +12,7 @@ const CANCEL_AFTER: &str = include_str!("../../data/events/cancel_after.tsv");
 const OBSERVERS: &str = include_str!("../../data/events/observers.tsv");
 const ADJUNCTS: &str = include_str!("../../data/events/adjuncts.tsv");
 const REPORTERS: &str = include_str!("../../data/events/reporters.tsv");
+const DATELINES: &str = include_str!("../../data/events/datelines.tsv");
 const RETYPE: &str = include_str!("../../data/events/retype.tsv");
 const INVESTING: &str = include_str!("../../data/events/investing.tsv");
 const MODIFIERS: &str = include_str!("../../data/events/modifiers.tsv");
@@ -105,6 +106,8 @@ pub struct EventRules {
     /// (trigger id, word, type): the trigger names an event of that type when the word stands
     /// in its clause outside a name (retype.tsv).
     pub retype: Vec<(String, String, EventKind)>,
+    /// Words of a news lead reporting an announcement (datelines.tsv).
+    pub datelines: AhoCorasick,
     /// Funding triggers said of the investor (investing.tsv).
     pub investing: Vec<String>,
     /// Words of receiving an investment (获得, 引入): names before them are funded.
@@ -247,6 +250,7 @@ impl EventRules {
             }
             retype.push((r.fields[0].to_string(), r.fields[1].to_string(), kind));
         }
+        let datelines: Vec<String> = read_words(dir, "events/datelines.tsv", DATELINES)?;
         let (file, text) = read_override(dir, "events/investing.tsv", INVESTING)?;
         let mut investing = Vec::new();
         let mut receiving = Vec::new();
@@ -477,6 +481,7 @@ impl EventRules {
             retype,
             investing,
             receiving: ac(&receiving)?,
+            datelines: ac(&datelines)?,
             modifiers,
             gap_stops,
             product_words: ac(&product_words)?,
