@@ -452,3 +452,33 @@ fn two_people_named_on_one_day_are_two_appointments() {
         .count();
     assert_eq!(appointments, 2);
 }
+
+#[test]
+fn buying_shares_is_an_acquisition_of_the_seller_s_stake_buying_goods_is_none() {
+    // the comma inside the bracket ends no clause; the holder of the shares sells them
+    let x = extract(
+        "4月2日，张伟将斥资1.9亿港元购买百度（09888，HK）所持有的2932万股携程股份。",
+        None,
+    );
+    assert_eq!(role_of(&x, EventKind::Acquisition, "百度"), ["seller"]);
+    assert_eq!(role_of(&x, EventKind::Acquisition, "张伟"), ["agent"]);
+    let x = extract("4月2日，百度员工购买了一批办公电脑。", None);
+    assert!(
+        !kinds(&x).contains(&EventKind::Acquisition),
+        "{:?}",
+        kinds(&x)
+    );
+}
+
+#[test]
+fn publishing_a_filing_launches_nothing() {
+    let x = extract(
+        "2019年7月22日，百度电子商务平台（https://b2b.example.com）发布了《百度2019年第一次设备采购中标公告》。",
+        None,
+    );
+    assert!(
+        !kinds(&x).contains(&EventKind::ProductLaunch),
+        "{:?}",
+        kinds(&x)
+    );
+}

@@ -172,25 +172,37 @@ impl EventStage<'_> {
         ts: usize,
         te: usize,
     ) -> Option<EventMention> {
-        let mut kind = trig.kind?;
+        let kind = trig.kind;
         let doc = ctx.doc;
         let chars = &doc.chars;
         let si = doc.sentence_index(ts)?;
         let sent = doc.sentences[si];
         let mut cs = ts;
-        while cs > sent.start && !is_clause_break(chars[cs - 1]) {
+        // a comma inside brackets (腾讯控股（00700，HK）) ends no clause; nor does one of a
+        // bracket left open before the trigger or closed after it
+        let mut depth = 0i32;
+        while cs > sent.start && (depth > 0 || !is_clause_break(chars[cs - 1])) {
+            match chars[cs - 1] {
+                '）' | ')' => depth += 1,
+                '（' | '(' => depth = (depth - 1).max(0),
+                _ => {}
+            }
             cs -= 1;
         }
         let mut ce = te;
-        while ce < sent.end && !is_clause_break(chars[ce]) {
+        let mut depth = 0i32;
+        while ce < sent.end && (depth > 0 || !is_clause_break(chars[ce])) {
+            match chars[ce] {
+                '（' | '(' => depth += 1,
+                '）' | ')' => depth = (depth - 1).max(0),
+                _ => {}
+            }
             ce += 1;
         }
         // a trigger inside a longer word of another meaning is no trigger (发布会 vs 发布 handled
         // by leftmost-longest); negation or condition before it in the clause cancels it
-        // 入股 that takes control is an acquisition (retype.tsv)
-        if let Some(k) = self.retype(ctx, trig, cs, ce) {
-            kind = k;
-        }
+        // 入股 that takes control is an acquisition, 购买 of shares too (retype.tsv)
+        let mut kind = self.retype(ctx, trig, cs, ce).or(kind)?;
         let before = doc.slice(cs, ts);
         if self.rules.negation.find_iter(before).any(|m| {
             match self.rules.negation_scope[m.pattern().as_usize()] {
@@ -270,6 +282,16 @@ impl EventStage<'_> {
             // 向交易所提交上市申请, 在港交所上市: the exchange, not the company listed
             if kind == EventKind::Listing && role == "org" && self.adjunct_before(doc, m.start) {
                 role = "exchange".into();
+            }
+            // 购买甲所持股份: 甲 sells its holding (a bracket after the name aside)
+            if kind == EventKind::Acquisition
+                && role == "target"
+                && self.rules.sellers.iter().any(|w| {
+                    doc.slice(skip_bracket(chars, m.end, ce), ce)
+                        .starts_with(w.as_str())
+                })
+            {
+                role = "seller".into();
             }
             participants.push(Role {
                 entity: m.entity,
@@ -398,6 +420,10 @@ impl EventStage<'_> {
         if kind == EventKind::Listing && (has_product || product_word) && !market {
             kind = EventKind::ProductLaunch;
         }
+        // 发布了《关于……的公告》: a filing published, no launch
+        if kind == EventKind::ProductLaunch && self.launches_a_document(chars, te, ce) {
+            return None;
+        }
         // a launch launches something: a product named, a product word, or a launch event itself
         if kind == EventKind::ProductLaunch
             && !has_product
@@ -519,6 +545,26 @@ impl EventStage<'_> {
                 }
             })
         })
+    }
+
+    /// True when the trigger ending at `te` has for object a title in 《》 that names a document
+    /// (document_heads.tsv): 发布了《……公告》.
+    fn launches_a_document(&self, chars: &[char], te: usize, ce: usize) -> bool {
+        let mut i = te;
+        if chars.get(i) == Some(&'了') {
+            i += 1;
+        }
+        if chars.get(i) != Some(&'《') {
+            return false;
+        }
+        let Some(close) = (i + 1..ce).find(|&k| chars[k] == '》') else {
+            return false;
+        };
+        let title: String = chars[i + 1..close].iter().collect();
+        self.rules
+            .document_heads
+            .iter()
+            .any(|h| title.ends_with(h.as_str()))
     }
 
     /// True when a word of adjuncts.tsv (向, 对) stands right before `start`.
@@ -1105,6 +1151,16 @@ fn last_person(ctx: &Context, before: usize) -> Option<usize> {
 /// (提供设计、建造、融资、运营; 项目的融资、投资).
 fn is_list_item(chars: &[char], ts: usize, te: usize) -> bool {
     ts > 0 && chars.get(te) == Some(&'、') && matches!(chars[ts - 1], '、' | '的')
+}
+
+/// The position after a bracketed aside (（00700，HK）) that starts at `at`, else `at`.
+fn skip_bracket(chars: &[char], at: usize, end: usize) -> usize {
+    if !matches!(chars.get(at), Some('（' | '(')) {
+        return at;
+    }
+    (at + 1..end)
+        .find(|&i| matches!(chars[i], '）' | ')'))
+        .map_or(at, |i| i + 1)
 }
 
 /// True when `before` (the sentence up to a trigger) leaves a 《 open.

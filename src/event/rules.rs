@@ -13,6 +13,8 @@ const OBSERVERS: &str = include_str!("../../data/events/observers.tsv");
 const ADJUNCTS: &str = include_str!("../../data/events/adjuncts.tsv");
 const REPORTERS: &str = include_str!("../../data/events/reporters.tsv");
 const DATELINES: &str = include_str!("../../data/events/datelines.tsv");
+const SELLERS: &str = include_str!("../../data/events/sellers.tsv");
+const DOCUMENT_HEADS: &str = include_str!("../../data/events/document_heads.tsv");
 const RETYPE: &str = include_str!("../../data/events/retype.tsv");
 const INVESTING: &str = include_str!("../../data/events/investing.tsv");
 const MODIFIERS: &str = include_str!("../../data/events/modifiers.tsv");
@@ -108,6 +110,10 @@ pub struct EventRules {
     pub retype: Vec<(String, String, EventKind)>,
     /// Words of a news lead reporting an announcement (datelines.tsv).
     pub datelines: AhoCorasick,
+    /// Last words of a title in 《》 that name a document (document_heads.tsv).
+    pub document_heads: Vec<String>,
+    /// Words after an organization that make it the seller in an acquisition (sellers.tsv).
+    pub sellers: Vec<String>,
     /// Funding triggers said of the investor (investing.tsv).
     pub investing: Vec<String>,
     /// Words of receiving an investment (获得, 引入): names before them are funded.
@@ -250,6 +256,9 @@ impl EventRules {
             }
             retype.push((r.fields[0].to_string(), r.fields[1].to_string(), kind));
         }
+        let document_heads: Vec<String> =
+            read_words(dir, "events/document_heads.tsv", DOCUMENT_HEADS)?;
+        let sellers: Vec<String> = read_words(dir, "events/sellers.tsv", SELLERS)?;
         let datelines: Vec<String> = read_words(dir, "events/datelines.tsv", DATELINES)?;
         let (file, text) = read_override(dir, "events/investing.tsv", INVESTING)?;
         let mut investing = Vec::new();
@@ -482,6 +491,8 @@ impl EventRules {
             investing,
             receiving: ac(&receiving)?,
             datelines: ac(&datelines)?,
+            sellers,
+            document_heads,
             modifiers,
             gap_stops,
             product_words: ac(&product_words)?,
