@@ -482,3 +482,24 @@ fn publishing_a_filing_launches_nothing() {
         kinds(&x)
     );
 }
+
+#[test]
+fn an_event_come_near_or_resisted_did_not_happen() {
+    // 最接近（破产）: near it, not in it; the bracket does not hide the hedge
+    let x = extract(
+        "张伟回答道：“百度最接近（破产）的时候只有大约一个月的现金。”",
+        None,
+    );
+    assert!(
+        !kinds(&x).contains(&EventKind::Bankruptcy),
+        "{:?}",
+        kinds(&x)
+    );
+    // 抵制收购: an acquisition opposed, not made
+    let x = extract("携程多名股东联名表示，坚决抵制百度收购。", None);
+    assert!(
+        !kinds(&x).contains(&EventKind::Acquisition),
+        "{:?}",
+        kinds(&x)
+    );
+}

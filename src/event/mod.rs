@@ -207,7 +207,9 @@ impl EventStage<'_> {
         if self.rules.negation.find_iter(before).any(|m| {
             match self.rules.negation_scope[m.pattern().as_usize()] {
                 NegationScope::Clause | NegationScope::Sentence => true,
-                NegationScope::Adjacent => m.end() == before.len(),
+                NegationScope::Adjacent => before[m.end()..]
+                    .chars()
+                    .all(|c| matches!(c, '（' | '(' | '“' | '"' | '「' | '《')),
                 NegationScope::None => false,
             }
         }) {
