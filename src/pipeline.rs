@@ -285,9 +285,20 @@ pub fn to_extract(a: &Analysis, raw: &str) -> DocExtract {
     let mut events: BTreeMap<String, ExtractedEvent> = BTreeMap::new();
     let mut order: Vec<String> = Vec::new();
     for ev in &a.events.events {
-        let key = KEY_ROLES
-            .iter()
-            .find_map(|r| ev.participants.iter().find(|p| p.role == *r))
+        // a move of people is keyed by the person: two people named to two posts of one
+        // company on one day are two events
+        let person_first = matches!(
+            ev.kind,
+            EventKind::Join | EventKind::Departure | EventKind::Appointment
+        );
+        let key = person_first
+            .then(|| ev.participants.iter().find(|p| p.role == "person"))
+            .flatten()
+            .or_else(|| {
+                KEY_ROLES
+                    .iter()
+                    .find_map(|r| ev.participants.iter().find(|p| p.role == *r))
+            })
             .map(|p| ents.entities[p.entity].name.clone())
             .unwrap_or_default();
         let date_key = ev

@@ -62,7 +62,7 @@ fn years_spent_as_a_founder_are_no_founding() {
 
 #[test]
 fn what_follows_the_acquisition_verb_is_the_target() {
-    let x = extract("2011年，腾讯入股搜狗。", None);
+    let x = extract("2011年，腾讯收购搜狗。", None);
     assert_eq!(role_of(&x, EventKind::Acquisition, "腾讯"), ["agent"]);
     assert_eq!(role_of(&x, EventKind::Acquisition, "搜狗"), ["target"]);
 }
@@ -300,4 +300,206 @@ fn a_move_in_a_relative_clause_is_background_not_news() {
     assert!(!kinds(&x).contains(&EventKind::Join), "{:?}", kinds(&x));
     let x = extract("王丽娜在2021年下半年入职星河科技。", None);
     assert!(kinds(&x).contains(&EventKind::Join), "{:?}", kinds(&x));
+}
+
+fn participants_of(x: &DocExtract) -> Vec<String> {
+    x.events
+        .iter()
+        .flat_map(|e| e.participants.iter())
+        .map(|p| p.entity.clone())
+        .collect()
+}
+
+#[test]
+fn the_outlet_a_source_speaks_to_takes_no_part() {
+    // 告诉X / X注意到: the newspaper reports the layoff, it does not lay anyone off
+    let x = extract(
+        "一位远航集团员工告诉晨风日报，公司将在下月继续裁员。晨风日报注意到，3月的裁员涉及500名基层员工。",
+        Some("2022-04-01"),
+    );
+    assert!(kinds(&x).contains(&EventKind::Layoff), "{:?}", kinds(&x));
+    let all = participants_of(&x);
+    assert!(!all.iter().any(|p| p.ends_with("晨风日报")), "{all:?}");
+}
+
+#[test]
+fn a_possessor_is_not_the_subject_carried_into_a_move() {
+    // 甲的下属——乙，……离职: 乙 leaves, not 甲 (nor 甲's company, named before 甲's title)
+    let x = extract(
+        "远航集团副总裁王建国的直接下属——技术总监刘海涛，与高层冲突后愤而离职。",
+        None,
+    );
+    assert_eq!(role_of(&x, EventKind::Departure, "刘海涛"), ["person"]);
+    assert!(role_of(&x, EventKind::Departure, "王建国").is_empty());
+}
+
+#[test]
+fn an_addressee_is_not_the_subject() {
+    // 向港交所提交上市申请: the company of the sentence lists, the exchange receives the filing
+    let x = extract(
+        "远航集团已启动港股上市，最快将于8月向港交所提交上市申请。",
+        None,
+    );
+    assert_eq!(role_of(&x, EventKind::Listing, "远航集团"), ["org"]);
+    assert_eq!(role_of(&x, EventKind::Listing, "香港交易所"), ["exchange"]);
+}
+
+#[test]
+fn buying_into_a_company_is_an_investment_unless_it_takes_control() {
+    let x = extract("2020年，百度入股携程，持股15%。", None);
+    assert_eq!(kinds(&x), [EventKind::Funding]);
+    assert_eq!(role_of(&x, EventKind::Funding, "百度"), ["investor"]);
+    assert_eq!(role_of(&x, EventKind::Funding, "携程"), ["org"]);
+    // the one that receives the stake is funded, whatever the order of the names
+    let x = extract("2012年，携程获得百度1.2亿美元入股。", None);
+    assert_eq!(role_of(&x, EventKind::Funding, "百度"), ["investor"]);
+    assert_eq!(role_of(&x, EventKind::Funding, "携程"), ["org"]);
+    // control taken: an acquisition
+    let x = extract("2020年，百度入股携程并取得控股权。", None);
+    assert_eq!(kinds(&x), [EventKind::Acquisition]);
+    assert_eq!(role_of(&x, EventKind::Acquisition, "携程"), ["target"]);
+}
+
+#[test]
+fn an_intention_governs_the_clauses_after_it_until_a_contrast() {
+    // 本想 in an earlier clause: the departure is what was meant to happen, not what happened
+    let x = extract(
+        "2022年1月，王建国本想通过降低年终奖，让员工在春节后主动离职。",
+        None,
+    );
+    assert!(
+        !kinds(&x).contains(&EventKind::Departure),
+        "{:?}",
+        kinds(&x)
+    );
+    let x = extract(
+        "2022年1月，王建国本想通过降低年终奖让员工离开，结果自己在春节后辞职了。",
+        None,
+    );
+    assert!(kinds(&x).contains(&EventKind::Departure), "{:?}", kinds(&x));
+    // a condition too: what would follow 如果 is no event
+    let x = extract("如果审核不通过，携程将推迟在香港上市。", None);
+    assert!(!kinds(&x).contains(&EventKind::Listing), "{:?}", kinds(&x));
+}
+
+#[test]
+fn listed_products_and_new_shares_in_general_are_no_listing() {
+    // 已上市…产品 describes products on the market; 新股上市首日 is any new share's first day
+    let x = extract("星河药业目前拥有4个已上市多肽产品，另有3个在研。", None);
+    assert!(
+        !kinds(&x)
+            .iter()
+            .any(|k| matches!(k, EventKind::Listing | EventKind::ProductLaunch)),
+        "{:?}",
+        kinds(&x)
+    );
+    let x = extract(
+        "2019年以来，远航证券统计的港股新股上市首日平均涨幅为12%。",
+        None,
+    );
+    assert!(!kinds(&x).contains(&EventKind::Listing), "{:?}", kinds(&x));
+}
+
+#[test]
+fn growth_by_acquisitions_is_a_strategy_not_an_acquisition() {
+    let x = extract(
+        "远航集团通过内生培育及外延并购，完成了环保产业链布局。",
+        None,
+    );
+    assert!(
+        !kinds(&x).contains(&EventKind::Acquisition),
+        "{:?}",
+        kinds(&x)
+    );
+}
+
+#[test]
+fn a_dated_lead_reporting_an_announcement_dates_what_its_paragraph_reports() {
+    let x = extract(
+        "8月14日晚，百度发布公告。公告显示，百度拟以1.89亿元收购携程100%股权。",
+        Some("2020-08-20"),
+    );
+    let a = x
+        .events
+        .iter()
+        .find(|e| e.kind == EventKind::Acquisition)
+        .expect("an acquisition");
+    assert_eq!(a.date.as_ref().map(|d| d.text.as_str()), Some("8月14日晚"));
+    // no dated lead: no date
+    let x = extract(
+        "百度近年动作频频。公告显示，百度拟以1.89亿元收购携程100%股权。",
+        Some("2020-08-20"),
+    );
+    let a = x
+        .events
+        .iter()
+        .find(|e| e.kind == EventKind::Acquisition)
+        .expect("an acquisition");
+    assert!(a.date.is_none(), "{:?}", a.date);
+}
+
+#[test]
+fn two_people_named_on_one_day_are_two_appointments() {
+    let x = extract(
+        "4月30日，百度宣布，张伟将担任百度CEO。百度原副总裁李娜将担任百度COO。",
+        Some("2020-08-20"),
+    );
+    let g = shiji::export::to_graph_json(&shiji::graph::merge(std::slice::from_ref(&x)));
+    let appointments = g
+        .nodes
+        .iter()
+        .filter(|n| n.node_type == "appointment")
+        .count();
+    assert_eq!(appointments, 2);
+}
+
+#[test]
+fn buying_shares_is_an_acquisition_of_the_seller_s_stake_buying_goods_is_none() {
+    // the comma inside the bracket ends no clause; the holder of the shares sells them
+    let x = extract(
+        "4月2日，张伟将斥资1.9亿港元购买百度（09888，HK）所持有的2932万股携程股份。",
+        None,
+    );
+    assert_eq!(role_of(&x, EventKind::Acquisition, "百度"), ["seller"]);
+    assert_eq!(role_of(&x, EventKind::Acquisition, "张伟"), ["agent"]);
+    let x = extract("4月2日，百度员工购买了一批办公电脑。", None);
+    assert!(
+        !kinds(&x).contains(&EventKind::Acquisition),
+        "{:?}",
+        kinds(&x)
+    );
+}
+
+#[test]
+fn publishing_a_filing_launches_nothing() {
+    let x = extract(
+        "2019年7月22日，百度电子商务平台（https://b2b.example.com）发布了《百度2019年第一次设备采购中标公告》。",
+        None,
+    );
+    assert!(
+        !kinds(&x).contains(&EventKind::ProductLaunch),
+        "{:?}",
+        kinds(&x)
+    );
+}
+
+#[test]
+fn an_event_come_near_or_resisted_did_not_happen() {
+    // 最接近（破产）: near it, not in it; the bracket does not hide the hedge
+    let x = extract(
+        "张伟回答道：“百度最接近（破产）的时候只有大约一个月的现金。”",
+        None,
+    );
+    assert!(
+        !kinds(&x).contains(&EventKind::Bankruptcy),
+        "{:?}",
+        kinds(&x)
+    );
+    // 抵制收购: an acquisition opposed, not made
+    let x = extract("携程多名股东联名表示，坚决抵制百度收购。", None);
+    assert!(
+        !kinds(&x).contains(&EventKind::Acquisition),
+        "{:?}",
+        kinds(&x)
+    );
 }

@@ -10,7 +10,7 @@ use crate::entity::{EntityLayer, Lexicon, Mention};
 use crate::model::{EntityType, EventKind};
 use crate::time::{TimeMention, TimeType};
 pub use rules::EventRules;
-use rules::Refers;
+use rules::{NegationScope, Refers};
 use serde_json::Value;
 use std::collections::BTreeMap;
 
@@ -101,7 +101,8 @@ impl EventStage<'_> {
         });
         layer.narrator = narrator;
         layer.narrator_org = narrator_org;
-        let topic_org = narrator_org.or_else(|| topic_org(ents));
+        let reporters = self.reporters(doc, ents);
+        let topic_org = narrator_org.or_else(|| topic_org(ents, &reporters));
         // sorted by start for the binary searches of `date_for` (stable: same order as given
         // when the tagger already sorts)
         let mut sorted_times = times.to_vec();
@@ -114,6 +115,7 @@ impl EventStage<'_> {
             narrator_org,
             topic_org,
             relations: &relations,
+            reporters: &reporters,
         };
         // where the triggers of events other than statements stand, kept or not
         let mut specific_triggers: Vec<usize> = Vec::new();
@@ -170,25 +172,61 @@ impl EventStage<'_> {
         ts: usize,
         te: usize,
     ) -> Option<EventMention> {
-        let mut kind = trig.kind?;
+        let kind = trig.kind;
         let doc = ctx.doc;
         let chars = &doc.chars;
         let si = doc.sentence_index(ts)?;
         let sent = doc.sentences[si];
         let mut cs = ts;
-        while cs > sent.start && !is_clause_break(chars[cs - 1]) {
+        // a comma inside brackets (腾讯控股（00700，HK）) ends no clause; nor does one of a
+        // bracket left open before the trigger or closed after it
+        let mut depth = 0i32;
+        while cs > sent.start && (depth > 0 || !is_clause_break(chars[cs - 1])) {
+            match chars[cs - 1] {
+                '）' | ')' => depth += 1,
+                '（' | '(' => depth = (depth - 1).max(0),
+                _ => {}
+            }
             cs -= 1;
         }
         let mut ce = te;
-        while ce < sent.end && !is_clause_break(chars[ce]) {
+        let mut depth = 0i32;
+        while ce < sent.end && (depth > 0 || !is_clause_break(chars[ce])) {
+            match chars[ce] {
+                '（' | '(' => depth += 1,
+                '）' | ')' => depth = (depth - 1).max(0),
+                _ => {}
+            }
             ce += 1;
         }
         // a trigger inside a longer word of another meaning is no trigger (发布会 vs 发布 handled
         // by leftmost-longest); negation or condition before it in the clause cancels it
+        // 入股 that takes control is an acquisition, 购买 of shares too (retype.tsv)
+        let mut kind = self.retype(ctx, trig, cs, ce).or(kind)?;
         let before = doc.slice(cs, ts);
         if self.rules.negation.find_iter(before).any(|m| {
-            !self.rules.negation_adjacent[m.pattern().as_usize()] || m.end() == before.len()
+            match self.rules.negation_scope[m.pattern().as_usize()] {
+                NegationScope::Clause | NegationScope::Sentence => true,
+                NegationScope::Adjacent => before[m.end()..]
+                    .chars()
+                    .all(|c| matches!(c, '（' | '(' | '“' | '"' | '「' | '《')),
+                NegationScope::None => false,
+            }
         }) {
+            return None;
+        }
+        // 甲本想……，让员工离职: an intention or a condition in an earlier clause governs this
+        // one, unless a contrast (结果, 但) comes after it
+        let mut governed = false;
+        for m in self.rules.negation.find_iter(doc.slice(sent.start, ts)) {
+            let i = m.pattern().as_usize();
+            if self.rules.negation_contrast[i] {
+                governed = false;
+            } else if self.rules.negation_scope[i] == NegationScope::Sentence {
+                governed = true;
+            }
+        }
+        if governed {
             return None;
         }
         // ...and so does a failure after it (上市失败, 收购告吹)
@@ -235,13 +273,31 @@ impl EventStage<'_> {
         // X被Y收购: the agent follows 被, what stands before it is the object
         let passive = (cs..ts).rev().find(|&i| chars[i] == '被');
         for m in clause_mentions {
+            if ctx.reporters[m.entity] && kind != EventKind::Interview {
+                continue;
+            }
             let agent_side = match passive {
                 Some(p) if m.start < ts => m.start > p,
                 _ => m.start < ts,
             };
+            let mut role = self.role_for(ctx, kind, m, agent_side);
+            // 向交易所提交上市申请, 在港交所上市: the exchange, not the company listed
+            if kind == EventKind::Listing && role == "org" && self.adjunct_before(doc, m.start) {
+                role = "exchange".into();
+            }
+            // 购买甲所持股份: 甲 sells its holding (a bracket after the name aside)
+            if kind == EventKind::Acquisition
+                && role == "target"
+                && self.rules.sellers.iter().any(|w| {
+                    doc.slice(skip_bracket(chars, m.end, ce), ce)
+                        .starts_with(w.as_str())
+                })
+            {
+                role = "seller".into();
+            }
             participants.push(Role {
                 entity: m.entity,
-                role: self.role_for(ctx, kind, m, agent_side),
+                role,
                 span: Some((m.start, m.end)),
             });
         }
@@ -256,18 +312,25 @@ impl EventStage<'_> {
             let e = &ctx.ents.entities[m.entity];
             matches!(e.kind, EntityType::Person | EntityType::Organization)
                 && e.subtype.as_deref() != Some("investor")
+                && !ctx.reporters[m.entity]
         };
+        // 向交易所, 甲的下属: an addressee or a possessor is no subject (adjuncts.tsv)
         let has_subject_before = clause_mentions
             .iter()
-            .any(|m| m.start < ts && is_subject(m));
+            .any(|m| m.start < ts && is_subject(m) && !self.adjunct(doc, m, ts));
         let mut name_start = cs;
         if !has_subject_before && observed_from.is_none() {
             // the subject of the sentence, carried into this clause
-            let carried = ctx
-                .ents
-                .mentions_in(sent.start, cs)
-                .iter()
-                .find(|m| is_subject(m));
+            let carried = ctx.ents.mentions_in(sent.start, cs).iter().find(|m| {
+                is_subject(m)
+                        && !self.adjunct(doc, m, ts)
+                        // 甲公司副总裁乙离职: the person moves, the company is theirs
+                        && !(matches!(
+                            kind,
+                            EventKind::Join | EventKind::Departure | EventKind::Appointment
+                        ) && ctx.ents.entities[m.entity].kind == EntityType::Organization
+                            && self.affiliation_of_next_person(ctx, m.end))
+            });
             if let Some(m) = carried {
                 if !participants.iter().any(|p| p.entity == m.entity) {
                     participants.push(Role {
@@ -279,6 +342,27 @@ impl EventStage<'_> {
                 name_start = m.start;
             } else {
                 self.resolve_pronouns(ctx, sent.start, ts, kind, &mut participants);
+            }
+        }
+        // 甲入股乙, 甲领投: the organization before a trigger said of the investor invests (not
+        // one it is addressed to: 向乙注资)
+        if kind == EventKind::Funding && self.rules.investing.contains(&trig.word) {
+            // 乙获得甲入股: only the names after a word of receiving invest
+            let from = self
+                .rules
+                .receiving
+                .find_iter(before)
+                .last()
+                .map_or(cs, |m| cs + before[..m.end()].chars().count());
+            for p in participants.iter_mut() {
+                if let Some((s, _)) = p.span
+                    && s >= from
+                    && s < ts
+                    && ctx.ents.entities[p.entity].kind == EntityType::Organization
+                    && !self.adjunct_before(doc, s)
+                {
+                    p.role = "investor".into();
+                }
             }
         }
         if kind == EventKind::Funding {
@@ -338,6 +422,10 @@ impl EventStage<'_> {
         if kind == EventKind::Listing && (has_product || product_word) && !market {
             kind = EventKind::ProductLaunch;
         }
+        // 发布了《关于……的公告》: a filing published, no launch
+        if kind == EventKind::ProductLaunch && self.launches_a_document(chars, te, ce) {
+            return None;
+        }
         // a launch launches something: a product named, a product word, or a launch event itself
         if kind == EventKind::ProductLaunch
             && !has_product
@@ -373,7 +461,8 @@ impl EventStage<'_> {
         if kind == EventKind::Partnership && participants.len() < 2 {
             return None;
         }
-        let date = date_for(ctx, cs, ce, ts, si).filter(|d| !self.future_offset(doc, d));
+        let date =
+            date_for(ctx, self.rules, (cs, ce), ts, si).filter(|d| !self.future_offset(doc, d));
         if weak && clause_mentions.is_empty() && date.is_none() {
             return None;
         }
@@ -460,6 +549,92 @@ impl EventStage<'_> {
         })
     }
 
+    /// True when the trigger ending at `te` has for object a title in 《》 that names a document
+    /// (document_heads.tsv): 发布了《……公告》.
+    fn launches_a_document(&self, chars: &[char], te: usize, ce: usize) -> bool {
+        let mut i = te;
+        if chars.get(i) == Some(&'了') {
+            i += 1;
+        }
+        if chars.get(i) != Some(&'《') {
+            return false;
+        }
+        let Some(close) = (i + 1..ce).find(|&k| chars[k] == '》') else {
+            return false;
+        };
+        let title: String = chars[i + 1..close].iter().collect();
+        self.rules
+            .document_heads
+            .iter()
+            .any(|h| title.ends_with(h.as_str()))
+    }
+
+    /// True when a word of adjuncts.tsv (向, 对) stands right before `start`.
+    fn adjunct_before(&self, doc: &Document, start: usize) -> bool {
+        self.rules.adjunct_before.iter().any(|w| {
+            let n = w.chars().count();
+            start >= n && doc.slice(start - n, start) == w
+        })
+    }
+
+    /// The type a word of retype.tsv in the clause `cs..ce` gives the trigger, when the word
+    /// stands outside every name (腾讯控股 is a name, not 控股).
+    fn retype(
+        &self,
+        ctx: &Context,
+        trig: &rules::Trigger,
+        cs: usize,
+        ce: usize,
+    ) -> Option<EventKind> {
+        let clause = ctx.doc.slice(cs, ce);
+        let mentions = ctx.ents.mentions_in(cs, ce);
+        self.rules
+            .retype
+            .iter()
+            .filter(|(id, _, _)| *id == trig.id)
+            .find(|(_, word, _)| {
+                let n = word.chars().count();
+                clause.match_indices(word.as_str()).any(|(b, _)| {
+                    let s = cs + clause[..b].chars().count();
+                    !mentions.iter().any(|m| m.start < s + n && s < m.end)
+                })
+            })
+            .map(|r| r.2)
+    }
+
+    /// True when the mention is an adjunct of its clause (an addressee after 向, a possessor
+    /// before 的), not a subject; a possessor right before the trigger at `ts` (甲的融资) stays
+    /// the subject.
+    fn adjunct(&self, doc: &Document, m: &Mention, ts: usize) -> bool {
+        self.adjunct_before(doc, m.start)
+            || self.rules.adjunct_after.iter().any(|w| {
+                let n = w.chars().count();
+                m.end + n <= doc.chars.len() && m.end + n != ts && doc.slice(m.end, m.end + n) == w
+            })
+    }
+
+    /// Per entity: true when the text speaks to or quotes the organization as its source
+    /// (reporters.tsv: 告诉X, 据X了解, X注意到), the outlet reporting, not a party.
+    fn reporters(&self, doc: &Document, ents: &EntityLayer) -> Vec<bool> {
+        let mut out = vec![false; ents.entities.len()];
+        if self.rules.reporters.is_empty() {
+            return out;
+        }
+        for m in &ents.mentions {
+            if out[m.entity] || ents.entities[m.entity].kind != EntityType::Organization {
+                continue;
+            }
+            let before = doc.slice(m.start.saturating_sub(8), m.start);
+            let after = doc.slice(m.end, (m.end + 8).min(doc.chars.len()));
+            out[m.entity] = self
+                .rules
+                .reporters
+                .iter()
+                .any(|(b, a)| b.is_match(before) && a.is_match(after));
+        }
+        out
+    }
+
     /// True when a person mention starts at `end`, or after nothing but a title or position
     /// word (董事长, CEO) in the same clause.
     fn affiliation_of_next_person(&self, ctx: &Context, end: usize) -> bool {
@@ -508,7 +683,7 @@ impl EventStage<'_> {
         let investor = e.subtype.as_deref() == Some("investor");
         match e.kind {
             EntityType::Person => match kind {
-                // what follows 收购 / 入股 is bought, whatever the tagger took it for
+                // what follows 收购 / 并购 is bought, whatever the tagger took it for
                 EventKind::Acquisition if !before => "target",
                 EventKind::Join
                 | EventKind::Departure
@@ -624,6 +799,7 @@ impl EventStage<'_> {
                         let e = &ctx.ents.entities[m.entity];
                         e.kind == EntityType::Organization
                             && e.subtype.as_deref() != Some("investor")
+                            && !ctx.reporters[m.entity]
                     })
                     .map(|m| m.entity)
             });
@@ -966,11 +1142,13 @@ struct Context<'a> {
     narrator_org: Option<usize>,
     topic_org: Option<usize>,
     relations: &'a [RelationMention],
+    /// Per entity: the outlet reporting (see `EventStage::reporters`).
+    reporters: &'a [bool],
 }
 
 /// The organization a document is about: the one it names most, if it names it twice or more
 /// (investors aside).
-fn topic_org(ents: &EntityLayer) -> Option<usize> {
+fn topic_org(ents: &EntityLayer, reporters: &[bool]) -> Option<usize> {
     let mut counts = vec![0usize; ents.entities.len()];
     for m in &ents.mentions {
         counts[m.entity] += 1;
@@ -980,6 +1158,7 @@ fn topic_org(ents: &EntityLayer) -> Option<usize> {
             let e = &ents.entities[i];
             e.kind == EntityType::Organization
                 && e.subtype.as_deref() != Some("investor")
+                && !reporters[i]
                 && counts[i] >= 2
         })
         .max_by(|&a, &b| counts[a].cmp(&counts[b]).then(b.cmp(&a)))
@@ -1004,6 +1183,16 @@ fn last_person(ctx: &Context, before: usize) -> Option<usize> {
 /// (提供设计、建造、融资、运营; 项目的融资、投资).
 fn is_list_item(chars: &[char], ts: usize, te: usize) -> bool {
     ts > 0 && chars.get(te) == Some(&'、') && matches!(chars[ts - 1], '、' | '的')
+}
+
+/// The position after a bracketed aside (（00700，HK）) that starts at `at`, else `at`.
+fn skip_bracket(chars: &[char], at: usize, end: usize) -> usize {
+    if !matches!(chars.get(at), Some('（' | '(')) {
+        return at;
+    }
+    (at + 1..end)
+        .find(|&i| matches!(chars[i], '）' | ')'))
+        .map_or(at, |i| i + 1)
 }
 
 /// True when `before` (the sentence up to a trigger) leaves a 《 open.
@@ -1031,8 +1220,15 @@ fn dated(t: &TimeMention) -> bool {
 }
 
 /// The date of an event: the time expression of its clause (nearest before the trigger, else
-/// after), else the sentence's, else the narrative time when a cue carries it into the sentence.
-fn date_for(ctx: &Context, cs: usize, ce: usize, ts: usize, si: usize) -> Option<TimeMention> {
+/// after), else the sentence's, else the narrative time when a cue carries it into the sentence,
+/// else the date of the paragraph's lead when it reports an announcement.
+fn date_for(
+    ctx: &Context,
+    rules: &EventRules,
+    (cs, ce): (usize, usize),
+    ts: usize,
+    si: usize,
+) -> Option<TimeMention> {
     let times = ctx.times;
     let sent = ctx.doc.sentences[si];
     // times are sorted by start (see `run`): the candidates are found by binary search, so
@@ -1072,5 +1268,21 @@ fn date_for(ctx: &Context, cs: usize, ce: usize, ts: usize, si: usize) -> Option
             .map_or(sent.start, |s| s.start);
         return in_range(para_start, sent.start).next_back().cloned();
     }
-    None
+    // 8月14日晚，甲发布公告。公告显示，甲拟收购乙: a paragraph opening with a dated lead that
+    // reports an announcement (datelines.tsv) dates what its later sentences report
+    let sentences = &ctx.doc.sentences;
+    let first = sentences.partition_point(|s| s.paragraph < sent.paragraph);
+    let lead = sentences
+        .get(first)
+        .filter(|s| s.paragraph == sent.paragraph && first < si)?;
+    let t = in_range(lead.start, lead.end).next()?;
+    (t.start <= lead.start + DATELINE_REACH
+        && rules
+            .datelines
+            .find(ctx.doc.slice(lead.start, lead.end))
+            .is_some())
+    .then(|| t.clone())
 }
+
+/// How far into its lead sentence a paragraph's date may start, to date the paragraph.
+const DATELINE_REACH: usize = 12;

@@ -10,6 +10,13 @@ const TRIGGERS: &str = include_str!("../../data/events/triggers.tsv");
 const NEGATION: &str = include_str!("../../data/events/negation.tsv");
 const CANCEL_AFTER: &str = include_str!("../../data/events/cancel_after.tsv");
 const OBSERVERS: &str = include_str!("../../data/events/observers.tsv");
+const ADJUNCTS: &str = include_str!("../../data/events/adjuncts.tsv");
+const REPORTERS: &str = include_str!("../../data/events/reporters.tsv");
+const DATELINES: &str = include_str!("../../data/events/datelines.tsv");
+const SELLERS: &str = include_str!("../../data/events/sellers.tsv");
+const DOCUMENT_HEADS: &str = include_str!("../../data/events/document_heads.tsv");
+const RETYPE: &str = include_str!("../../data/events/retype.tsv");
+const INVESTING: &str = include_str!("../../data/events/investing.tsv");
 const MODIFIERS: &str = include_str!("../../data/events/modifiers.tsv");
 const PRODUCT_WORDS: &str = include_str!("../../data/events/product_words.tsv");
 const LIGHT_VERBS: &str = include_str!("../../data/events/light_verbs.tsv");
@@ -67,16 +74,51 @@ pub struct Modifier {
     pub max_gap: usize,
 }
 
+/// Where a word of negation.tsv cancels a trigger from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NegationScope {
+    /// Anywhere before the trigger in its clause.
+    Clause,
+    /// Only right before the trigger (或离职).
+    Adjacent,
+    /// Also from an earlier clause of the sentence, unless a contrast word stands between.
+    Sentence,
+    /// Nowhere (如果说; contrast words).
+    None,
+}
+
 pub struct EventRules {
     pub triggers: Vec<Trigger>,
     pub trigger_matcher: AhoCorasick,
     pub negation: AhoCorasick,
-    /// Per negation word: true when it cancels only right before the trigger (或离职).
-    pub negation_adjacent: Vec<bool>,
+    /// Per negation word: where it cancels a trigger from (negation.tsv).
+    pub negation_scope: Vec<NegationScope>,
+    /// Per negation word: true for a contrast word (结果, 但), which stops a sentence scope.
+    pub negation_contrast: Vec<bool>,
     /// Words after a trigger in its clause that say the event did not happen (上市失败).
     pub cancel_after: AhoCorasick,
     /// Verbs of which an event is the object (欢庆子公司成立): names before them take no part.
     pub observers: AhoCorasick,
+    /// Words right before a name (向, 据) that make it an adjunct, never the subject (adjuncts.tsv).
+    pub adjunct_before: Vec<String>,
+    /// Words right after a name (的) that make it an adjunct, unless the trigger follows them.
+    pub adjunct_after: Vec<String>,
+    /// (before, after) regexes around an organization's name that make it the reporting outlet
+    /// (reporters.tsv): anchored at the end and at the start.
+    pub reporters: Vec<(Regex, Regex)>,
+    /// (trigger id, word, type): the trigger names an event of that type when the word stands
+    /// in its clause outside a name (retype.tsv).
+    pub retype: Vec<(String, String, EventKind)>,
+    /// Words of a news lead reporting an announcement (datelines.tsv).
+    pub datelines: AhoCorasick,
+    /// Last words of a title in 《》 that name a document (document_heads.tsv).
+    pub document_heads: Vec<String>,
+    /// Words after an organization that make it the seller in an acquisition (sellers.tsv).
+    pub sellers: Vec<String>,
+    /// Funding triggers said of the investor (investing.tsv).
+    pub investing: Vec<String>,
+    /// Words of receiving an investment (获得, 引入): names before them are funded.
+    pub receiving: AhoCorasick,
     pub modifiers: Vec<Modifier>,
     /// Characters that may not stand between a trigger and its modifier word.
     pub gap_stops: Vec<char>,
@@ -152,13 +194,92 @@ impl EventRules {
         }
         let (file, text) = read_override(dir, "events/negation.tsv", NEGATION)?;
         let mut negation: Vec<String> = Vec::new();
-        let mut negation_adjacent = Vec::new();
+        let mut negation_scope = Vec::new();
+        let mut negation_contrast = Vec::new();
         for r in parse_tsv(&file, &text, 2)? {
             negation.push(r.fields[0].to_string());
-            negation_adjacent.push(r.fields.get(2).is_some_and(|s| s.trim() == "adjacent"));
+            negation_scope.push(match r.fields.get(2).map_or("", |s| s.trim()) {
+                "" => NegationScope::Clause,
+                "adjacent" => NegationScope::Adjacent,
+                "sentence" => NegationScope::Sentence,
+                "none" => NegationScope::None,
+                s => {
+                    return Err(Error::data(
+                        &file,
+                        r.line,
+                        format!("scope must be empty, adjacent, sentence or none, not {s:?}"),
+                    ));
+                }
+            });
+            negation_contrast.push(r.fields[1].trim() == "contrast");
         }
         let cancel_after: Vec<String> = read_words(dir, "events/cancel_after.tsv", CANCEL_AFTER)?;
         let observers: Vec<String> = read_words(dir, "events/observers.tsv", OBSERVERS)?;
+        let (file, text) = read_override(dir, "events/adjuncts.tsv", ADJUNCTS)?;
+        let mut adjunct_before = Vec::new();
+        let mut adjunct_after = Vec::new();
+        for r in parse_tsv(&file, &text, 2)? {
+            match r.fields[1].trim() {
+                "before" => adjunct_before.push(r.fields[0].to_string()),
+                "after" => adjunct_after.push(r.fields[0].to_string()),
+                s => {
+                    return Err(Error::data(
+                        &file,
+                        r.line,
+                        format!("side must be before|after, not {s:?}"),
+                    ));
+                }
+            }
+        }
+        let (file, text) = read_override(dir, "events/reporters.tsv", REPORTERS)?;
+        let mut reporters = Vec::new();
+        for r in parse_tsv(&file, &text, 1)? {
+            let Some((b, a)) = r.fields[0].split_once('@') else {
+                return Err(Error::data(&file, r.line, "pattern has no @ for the name"));
+            };
+            let re =
+                |s: String| Regex::new(&s).map_err(|e| Error::data(&file, r.line, e.to_string()));
+            reporters.push((re(format!("(?:{b})$"))?, re(format!("^(?:{a})"))?));
+        }
+        let (file, text) = read_override(dir, "events/retype.tsv", RETYPE)?;
+        let mut retype = Vec::new();
+        for r in parse_tsv(&file, &text, 3)? {
+            let kind = EventKind::parse(r.fields[2].trim()).ok_or_else(|| {
+                Error::data(
+                    &file,
+                    r.line,
+                    format!("unknown event type {:?}", r.fields[2]),
+                )
+            })?;
+            if !triggers.iter().any(|t| t.id == r.fields[0]) {
+                return Err(Error::data(
+                    &file,
+                    r.line,
+                    format!("no trigger has the id {:?}", r.fields[0]),
+                ));
+            }
+            retype.push((r.fields[0].to_string(), r.fields[1].to_string(), kind));
+        }
+        let document_heads: Vec<String> =
+            read_words(dir, "events/document_heads.tsv", DOCUMENT_HEADS)?;
+        let sellers: Vec<String> = read_words(dir, "events/sellers.tsv", SELLERS)?;
+        let datelines: Vec<String> = read_words(dir, "events/datelines.tsv", DATELINES)?;
+        let (file, text) = read_override(dir, "events/investing.tsv", INVESTING)?;
+        let mut investing = Vec::new();
+        let mut receiving = Vec::new();
+        for r in parse_tsv(&file, &text, 2)? {
+            match r.fields[1].trim() {
+                "trigger" => investing.push(r.fields[0].to_string()),
+                "receive" => receiving.push(r.fields[0].to_string()),
+                k => {
+                    return Err(Error::data(
+                        &file,
+                        r.line,
+                        format!("kind must be trigger|receive, not {k:?}"),
+                    ));
+                }
+            }
+        }
         let (file, text) = read_override(dir, "events/modifiers.tsv", MODIFIERS)?;
         let mut modifiers = Vec::new();
         let mut gap_stops = Vec::new();
@@ -379,9 +500,19 @@ impl EventRules {
             trigger_matcher: ac(&triggers.iter().map(|t| t.word.clone()).collect::<Vec<_>>())?,
             triggers,
             negation: ac(&negation)?,
-            negation_adjacent,
+            negation_scope,
+            negation_contrast,
             cancel_after: ac(&cancel_after)?,
             observers: ac(&observers)?,
+            adjunct_before,
+            adjunct_after,
+            reporters,
+            retype,
+            investing,
+            receiving: ac(&receiving)?,
+            datelines: ac(&datelines)?,
+            sellers,
+            document_heads,
             modifiers,
             gap_stops,
             product_words: ac(&product_words)?,

@@ -273,7 +273,7 @@ pub(crate) struct Scanner<'a> {
     rd: NaiveDate,
     has_time: bool,
     narr: Option<(Out, usize)>,
-    future_cache: Option<(usize, usize, bool)>,
+    future_cache: Option<(usize, usize, bool, Option<usize>)>,
     /// the reference is known only to the year or month: underspecified dates take its year
     ref_year_only: bool,
 }
@@ -474,25 +474,32 @@ impl<'a> Scanner<'a> {
                 e += 1;
             }
         }
-        if let Some((cs, ce, f)) = self.future_cache
+        if let Some((cs, ce, f, nominal)) = self.future_cache
             && cs == s
             && ce == e
         {
-            return f;
+            return f || nominal.is_some_and(|k| k < i);
         }
+        // a marker before 的 is a noun's modifier (1月计划的方案: the plan of January, a past
+        // date): it marks the future only for a time after it (计划的上线时间为12月)
         let mut f = false;
+        let mut nominal: Option<usize> = None;
         for (k, &c) in t.iter().enumerate().take(e).skip(s) {
             if matches!(
                 c,
                 '将' | '即' | '计' | '预' | '拟' | '有' | '打' | '准' | '定' | '下'
-            ) && self.word(k, WK::FutureMarker).is_some()
+            ) && let Some((end, _)) = self.word(k, WK::FutureMarker)
             {
-                f = true;
-                break;
+                if t.get(end) == Some(&'的') {
+                    nominal.get_or_insert(k);
+                } else {
+                    f = true;
+                    break;
+                }
             }
         }
-        self.future_cache = Some((s, e, f));
-        f
+        self.future_cache = Some((s, e, f, nominal));
+        f || nominal.is_some_and(|k| k < i)
     }
 
     /// The narrative time, when one was set in the same paragraph (or anywhere before, if
