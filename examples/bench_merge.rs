@@ -16,6 +16,17 @@ fn main() {
         .lines()
         .map(|l| serde_json::from_str(&l.expect("readable")).expect("an extract per line"))
         .collect();
+    let rss = || {
+        std::fs::read_to_string("/proc/self/status")
+            .ok()
+            .and_then(|s| {
+                s.lines()
+                    .find(|l| l.starts_with("VmRSS"))
+                    .map(|l| l.split_whitespace().nth(1).unwrap_or("0").to_string())
+            })
+            .unwrap_or_default()
+    };
+    println!("RSS with the extracts loaded: {} kB", rss());
     for _ in 0..rounds {
         let t = Instant::now();
         let mut m = Merger::new();
@@ -23,6 +34,7 @@ fn main() {
             m.add(x);
         }
         let added = t.elapsed().as_secs_f64();
+        println!("RSS after adding: {} kB", rss());
         let t = Instant::now();
         let g = m.finish();
         let finished = t.elapsed().as_secs_f64();

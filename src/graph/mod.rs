@@ -77,15 +77,17 @@ fn sort_evidence(ev: &mut Vec<Evidence>) {
     ev.dedup_by(|a, b| a.doc == b.doc && a.start == b.start && a.end == b.end);
 }
 
-/// The evidence a node or edge gathers while the merger adds documents. Once it has been capped
-/// to [`MAX_EVIDENCE`] distinct items, the last of them bounds what can still be kept: evidence
-/// that does not sort before it never reaches the graph (those 20 or smaller ones come first), so
-/// it is neither copied into the pool nor sorted. An entity named in every article of a corpus
-/// then costs a comparison per mention, not a copy. The result is the same as keeping it all.
+/// The evidence a node or edge gathers while the merger adds documents. Once it holds more than
+/// [`MAX_EVIDENCE`] distinct items it is cut back to them, and the last of them bounds what can
+/// still be kept: evidence that does not sort before it never reaches the graph (those 20 or
+/// smaller ones come first), so it is neither copied into the pool nor sorted. An entity named
+/// in every article of a corpus then costs a comparison per mention, not a copy. The result is
+/// the same as keeping it all. The list is allocated to its length: most edges of a large
+/// corpus hold one or two items, and the merger's memory is mostly these lists.
 #[derive(Default)]
 struct EvidenceList {
     items: Vec<Evidence>,
-    bound: Option<Evidence>,
+    bound: Option<Box<Evidence>>,
 }
 
 impl EvidenceList {
@@ -96,15 +98,19 @@ impl EvidenceList {
         new: impl IntoIterator<Item = &'a Evidence>,
     ) {
         for e in new {
-            if self.bound.as_ref().is_none_or(|b| e < b) {
+            if self.bound.as_deref().is_none_or(|b| e < b) {
+                if self.items.len() == self.items.capacity() {
+                    self.items.reserve_exact(1);
+                }
                 self.items.push(pool.evidence(e, doc));
             }
         }
-        if self.items.len() > MAX_EVIDENCE + MAX_EVIDENCE / 2 {
+        if self.items.len() > MAX_EVIDENCE {
             sort_evidence(&mut self.items);
             self.items.truncate(MAX_EVIDENCE);
+            self.items.shrink_to_fit();
             if self.items.len() == MAX_EVIDENCE {
-                self.bound = self.items.last().cloned();
+                self.bound = self.items.last().cloned().map(Box::new);
             }
         }
     }
@@ -124,13 +130,13 @@ struct Pool {
 }
 
 impl Pool {
-    fn get(&mut self, s: &SharedStr) -> SharedStr {
-        match self.strings.get(&**s) {
+    fn get(&mut self, s: &str) -> SharedStr {
+        match self.strings.get(s) {
             Some(x) => x.clone(),
             None => {
                 // a copy, not the extract's: what the merger keeps is allocated by the merging
                 // thread, and the extract's memory is freed whole with it
-                let x = SharedStr::from(&**s);
+                let x = SharedStr::from(s);
                 self.strings.insert(x.clone());
                 x
             }
@@ -321,8 +327,11 @@ pub struct Merger {
     doc_numbers: rustc_hash::FxHashMap<SharedStr, u32>,
     pool: Pool,
     entities: BTreeMap<String, EntityAcc>,
-    events: BTreeMap<String, EventAcc>,
-    edges: BTreeMap<(String, String, String), EvidenceList>,
+    /// boxed: an accumulator is large, and a map's nodes are allocated for eleven of them
+    events: BTreeMap<String, Box<EventAcc>>,
+    /// (source, target, type): the ids shared with the pool, as the thousands of edges of one
+    /// event name it and its participants many times over
+    edges: BTreeMap<(SharedStr, SharedStr, SharedStr), EvidenceList>,
 }
 
 /// The key participant of an event, from its id `event:TYPE:DATE:KEY`.
@@ -400,10 +409,8 @@ impl Merger {
             let first = ev.evidence.first().map_or((shared_doc.clone(), 0), |e| {
                 (self.pool.doc(&e.doc, &shared_doc), e.start)
             });
-            let acc = self
-                .events
-                .entry(ev.id.clone())
-                .or_insert_with(|| EventAcc {
+            let acc = self.events.entry(ev.id.clone()).or_insert_with(|| {
+                Box::new(EventAcc {
                     kind: ev.kind,
                     key: event_key(ev),
                     date: ev.date.clone(),
@@ -415,7 +422,8 @@ impl Merger {
                     documents: DocSet::default(),
                     participants: BTreeSet::new(),
                     first: first.clone(),
-                });
+                })
+            });
             if first < acc.first {
                 acc.first = first;
                 acc.name = ev.name.clone();
@@ -462,18 +470,22 @@ impl Merger {
                 if evid.is_empty() {
                     evid.extend(&ev.evidence);
                 }
-                let edge = self
-                    .edges
-                    .entry((ev.id.clone(), p.entity.clone(), p.role.clone()))
-                    .or_default();
+                let key = (
+                    self.pool.get(&ev.id),
+                    self.pool.get(&p.entity),
+                    self.pool.get(&p.role),
+                );
+                let edge = self.edges.entry(key).or_default();
                 edge.extend(&mut self.pool, &shared_doc, evid);
             }
         }
         for r in &x.relations {
-            let edge = self
-                .edges
-                .entry((r.source.clone(), r.target.clone(), r.kind.clone()))
-                .or_default();
+            let key = (
+                self.pool.get(&r.source),
+                self.pool.get(&r.target),
+                self.pool.get(&r.kind),
+            );
+            let edge = self.edges.entry(key).or_default();
             edge.extend(&mut self.pool, &shared_doc, &r.evidence);
         }
         self.pool.sweep();
@@ -800,6 +812,7 @@ impl Merger {
             );
         }
         for (id, e) in std::mem::take(&mut self.events) {
+            let e = *e;
             let cid = cv(&id);
             let Some(node) = nodes.get_mut(&cid) else {
                 continue;
@@ -844,7 +857,10 @@ impl Merger {
             } else {
                 ce(&s)
             };
-            edges.entry((s, ce(&t), kind)).or_default().extend(ev.items);
+            edges
+                .entry((s, ce(&t), kind.to_string()))
+                .or_default()
+                .extend(ev.items);
         }
 
         let mut graph = StableGraph::new();
