@@ -70,3 +70,51 @@ pub fn read_words<C: FromIterator<String>>(
         .map(|r| r.fields[0].to_string())
         .collect())
 }
+
+/// The words of a two-column table (word, kind) split by kind: one list per name of `kinds`, in
+/// that order, each in file order. Any other kind is an error naming the file and line.
+pub fn read_words_by_kind<const N: usize>(
+    dir: Option<&Path>,
+    name: &str,
+    embedded: &'static str,
+    column: &str,
+    kinds: [&str; N],
+) -> Result<[Vec<String>; N]> {
+    let (file, text) = read_override(dir, name, embedded)?;
+    let mut out: [Vec<String>; N] = std::array::from_fn(|_| Vec::new());
+    for r in parse_tsv(&file, &text, 2)? {
+        let kind = r.fields[1].trim();
+        let Some(i) = kinds.iter().position(|k| *k == kind) else {
+            return Err(Error::data(
+                &file,
+                r.line,
+                format!("{column} must be {}, not {kind:?}", kinds.join("|")),
+            ));
+        };
+        out[i].push(r.fields[0].to_string());
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_are_split_by_their_kind_and_an_unknown_kind_names_its_line() {
+        const TABLE: &str = "# a comment\nword\tside\n向\tbefore\n的\tafter\n对\tbefore\n";
+        let [before, after] =
+            read_words_by_kind(None, "t.tsv", TABLE, "side", ["before", "after"]).unwrap();
+        assert_eq!(
+            (before, after),
+            (vec!["向".into(), "对".into()], vec!["的".into()])
+        );
+        const BAD: &str = "word\tside\n向\tbefore\n的\tbehind\n";
+        let e = read_words_by_kind(None, "t.tsv", BAD, "side", ["before", "after"]).unwrap_err();
+        let msg = e.to_string();
+        assert!(
+            msg.contains("data/t.tsv") && msg.contains("side must be before|after"),
+            "{msg}"
+        );
+    }
+}

@@ -18,6 +18,11 @@ fn kinds(x: &DocExtract) -> Vec<EventKind> {
     x.events.iter().map(|e| e.kind).collect()
 }
 
+#[track_caller]
+fn assert_no_kind(x: &DocExtract, kind: EventKind) {
+    assert!(!kinds(x).contains(&kind), "{:?}", kinds(x));
+}
+
 fn role_of(x: &DocExtract, kind: EventKind, entity: &str) -> Vec<String> {
     x.events
         .iter()
@@ -32,7 +37,7 @@ fn role_of(x: &DocExtract, kind: EventKind, entity: &str) -> Vec<String> {
 fn a_pre_ipo_round_is_funding_not_a_listing() {
     let x = extract("2021年1月，星河科技完成Pre-IPO轮融资。", None);
     assert!(kinds(&x).contains(&EventKind::Funding), "{:?}", kinds(&x));
-    assert!(!kinds(&x).contains(&EventKind::Listing), "{:?}", kinds(&x));
+    assert_no_kind(&x, EventKind::Listing);
     let f = x
         .events
         .iter()
@@ -47,17 +52,13 @@ fn a_department_is_no_development() {
         "今年1月，星河科技裁员400人，主要集中在产品、研发部门。",
         None,
     );
-    assert!(
-        !kinds(&x).contains(&EventKind::Development),
-        "{:?}",
-        kinds(&x)
-    );
+    assert_no_kind(&x, EventKind::Development);
 }
 
 #[test]
 fn years_spent_as_a_founder_are_no_founding() {
     let x = extract("王明（远航集团创始人）是一位创业超20年的老兵。", None);
-    assert!(!kinds(&x).contains(&EventKind::Founding), "{:?}", kinds(&x));
+    assert_no_kind(&x, EventKind::Founding);
 }
 
 #[test]
@@ -80,12 +81,8 @@ fn a_trigger_inside_a_book_title_is_no_event() {
         "星河科技的行为违反了《上市公司收购管理办法》和《股票上市规则》的规定。",
         None,
     );
-    assert!(!kinds(&x).contains(&EventKind::Listing), "{:?}", kinds(&x));
-    assert!(
-        !kinds(&x).contains(&EventKind::Acquisition),
-        "{:?}",
-        kinds(&x)
-    );
+    assert_no_kind(&x, EventKind::Listing);
+    assert_no_kind(&x, EventKind::Acquisition);
 }
 
 #[test]
@@ -94,17 +91,13 @@ fn a_loan_against_pledged_shares_is_no_funding() {
         "星河科技股东将其持有的部分股份质押给银行，用于个人融资。",
         None,
     );
-    assert!(!kinds(&x).contains(&EventKind::Funding), "{:?}", kinds(&x));
+    assert_no_kind(&x, EventKind::Funding);
 }
 
 #[test]
 fn a_partnership_needs_two_sides() {
     let x = extract("星河科技周五涨停，其中深股通携手两家机构买入。", None);
-    assert!(
-        !kinds(&x).contains(&EventKind::Partnership),
-        "{:?}",
-        kinds(&x)
-    );
+    assert_no_kind(&x, EventKind::Partnership);
 }
 
 #[test]
@@ -183,11 +176,11 @@ fn a_founder_founds_the_organization_after_the_verb_not_the_employer_before_it()
 #[test]
 fn a_listed_company_is_no_listing() {
     let x = extract("星河酒业是A股17家上市白酒公司中唯一亏损的。", None);
-    assert!(!kinds(&x).contains(&EventKind::Listing), "{:?}", kinds(&x));
+    assert_no_kind(&x, EventKind::Listing);
     let x = extract("在美上市中概股周三收盘普涨，星河科技下跌5%。", None);
-    assert!(!kinds(&x).contains(&EventKind::Listing), "{:?}", kinds(&x));
+    assert_no_kind(&x, EventKind::Listing);
     let x = extract("星河药业已上市多肽药物竞争激烈。", None);
-    assert!(!kinds(&x).contains(&EventKind::Listing), "{:?}", kinds(&x));
+    assert_no_kind(&x, EventKind::Listing);
     let x = extract("2019年7月，星河酒业在深交所上市。", None);
     assert!(kinds(&x).contains(&EventKind::Listing), "{:?}", kinds(&x));
 }
@@ -195,21 +188,13 @@ fn a_listed_company_is_no_listing() {
 #[test]
 fn a_failed_or_possible_event_is_none() {
     let x = extract("星河科技上市失败后，股价大跌。", None);
-    assert!(!kinds(&x).contains(&EventKind::Listing), "{:?}", kinds(&x));
+    assert_no_kind(&x, EventKind::Listing);
     let x = extract("星河科技董事长王明或离职。", None);
-    assert!(
-        !kinds(&x).contains(&EventKind::Departure),
-        "{:?}",
-        kinds(&x)
-    );
+    assert_no_kind(&x, EventKind::Departure);
     let x = extract("星河科技暂无新融资消息。", None);
-    assert!(!kinds(&x).contains(&EventKind::Funding), "{:?}", kinds(&x));
+    assert_no_kind(&x, EventKind::Funding);
     let x = extract("星河科技有限公司离破产还有多远？", None);
-    assert!(
-        !kinds(&x).contains(&EventKind::Bankruptcy),
-        "{:?}",
-        kinds(&x)
-    );
+    assert_no_kind(&x, EventKind::Bankruptcy);
     let x = extract("星河科技董事长王明离职。", None);
     assert!(kinds(&x).contains(&EventKind::Departure), "{:?}", kinds(&x));
 }
@@ -217,15 +202,11 @@ fn a_failed_or_possible_event_is_none() {
 #[test]
 fn a_trigger_in_a_noun_phrase_or_list_is_none() {
     let x = extract("星河科技负责该项目的融资、设计、建造和运营。", None);
-    assert!(!kinds(&x).contains(&EventKind::Funding), "{:?}", kinds(&x));
+    assert_no_kind(&x, EventKind::Funding);
     let x = extract("星河科技的并购标的均为服装品牌。", None);
-    assert!(
-        !kinds(&x).contains(&EventKind::Acquisition),
-        "{:?}",
-        kinds(&x)
-    );
+    assert_no_kind(&x, EventKind::Acquisition);
     let x = extract("减持完成后，星河科技可获得投资收益约1.1亿元。", None);
-    assert!(!kinds(&x).contains(&EventKind::Funding), "{:?}", kinds(&x));
+    assert_no_kind(&x, EventKind::Funding);
     let x = extract("2021年3月，星河科技完成1亿元A轮融资。", None);
     assert!(kinds(&x).contains(&EventKind::Funding), "{:?}", kinds(&x));
 }
@@ -236,7 +217,7 @@ fn a_resume_is_no_news_of_moves() {
         "王明生于1959年，1979年加入远航机械厂，历任车间主任、副总经理。",
         None,
     );
-    assert!(!kinds(&x).contains(&EventKind::Join), "{:?}", kinds(&x));
+    assert_no_kind(&x, EventKind::Join);
     let x = extract("2021年3月，王明加入远航机械厂。", None);
     assert!(kinds(&x).contains(&EventKind::Join), "{:?}", kinds(&x));
 }
@@ -258,7 +239,7 @@ fn a_precise_date_in_the_clause_beats_a_vague_one() {
 #[test]
 fn a_cancelled_listing_is_none() {
     let x = extract("星河科技有限公司重新上市的进程取消。", None);
-    assert!(!kinds(&x).contains(&EventKind::Listing), "{:?}", kinds(&x));
+    assert_no_kind(&x, EventKind::Listing);
 }
 
 #[test]
@@ -271,12 +252,12 @@ fn a_listing_stays_a_listing_without_a_cancel_word() {
 fn a_goal_is_no_event() {
     // 奔着上市去 is "aiming at a listing"; 准备IPO的企业 are "companies preparing an IPO"
     let x = extract("远航集团这家企业，从成立那天起，就是奔着上市去的。", None);
-    assert!(!kinds(&x).contains(&EventKind::Listing), "{:?}", kinds(&x));
+    assert_no_kind(&x, EventKind::Listing);
     let x = extract(
         "分析师王明表示，不论是上市公司，还是准备IPO的企业，都要合规。",
         None,
     );
-    assert!(!kinds(&x).contains(&EventKind::Listing), "{:?}", kinds(&x));
+    assert_no_kind(&x, EventKind::Listing);
     let x = extract("2019年7月，星河科技在深交所上市。", None);
     assert!(kinds(&x).contains(&EventKind::Listing), "{:?}", kinds(&x));
 }
@@ -297,7 +278,7 @@ fn a_move_in_a_relative_clause_is_background_not_news() {
         "星河科技员工都被裁了，这让刚入职公司不久的王丽娜很担心。",
         None,
     );
-    assert!(!kinds(&x).contains(&EventKind::Join), "{:?}", kinds(&x));
+    assert_no_kind(&x, EventKind::Join);
     let x = extract("王丽娜在2021年下半年入职星河科技。", None);
     assert!(kinds(&x).contains(&EventKind::Join), "{:?}", kinds(&x));
 }
@@ -367,11 +348,7 @@ fn an_intention_governs_the_clauses_after_it_until_a_contrast() {
         "2022年1月，王建国本想通过降低年终奖，让员工在春节后主动离职。",
         None,
     );
-    assert!(
-        !kinds(&x).contains(&EventKind::Departure),
-        "{:?}",
-        kinds(&x)
-    );
+    assert_no_kind(&x, EventKind::Departure);
     let x = extract(
         "2022年1月，王建国本想通过降低年终奖让员工离开，结果自己在春节后辞职了。",
         None,
@@ -379,7 +356,7 @@ fn an_intention_governs_the_clauses_after_it_until_a_contrast() {
     assert!(kinds(&x).contains(&EventKind::Departure), "{:?}", kinds(&x));
     // a condition too: what would follow 如果 is no event
     let x = extract("如果审核不通过，携程将推迟在香港上市。", None);
-    assert!(!kinds(&x).contains(&EventKind::Listing), "{:?}", kinds(&x));
+    assert_no_kind(&x, EventKind::Listing);
 }
 
 #[test]
@@ -397,7 +374,7 @@ fn listed_products_and_new_shares_in_general_are_no_listing() {
         "2019年以来，远航证券统计的港股新股上市首日平均涨幅为12%。",
         None,
     );
-    assert!(!kinds(&x).contains(&EventKind::Listing), "{:?}", kinds(&x));
+    assert_no_kind(&x, EventKind::Listing);
 }
 
 #[test]
@@ -406,11 +383,7 @@ fn growth_by_acquisitions_is_a_strategy_not_an_acquisition() {
         "远航集团通过内生培育及外延并购，完成了环保产业链布局。",
         None,
     );
-    assert!(
-        !kinds(&x).contains(&EventKind::Acquisition),
-        "{:?}",
-        kinds(&x)
-    );
+    assert_no_kind(&x, EventKind::Acquisition);
 }
 
 #[test]
@@ -463,11 +436,7 @@ fn buying_shares_is_an_acquisition_of_the_seller_s_stake_buying_goods_is_none() 
     assert_eq!(role_of(&x, EventKind::Acquisition, "百度"), ["seller"]);
     assert_eq!(role_of(&x, EventKind::Acquisition, "张伟"), ["agent"]);
     let x = extract("4月2日，百度员工购买了一批办公电脑。", None);
-    assert!(
-        !kinds(&x).contains(&EventKind::Acquisition),
-        "{:?}",
-        kinds(&x)
-    );
+    assert_no_kind(&x, EventKind::Acquisition);
 }
 
 #[test]
@@ -476,11 +445,7 @@ fn publishing_a_filing_launches_nothing() {
         "2019年7月22日，百度电子商务平台（https://b2b.example.com）发布了《百度2019年第一次设备采购中标公告》。",
         None,
     );
-    assert!(
-        !kinds(&x).contains(&EventKind::ProductLaunch),
-        "{:?}",
-        kinds(&x)
-    );
+    assert_no_kind(&x, EventKind::ProductLaunch);
 }
 
 #[test]
@@ -490,16 +455,8 @@ fn an_event_come_near_or_resisted_did_not_happen() {
         "张伟回答道：“百度最接近（破产）的时候只有大约一个月的现金。”",
         None,
     );
-    assert!(
-        !kinds(&x).contains(&EventKind::Bankruptcy),
-        "{:?}",
-        kinds(&x)
-    );
+    assert_no_kind(&x, EventKind::Bankruptcy);
     // 抵制收购: an acquisition opposed, not made
     let x = extract("携程多名股东联名表示，坚决抵制百度收购。", None);
-    assert!(
-        !kinds(&x).contains(&EventKind::Acquisition),
-        "{:?}",
-        kinds(&x)
-    );
+    assert_no_kind(&x, EventKind::Acquisition);
 }

@@ -1,5 +1,5 @@
 //! The event stage's language knowledge: `data/events/*.tsv` and `data/relations/*.tsv`.
-use crate::data::{parse_tsv, read_override, read_words};
+use crate::data::{parse_tsv, read_override, read_words, read_words_by_kind};
 use crate::model::{EntityType, EventKind};
 use crate::{Error, Result};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
@@ -215,22 +215,13 @@ impl EventRules {
         }
         let cancel_after: Vec<String> = read_words(dir, "events/cancel_after.tsv", CANCEL_AFTER)?;
         let observers: Vec<String> = read_words(dir, "events/observers.tsv", OBSERVERS)?;
-        let (file, text) = read_override(dir, "events/adjuncts.tsv", ADJUNCTS)?;
-        let mut adjunct_before = Vec::new();
-        let mut adjunct_after = Vec::new();
-        for r in parse_tsv(&file, &text, 2)? {
-            match r.fields[1].trim() {
-                "before" => adjunct_before.push(r.fields[0].to_string()),
-                "after" => adjunct_after.push(r.fields[0].to_string()),
-                s => {
-                    return Err(Error::data(
-                        &file,
-                        r.line,
-                        format!("side must be before|after, not {s:?}"),
-                    ));
-                }
-            }
-        }
+        let [adjunct_before, adjunct_after] = read_words_by_kind(
+            dir,
+            "events/adjuncts.tsv",
+            ADJUNCTS,
+            "side",
+            ["before", "after"],
+        )?;
         let (file, text) = read_override(dir, "events/reporters.tsv", REPORTERS)?;
         let mut reporters = Vec::new();
         for r in parse_tsv(&file, &text, 1)? {
@@ -264,22 +255,13 @@ impl EventRules {
             read_words(dir, "events/document_heads.tsv", DOCUMENT_HEADS)?;
         let sellers: Vec<String> = read_words(dir, "events/sellers.tsv", SELLERS)?;
         let datelines: Vec<String> = read_words(dir, "events/datelines.tsv", DATELINES)?;
-        let (file, text) = read_override(dir, "events/investing.tsv", INVESTING)?;
-        let mut investing = Vec::new();
-        let mut receiving = Vec::new();
-        for r in parse_tsv(&file, &text, 2)? {
-            match r.fields[1].trim() {
-                "trigger" => investing.push(r.fields[0].to_string()),
-                "receive" => receiving.push(r.fields[0].to_string()),
-                k => {
-                    return Err(Error::data(
-                        &file,
-                        r.line,
-                        format!("kind must be trigger|receive, not {k:?}"),
-                    ));
-                }
-            }
-        }
+        let [investing, receiving] = read_words_by_kind(
+            dir,
+            "events/investing.tsv",
+            INVESTING,
+            "kind",
+            ["trigger", "receive"],
+        )?;
         let (file, text) = read_override(dir, "events/modifiers.tsv", MODIFIERS)?;
         let mut modifiers = Vec::new();
         let mut gap_stops = Vec::new();
@@ -480,22 +462,16 @@ impl EventRules {
                 patterns: idx,
             });
         }
-        let (file, text) = read_override(dir, "relations/title_cues.tsv", TITLE_CUES)?;
-        let mut title_cues = Vec::new();
-        for r in parse_tsv(&file, &text, 2)? {
-            let former = match r.fields[1].trim() {
-                "now" => false,
-                "former" => true,
-                s => {
-                    return Err(Error::data(
-                        &file,
-                        r.line,
-                        format!("held must be now|former, not {s:?}"),
-                    ));
-                }
-            };
-            title_cues.push((r.fields[0].to_string(), former));
-        }
+        let [now, former] = read_words_by_kind(
+            dir,
+            "relations/title_cues.tsv",
+            TITLE_CUES,
+            "held",
+            ["now", "former"],
+        )?;
+        let title_cues: Vec<(String, bool)> = (now.into_iter().map(|w| (w, false)))
+            .chain(former.into_iter().map(|w| (w, true)))
+            .collect();
         Ok(EventRules {
             trigger_matcher: ac(&triggers.iter().map(|t| t.word.clone()).collect::<Vec<_>>())?,
             triggers,
