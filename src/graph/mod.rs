@@ -850,18 +850,24 @@ impl Merger {
                 al.retain(|a| *a != n.name);
             }
         }
-        let mut edges: BTreeMap<(String, String, String), Vec<Evidence>> = BTreeMap::new();
+        // the edges under their merged ends: the ids shared (an event merged from thousands
+        // of documents' accumulators names thousands of edges), and each list capped as it
+        // grows, as the nodes' are
+        let mut ids = Pool::default();
+        let mut edges: BTreeMap<(SharedStr, SharedStr, SharedStr), Vec<Evidence>> = BTreeMap::new();
         for ((s, t, kind), ev) in self.edges {
             let s = if s.starts_with("event:") {
                 cv(&s)
             } else {
                 ce(&s)
             };
-            edges
-                .entry((s, ce(&t), kind.to_string()))
-                .or_default()
-                .extend(ev.items);
+            let edge = edges
+                .entry((ids.get(&s), ids.get(&ce(&t)), kind))
+                .or_default();
+            edge.extend(ev.items);
+            cap_evidence(edge);
         }
+        drop(ids);
 
         let mut graph = StableGraph::new();
         let mut index = BTreeMap::new();
@@ -879,7 +885,7 @@ impl Merger {
         }
         let mut keys: BTreeMap<(String, String), usize> = BTreeMap::new();
         for ((s, t, kind), mut evidence) in edges {
-            let (Some(&si), Some(&ti)) = (index.get(&s), index.get(&t)) else {
+            let (Some(&si), Some(&ti)) = (index.get(&*s), index.get(&*t)) else {
                 continue;
             };
             if s == t {
@@ -887,15 +893,15 @@ impl Merger {
             }
             sort_evidence(&mut evidence);
             evidence.truncate(MAX_EVIDENCE);
-            let k = keys.entry((s.clone(), t.clone())).or_insert(0);
+            let k = keys.entry((s.to_string(), t.to_string())).or_insert(0);
             graph.add_edge(
                 si,
                 ti,
                 Edge {
-                    source: s,
-                    target: t,
+                    source: s.to_string(),
+                    target: t.to_string(),
                     key: *k,
-                    edge_type: kind,
+                    edge_type: kind.to_string(),
                     evidence,
                 },
             );
