@@ -386,6 +386,14 @@ impl Lexicon {
         })
     }
 
+    /// The unit heads (`unit_heads.tsv`: 部门, 团队) that `name` ends with.
+    pub fn unit_heads_of<'a>(&'a self, name: &'a str) -> impl Iterator<Item = &'a str> + 'a {
+        self.unit_heads
+            .iter()
+            .map(String::as_str)
+            .filter(move |h| name.ends_with(h))
+    }
+
     /// True when `name` is a generic word that cannot be a name on its own.
     pub fn is_generic(&self, name: &str) -> bool {
         self.not_names.contains(name)

@@ -397,9 +397,8 @@ impl<'l> EntityStage<'l> {
             a == start && b > end && {
                 let word: String = doc.chars[a..b].iter().collect();
                 self.lexicon
-                    .unit_heads
-                    .iter()
-                    .any(|h| word.ends_with(h.as_str()) && b - h.chars().count() < end)
+                    .unit_heads_of(&word)
+                    .any(|h| b - h.chars().count() < end)
             }
         };
         let crossing = |a: usize, b: usize, _: &str| {
@@ -809,12 +808,7 @@ impl<'l> EntityStage<'l> {
             }
             let name: String = chars[start..end].iter().collect();
             // a team or a department (X创始团队CEO, 国际部总裁) is a unit, not the company
-            if self
-                .lexicon
-                .unit_heads
-                .iter()
-                .any(|h| name.ends_with(h.as_str()))
-            {
+            if self.lexicon.unit_heads_of(&name).next().is_some() {
                 continue;
             }
             if self.plausible_new_name(&name) && self.no_function_words(&name) {
@@ -1781,12 +1775,7 @@ impl<'l> EntityStage<'l> {
     /// a title of a chief executive (`titles.tsv`, relation `ceo_of`). A ministry (外交部) has a
     /// minister and a spokesperson, never a CEO.
     fn unit_with_ceo(&self, doc: &Document, name: &str, e: usize) -> bool {
-        if !self
-            .lexicon
-            .unit_heads
-            .iter()
-            .any(|h| name.ends_with(h.as_str()))
-        {
+        if self.lexicon.unit_heads_of(name).next().is_none() {
             return false;
         }
         let after = &doc.text[doc.byte_of_char(e)..];
