@@ -933,3 +933,37 @@ fn cli_merge_invalid_utf8_names_the_line() {
     assert_eq!(code(&o), 1);
     assert!(stderr(&o).contains("x.jsonl:2"), "{}", stderr(&o));
 }
+
+#[test]
+fn escaped_markup_in_a_json_line_is_stripped_and_offsets_hold() {
+    // a dump that stored a page's source as text: the markup is escaped once more
+    let text = "星河科技今天发布了新产品。\n\n&lt;div class=&quot;title&quot;&gt;&lt;strong&gt;原标题&lt;/strong&gt; [&lt;strong&gt;5亿元收购星河科技 远山集团成最大股东&lt;/strong&gt;]&lt;/div&gt;　　昨日，远山集团发布公告称，公司以5亿元收购了星河科技。&lt;br /&gt;";
+    let line =
+        serde_json::json!({"id": "esc", "published": "2023-04-03", "text": text}).to_string();
+    let o = cli(&["extract", "-"], Some(&line));
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let x: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let chars: Vec<char> = text.chars().collect();
+    let events = x["events"].as_array().unwrap();
+    assert!(
+        events.iter().any(|e| e["type"] == "acquisition"),
+        "{events:?}"
+    );
+    for e in events {
+        let name = e["name"].as_str().unwrap();
+        assert!(!name.contains("&lt") && !name.contains('<'), "{name}");
+        for ev in e["evidence"].as_array().unwrap() {
+            let (s, t) = (
+                ev["start"].as_u64().unwrap() as usize,
+                ev["end"].as_u64().unwrap() as usize,
+            );
+            // the cleaned sentence holds no markup, and the span starts and ends on its text
+            let sentence = ev["sentence"].as_str().unwrap();
+            assert!(
+                !sentence.contains("&lt") && !sentence.contains('<'),
+                "{sentence}"
+            );
+            assert!(s < t && sentence.contains(chars[s]) && sentence.contains(chars[t - 1]));
+        }
+    }
+}

@@ -160,6 +160,16 @@ pub fn prepare(raw: &str, given: &Given, rules: &CleanRules) -> Result<Document>
     let mut kept: Line = Vec::with_capacity(chars.len());
     if html::looks_like_html(&chars[body_start..]) {
         html::strip(&chars, body_start, chars.len(), &mut kept);
+    } else if html::looks_like_escaped_html(&chars[body_start..]) {
+        let decoded = html::decode_entities(&chars, body_start, chars.len());
+        let plain: Vec<char> = decoded.iter().map(|x| x.0).collect();
+        let mut stripped = Vec::with_capacity(plain.len());
+        html::strip(&plain, 0, plain.len(), &mut stripped);
+        kept.extend(
+            stripped
+                .into_iter()
+                .map(|(c, i)| (c, decoded[i as usize].1)),
+        );
     } else {
         kept.extend(
             chars[body_start..]

@@ -53,6 +53,40 @@ pub fn looks_like_html(chars: &[char]) -> bool {
     false
 }
 
+/// True when the text carries HTML whose markup was escaped once more (`&lt;div&gt;`), as news
+/// dumps that stored a page's source as text do: it is decoded, then stripped.
+pub fn looks_like_escaped_html(chars: &[char]) -> bool {
+    let mut tags = 0;
+    for w in chars.windows(5) {
+        if w[..4] == ['&', 'l', 't', ';'] && (w[4].is_ascii_alphabetic() || w[4] == '/') {
+            tags += 1;
+            if tags >= 2 {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// The entities of `chars[from..to]` decoded, each character with its original index (the
+/// first pass over escaped HTML; see [`looks_like_escaped_html`]).
+pub fn decode_entities(chars: &[char], from: usize, to: usize) -> Vec<(char, u32)> {
+    let mut out = Vec::with_capacity(to - from);
+    let mut i = from;
+    while i < to {
+        if chars[i] == '&'
+            && let Some((d, next)) = decode_entity(&chars[..to], i)
+        {
+            out.push((d, i as u32));
+            i = next;
+            continue;
+        }
+        out.push((chars[i], i as u32));
+        i += 1;
+    }
+    out
+}
+
 fn tag_name(chars: &[char], mut i: usize) -> (String, bool) {
     let closing = chars.get(i) == Some(&'/');
     if closing {
@@ -186,6 +220,26 @@ mod tests {
     fn tags_scripts_and_entities_go_text_stays() {
         let s = "<p>商汤&amp;旷视</p><script>var a='<p>x</p>';</script><p>板上<a href=\"x>y\">钉钉</a></p>";
         assert_eq!(run(s), "\n商汤&旷视\n\n板上钉钉\n");
+    }
+
+    #[test]
+    fn escaped_markup_is_decoded_then_stripped_with_source_offsets() {
+        let s = "甲&lt;br /&gt;乙&lt;div class=&quot;t&quot;&gt;丙&amp;丁&lt;/div&gt;";
+        let chars: Vec<char> = s.chars().collect();
+        assert!(looks_like_escaped_html(&chars));
+        assert!(!looks_like_escaped_html(
+            &"a &lt; b, c &lt; d".chars().collect::<Vec<_>>()
+        ));
+        let decoded = decode_entities(&chars, 0, chars.len());
+        let plain: Vec<char> = decoded.iter().map(|x| x.0).collect();
+        let mut out = Vec::new();
+        strip(&plain, 0, plain.len(), &mut out);
+        let text: String = out.iter().map(|x| x.0).collect();
+        assert_eq!(text, "甲\n乙\n丙&丁\n");
+        // every kept character points at its source: 丙 and the & of &amp;
+        let at = |c: char| decoded[out.iter().find(|x| x.0 == c).unwrap().1 as usize].1 as usize;
+        assert_eq!(chars[at('丙')], '丙');
+        assert_eq!(chars[at('&')], '&');
     }
 
     #[test]
