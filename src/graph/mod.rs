@@ -348,9 +348,41 @@ fn event_key(ev: &ExtractedEvent) -> String {
         .unwrap_or_default()
 }
 
+/// What a [`Merger`] holds, for the memory benchmarks (`examples/bench_merge`).
+#[derive(Debug, Default)]
+pub struct MergerStats {
+    pub documents: usize,
+    pub entities: usize,
+    pub events: usize,
+    pub edges: usize,
+    /// evidence items over every entity, event and edge
+    pub evidence: usize,
+    /// distinct pooled strings and their bytes
+    pub pooled: usize,
+    pub pooled_bytes: usize,
+}
+
 impl Merger {
     pub fn new() -> Merger {
         Merger::default()
+    }
+
+    pub fn stats(&self) -> MergerStats {
+        MergerStats {
+            documents: self.docs.len(),
+            entities: self.entities.len(),
+            events: self.events.len(),
+            edges: self.edges.len(),
+            evidence: self
+                .entities
+                .values()
+                .map(|e| e.evidence.items.len())
+                .chain(self.events.values().map(|e| e.evidence.items.len()))
+                .chain(self.edges.values().map(|e| e.items.len()))
+                .sum(),
+            pooled: self.pool.strings.len(),
+            pooled_bytes: self.pool.strings.iter().map(|s| s.len()).sum(),
+        }
     }
 
     /// How many distinct documents a list of document numbers holds, and the first
@@ -555,54 +587,63 @@ impl Merger {
                 .unwrap_or_else(|| e.key.clone());
             groups.entry((e.kind, key)).or_default().push(id);
         }
-        let span = |id: &String| {
-            let d = self.events[id].date.as_ref();
-            let (f, t) = (d.and_then(|d| d.from), d.and_then(|d| d.to));
-            match (f, t) {
-                (Some(f), Some(t)) => (t - f).num_days(),
-                _ => i64::MAX,
-            }
-        };
-        let nests = |a: &String, b: &String| {
-            let (da, db) = (self.events[a].date.as_ref(), self.events[b].date.as_ref());
-            match (
-                da.and_then(|d| d.from.zip(d.to)),
-                db.and_then(|d| d.from.zip(d.to)),
-            ) {
-                (Some((af, at)), Some((bf, bt))) => {
-                    (af <= bf && bt <= at) || (bf <= af && at <= bt)
-                }
-                (None, None) => true,
-                _ => false,
-            }
-        };
+        let range = |id: &String| self.events[id].date.as_ref().and_then(|d| d.from.zip(d.to));
         let mut canon = BTreeMap::new();
         let mut conflicts: BTreeMap<String, Vec<String>> = BTreeMap::new();
-        for ((kind, _), mut ids) in groups {
-            // most specific first: it names the merged event
-            ids.sort_by(|a, b| span(a).cmp(&span(b)).then(a.cmp(b)));
+        for ((kind, _), ids) in groups {
+            // most specific first (ranged before rangeless): it names the merged event
+            let mut ids: Vec<(Option<(chrono::NaiveDate, chrono::NaiveDate)>, &String)> =
+                ids.into_iter().map(|id| (range(id), id)).collect();
+            let span = |r: &Option<(chrono::NaiveDate, chrono::NaiveDate)>| {
+                r.map_or(i64::MAX, |(f, t)| (t - f).num_days())
+            };
+            ids.sort_by(|a, b| span(&a.0).cmp(&span(&b.0)).then(a.1.cmp(b.1)));
             let once = ONCE.contains(&kind.as_str());
-            let mut heads: Vec<&String> = Vec::new();
-            for id in ids {
+            // the heads so far, in order, and by first day: a head never spans more than a
+            // later event, so the two nest exactly when the head lies inside the event's range;
+            // the earliest such head takes it (a scan of every head was quadratic in a group of
+            // thousands of events, as a paragraph dated relative to each of its documents gives)
+            let mut heads: Vec<(Option<(chrono::NaiveDate, chrono::NaiveDate)>, &String)> =
+                Vec::new();
+            let mut by_from: BTreeMap<chrono::NaiveDate, Vec<usize>> = BTreeMap::new();
+            let mut rangeless: Option<usize> = None;
+            for (r, id) in ids {
                 let head = if once {
-                    heads.first().copied()
+                    (!heads.is_empty()).then_some(0)
                 } else {
-                    heads.iter().copied().find(|h| nests(h, id))
+                    match r {
+                        Some((f, t)) => by_from
+                            .range(f..=t)
+                            .flat_map(|(_, hs)| hs.iter().copied())
+                            .filter(|&h| heads[h].0.is_some_and(|(_, ht)| ht <= t))
+                            .min(),
+                        None => rangeless,
+                    }
                 };
                 match head {
                     Some(h) => {
-                        canon.insert(id.clone(), h.clone());
-                        if !nests(h, id)
-                            && let Some(d) = &self.events[id].date
-                        {
+                        let (hr, hid) = heads[h];
+                        canon.insert(id.clone(), hid.clone());
+                        let nests = match (hr, r) {
+                            (Some((hf, ht)), Some((f, t))) => {
+                                (hf <= f && t <= ht) || (f <= hf && ht <= t)
+                            }
+                            (None, None) => true,
+                            _ => false,
+                        };
+                        if !nests && let Some(d) = &self.events[id].date {
                             conflicts
-                                .entry(h.clone())
+                                .entry(hid.clone())
                                 .or_default()
                                 .push(d.value.clone());
                         }
                     }
                     None => {
-                        heads.push(id);
+                        match r {
+                            Some((f, _)) => by_from.entry(f).or_default().push(heads.len()),
+                            None => rangeless = rangeless.or(Some(heads.len())),
+                        }
+                        heads.push((r, id));
                         canon.insert(id.clone(), id.clone());
                     }
                 }
@@ -1015,6 +1056,105 @@ mod tests {
         let mut dense = DocSet::default();
         (1000..2000).for_each(|n| dense.push(n));
         assert!(dense.bytes.len() < 1010, "{}", dense.bytes.len());
+    }
+
+    #[test]
+    fn event_groups_are_those_of_scanning_every_head() {
+        // events of one type and participant with ranges drawn from a few weeks (so that equal,
+        // nested and overlapping ranges are common) and a few undated: the indexed grouping
+        // must give what the definition gives, a scan of the heads in order for one that nests
+        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+        let mut next = |n: u64| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed % n
+        };
+        let day0 = chrono::NaiveDate::from_ymd_opt(2020, 1, 1).unwrap();
+        for kind in [EventKind::Funding, EventKind::Founding] {
+            for _ in 0..200 {
+                let mut m = Merger::new();
+                for i in 0..1 + next(40) {
+                    let date = (next(6) > 0).then(|| {
+                        let from = day0 + chrono::Days::new(next(30));
+                        let to = from + chrono::Days::new(next(3) * next(10));
+                        TimeMention {
+                            text: String::new(),
+                            start: 0,
+                            end: 0,
+                            kind: crate::time::TimeType::Date,
+                            value: format!("{from}/{to}"),
+                            grain: crate::time::Grain::Day,
+                            modifier: None,
+                            from: Some(from),
+                            to: Some(to),
+                            anchor: crate::time::Anchor::Absolute,
+                        }
+                    });
+                    m.events.insert(
+                        format!("event:{i:03}"),
+                        Box::new(EventAcc {
+                            kind,
+                            key: "org:甲".into(),
+                            date,
+                            name: String::new(),
+                            rule: String::new(),
+                            confidence: 1.0,
+                            attributes: BTreeMap::new(),
+                            evidence: EvidenceList::default(),
+                            documents: DocSet::default(),
+                            participants: BTreeSet::new(),
+                            first: ("d".into(), 0),
+                        }),
+                    );
+                }
+                let range = |id: &String| m.events[id].date.as_ref().and_then(|d| d.from.zip(d.to));
+                let nests = |a: &String, b: &String| match (range(a), range(b)) {
+                    (Some((af, at)), Some((bf, bt))) => {
+                        (af <= bf && bt <= at) || (bf <= af && at <= bt)
+                    }
+                    (None, None) => true,
+                    _ => false,
+                };
+                let span = |id: &String| range(id).map_or(i64::MAX, |(f, t)| (t - f).num_days());
+                let mut ids: Vec<&String> = m.events.keys().collect();
+                ids.sort_by(|a, b| span(a).cmp(&span(b)).then(a.cmp(b)));
+                let mut want = BTreeMap::new();
+                let mut want_conflicts: BTreeMap<String, Vec<String>> = BTreeMap::new();
+                let mut heads: Vec<&String> = Vec::new();
+                for id in ids {
+                    let head = if kind == EventKind::Founding {
+                        heads.first().copied()
+                    } else {
+                        heads.iter().copied().find(|h| nests(h, id))
+                    };
+                    match head {
+                        Some(h) => {
+                            want.insert(id.clone(), h.clone());
+                            if !nests(h, id)
+                                && let Some(d) = &m.events[id].date
+                            {
+                                want_conflicts
+                                    .entry(h.clone())
+                                    .or_default()
+                                    .push(d.value.clone());
+                            }
+                        }
+                        None => {
+                            heads.push(id);
+                            want.insert(id.clone(), id.clone());
+                        }
+                    }
+                }
+                for c in want_conflicts.values_mut() {
+                    c.sort();
+                    c.dedup();
+                }
+                let (canon, conflicts) = m.event_canon(&BTreeMap::new());
+                assert_eq!(canon, want);
+                assert_eq!(conflicts, want_conflicts);
+            }
+        }
     }
 
     #[test]
