@@ -813,8 +813,12 @@ impl Merger {
                 evidence: Vec::new(),
             });
             node.aliases.get_or_insert_with(Vec::new).extend(e.surfaces);
-            node.evidence.extend(e.evidence.items);
-            cap_evidence(&mut node.evidence);
+            if node.evidence.is_empty() {
+                node.evidence = e.evidence.items;
+            } else {
+                node.evidence.extend(e.evidence.items);
+                cap_evidence(&mut node.evidence);
+            }
             *node.mentions.get_or_insert(0) += e.mentions;
             node_docs.entry(cid).or_default().push(e.documents);
             // the subtype most documents gave (ties: the smaller name)
@@ -827,8 +831,9 @@ impl Merger {
                 node.subtype = Some(st.clone());
             }
         }
-        // event nodes take their name, date and rule from the head of their group
-        for (id, head) in &self.events {
+        // event nodes take their name, date, rule and attributes from the head of their group
+        // (moved: the members only fill what the head lacks)
+        for (id, head) in self.events.iter_mut() {
             if cv(id) != *id {
                 continue;
             }
@@ -839,13 +844,13 @@ impl Merger {
                     kind: "event".into(),
                     node_type: head.kind.as_str().into(),
                     subtype: None,
-                    name: head.name.clone(),
+                    name: std::mem::take(&mut head.name),
                     aliases: None,
                     mentions: None,
-                    date: head.date.clone(),
+                    date: head.date.take(),
                     confidence: Some(head.confidence),
-                    rule: Some(head.rule.clone()),
-                    attributes: head.attributes.clone(),
+                    rule: Some(std::mem::take(&mut head.rule)),
+                    attributes: std::mem::take(&mut head.attributes),
                     documents: Vec::new(),
                     document_count: None,
                     evidence: Vec::new(),
@@ -862,8 +867,12 @@ impl Merger {
             for (k, v) in e.attributes {
                 node.attributes.entry(k).or_insert(v);
             }
-            node.evidence.extend(e.evidence.items);
-            cap_evidence(&mut node.evidence);
+            if node.evidence.is_empty() {
+                node.evidence = e.evidence.items;
+            } else {
+                node.evidence.extend(e.evidence.items);
+                cap_evidence(&mut node.evidence);
+            }
             node_docs.entry(cid).or_default().push(e.documents);
         }
         for (id, sets) in node_docs {
@@ -905,12 +914,18 @@ impl Merger {
             let edge = edges
                 .entry((ids.get(&s), ids.get(&ce(&t)), kind))
                 .or_default();
-            edge.extend(ev.items);
-            cap_evidence(edge);
+            if edge.is_empty() {
+                *edge = ev.items;
+            } else {
+                edge.extend(ev.items);
+                cap_evidence(edge);
+            }
         }
         drop(ids);
 
-        let mut graph = StableGraph::new();
+        // allocated once: grown by doubling, the node and edge vectors were briefly twice the
+        // graph
+        let mut graph = StableGraph::with_capacity(nodes.len(), edges.len());
         let mut index = BTreeMap::new();
         let mut ordered: Vec<Node> = nodes.into_values().collect();
         ordered.sort_by(|a, b| {
@@ -924,7 +939,10 @@ impl Merger {
             let ix = graph.add_node(n);
             index.insert(id, ix);
         }
-        let mut keys: BTreeMap<(String, String), usize> = BTreeMap::new();
+        // the edges come sorted by (source, target, type): the key of a parallel edge counts
+        // those before it with the same ends
+        let mut last: Option<(SharedStr, SharedStr)> = None;
+        let mut key = 0;
         for ((s, t, kind), mut evidence) in edges {
             let (Some(&si), Some(&ti)) = (index.get(&*s), index.get(&*t)) else {
                 continue;
@@ -934,19 +952,23 @@ impl Merger {
             }
             sort_evidence(&mut evidence);
             evidence.truncate(MAX_EVIDENCE);
-            let k = keys.entry((s.to_string(), t.to_string())).or_insert(0);
+            if last.as_ref().is_some_and(|(ls, lt)| *ls == s && *lt == t) {
+                key += 1;
+            } else {
+                key = 0;
+                last = Some((s.clone(), t.clone()));
+            }
             graph.add_edge(
                 si,
                 ti,
                 Edge {
                     source: s.to_string(),
                     target: t.to_string(),
-                    key: *k,
+                    key,
                     edge_type: kind.to_string(),
                     evidence,
                 },
             );
-            *k += 1;
         }
         let mut docs = self.docs;
         docs.sort_by(|a, b| a.id.cmp(&b.id));
@@ -1002,7 +1024,7 @@ impl KnowledgeGraph {
     }
     /// Edge set from the node-link JSON (graph.json), for commands that read outputs back.
     pub fn from_json(v: &GraphJson) -> KnowledgeGraph {
-        let mut graph = StableGraph::new();
+        let mut graph = StableGraph::with_capacity(v.nodes.len(), v.edges.len());
         let mut index = BTreeMap::new();
         for n in &v.nodes {
             let ix = graph.add_node(n.clone());
