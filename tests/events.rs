@@ -460,3 +460,25 @@ fn an_event_come_near_or_resisted_did_not_happen() {
     let x = extract("携程多名股东联名表示，坚决抵制百度收购。", None);
     assert_no_kind(&x, EventKind::Acquisition);
 }
+
+#[test]
+fn an_incentive_plan_s_recipients_leaving_is_a_condition_not_a_move() {
+    // a buyback notice: the shares of recipients who left go back (激励对象因离职…), and the
+    // plan's terms list what happens if they leave or are laid off; neither reports a move
+    let x = extract(
+        "华夏新材料股份有限公司公告。华夏新材料股份有限公司于2021年3月5日召开第二届董事会第十三次会议，审议通过了《关于回购注销部分限制性股票的议案》，3名激励对象因个人原因离职已不符合激励条件。",
+        None,
+    );
+    assert_no_kind(&x, EventKind::Departure);
+    let x = extract(
+        "华夏新材料股份有限公司公告。根据《华夏新材料股份有限公司2020年限制性股票激励计划》，激励对象因辞职、公司裁员而不在公司担任相关职务的，其股票由公司回购。",
+        None,
+    );
+    assert_no_kind(&x, EventKind::Layoff);
+    // the same company's layoff, said plainly, is one
+    let x = extract(
+        "华夏新材料股份有限公司公告。2021年3月，华夏新材料股份有限公司宣布裁员500人。",
+        None,
+    );
+    assert!(kinds(&x).contains(&EventKind::Layoff), "{:?}", kinds(&x));
+}

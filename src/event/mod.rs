@@ -247,7 +247,7 @@ impl EventStage<'_> {
             .rules
             .context
             .find_iter(doc.sentence_text(si))
-            .any(|m| self.rules.context_kinds[m.pattern().as_usize()] == kind)
+            .any(|m| self.rules.context_kinds[m.pattern().as_usize()].contains(&kind))
         {
             return None;
         }
