@@ -482,3 +482,26 @@ fn an_incentive_plan_s_recipients_leaving_is_a_condition_not_a_move() {
     );
     assert!(kinds(&x).contains(&EventKind::Layoff), "{:?}", kinds(&x));
 }
+
+#[test]
+fn the_money_an_ipo_raises_is_the_listing_not_a_funding() {
+    // 通过IPO募资: the proceeds of the listing (retype.tsv)
+    let x = extract("2020年5月，华夏光电通过IPO募资7亿元。", None);
+    assert!(kinds(&x).contains(&EventKind::Listing), "{:?}", kinds(&x));
+    assert_no_kind(&x, EventKind::Funding);
+    // a private placement raises funds
+    let x = extract("2020年5月，华夏光电定增募资7亿元。", None);
+    assert!(kinds(&x).contains(&EventKind::Funding), "{:?}", kinds(&x));
+}
+
+#[test]
+fn the_companies_an_investor_bought_into_are_no_funding() {
+    // 入股的公司: the companies it holds, a noun phrase, no investment made here
+    let x = extract(
+        "孙正义说：“当我看到美国和中国公司（指的是软银集团投资入股的公司）的增长时，我感觉它们还不够好。”",
+        None,
+    );
+    assert_no_kind(&x, EventKind::Funding);
+    let x = extract("2020年5月，软银集团投资入股华夏光电。", None);
+    assert!(kinds(&x).contains(&EventKind::Funding), "{:?}", kinds(&x));
+}
