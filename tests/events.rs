@@ -489,9 +489,13 @@ fn the_money_an_ipo_raises_is_the_listing_not_a_funding() {
     let x = extract("2020年5月，华夏光电通过IPO募资7亿元。", None);
     assert!(kinds(&x).contains(&EventKind::Listing), "{:?}", kinds(&x));
     assert_no_kind(&x, EventKind::Funding);
-    // a private placement raises funds
+    // a private placement raises funds, and so does a round before the IPO (the IPO of
+    // Pre-IPO轮 is part of the round's name)
     let x = extract("2020年5月，华夏光电定增募资7亿元。", None);
     assert!(kinds(&x).contains(&EventKind::Funding), "{:?}", kinds(&x));
+    let x = extract("2020年5月，华夏光电完成Pre—IPO轮募资。", None);
+    assert!(kinds(&x).contains(&EventKind::Funding), "{:?}", kinds(&x));
+    assert_no_kind(&x, EventKind::Listing);
 }
 
 #[test]

@@ -578,7 +578,8 @@ impl EventStage<'_> {
     }
 
     /// The type a word of retype.tsv in the clause `cs..ce` gives the trigger, when the word
-    /// stands outside every name (腾讯控股 is a name, not 控股).
+    /// stands outside every name (腾讯控股 is a name, not 控股) and outside every longer trigger
+    /// phrase of the table (the IPO of Pre-IPO轮 names a round, not the listing).
     fn retype(
         &self,
         ctx: &Context,
@@ -588,15 +589,29 @@ impl EventStage<'_> {
     ) -> Option<EventKind> {
         let clause = ctx.doc.slice(cs, ce);
         let mentions = ctx.ents.mentions_in(cs, ce);
-        self.rules
+        let mut words = self
+            .rules
             .retype
             .iter()
             .filter(|(id, _, _)| *id == trig.id)
+            .peekable();
+        words.peek()?;
+        // byte spans of the clause's trigger phrases, which hold a word without saying it
+        let phrases: Vec<(usize, usize)> = self
+            .rules
+            .trigger_matcher
+            .find_iter(clause)
+            .map(|m| (m.start(), m.end()))
+            .collect();
+        words
             .find(|(_, word, _)| {
                 let n = word.chars().count();
-                clause.match_indices(word.as_str()).any(|(b, _)| {
+                clause.match_indices(word.as_str()).any(|(b, w)| {
                     let s = cs + clause[..b].chars().count();
                     !mentions.iter().any(|m| m.start < s + n && s < m.end)
+                        && !phrases
+                            .iter()
+                            .any(|&(ps, pe)| ps <= b && b + w.len() <= pe && pe - ps > w.len())
                 })
             })
             .map(|r| r.2)
