@@ -509,3 +509,15 @@ fn the_companies_an_investor_bought_into_are_no_funding() {
     let x = extract("2020年5月，软银集团投资入股华夏光电。", None);
     assert!(kinds(&x).contains(&EventKind::Funding), "{:?}", kinds(&x));
 }
+
+#[test]
+fn a_link_to_another_article_at_the_foot_reports_none_of_this_article_s_events() {
+    // a page's recommendation block: headline, teaser cut short, posted time
+    let text = "8月28日，华夏光电发布公告称，公司于当日回购7300股。\n海量资讯、精准解读，尽在财经APP\n王明前脚刚退休，星河科技就开始动手\n导读：星河科技董事长王明前脚刚退休，星河科技就开始动手，瞄准支付的腹地……\n2019-09-16 15:32:16\n原油暴涨，历史数据告诉你会否涨至100美元";
+    let x = extract(text, None);
+    assert_no_kind(&x, EventKind::Departure);
+    // the same teaser as a paragraph of the article is its news
+    let text = "8月28日，华夏光电发布公告称，公司于当日回购7300股。\n星河科技董事长王明前脚刚退休，星河科技就开始动手，瞄准支付的腹地。";
+    let x = extract(text, None);
+    assert!(kinds(&x).contains(&EventKind::Departure), "{:?}", kinds(&x));
+}
