@@ -521,3 +521,29 @@ fn a_link_to_another_article_at_the_foot_reports_none_of_this_article_s_events()
     let x = extract(text, None);
     assert!(kinds(&x).contains(&EventKind::Departure), "{:?}", kinds(&x));
 }
+
+#[test]
+fn a_year_that_labels_a_series_dates_no_event() {
+    // 2020年度第二期: the bond's series; the issue is dated by the clause before
+    let x = extract(
+        "据了解，6月8日至9日，华夏地产发行了2020年度第二期超短期融资券，实际本期发行金额为人民币15亿元。",
+        None,
+    );
+    let f = x
+        .events
+        .iter()
+        .find(|e| e.kind == EventKind::Funding)
+        .expect("a funding");
+    assert_eq!(
+        f.date.as_ref().map(|d| d.text.as_str()),
+        Some("6月8日至9日")
+    );
+    // a year said of the event itself dates it
+    let x = extract("据了解，华夏地产于2020年发行超短期融资券。", None);
+    let f = x
+        .events
+        .iter()
+        .find(|e| e.kind == EventKind::Funding)
+        .expect("a funding");
+    assert_eq!(f.date.as_ref().map(|d| d.text.as_str()), Some("2020年"));
+}

@@ -1246,12 +1246,22 @@ fn date_for(
 ) -> Option<TimeMention> {
     let times = ctx.times;
     let sent = ctx.doc.sentences[si];
+    // 2020年度第三期: a time that labels a name dates nothing (time_labels.tsv)
+    let label = |t: &TimeMention| {
+        let after = ctx.doc.slice(t.end, (t.end + 4).min(ctx.doc.chars.len()));
+        rules
+            .time_labels
+            .iter()
+            .any(|w| after.starts_with(w.as_str()))
+    };
     // times are sorted by start (see `run`): the candidates are found by binary search, so
     // that a document with many times and many triggers stays linear
     let in_range = |s: usize, e: usize| {
         let a = times.partition_point(|t| t.start < s);
         let b = times.partition_point(|t| t.start <= e).max(a);
-        times[a..b].iter().filter(move |t| t.end <= e && dated(t))
+        times[a..b]
+            .iter()
+            .filter(move |t| t.end <= e && dated(t) && !label(t))
     };
     // a vague time before the trigger (最近一次融资停留在2020年4月) yields to a precise one after
     // it in the same clause

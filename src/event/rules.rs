@@ -26,6 +26,7 @@ const CONTEXT: &str = include_str!("../../data/events/context.tsv");
 const HOLDERS: &str = include_str!("../../data/events/holders.tsv");
 const MARKET_WORDS: &str = include_str!("../../data/events/market_words.tsv");
 const OFFSET_SUFFIXES: &str = include_str!("../../data/events/offset_suffixes.tsv");
+const TIME_LABELS: &str = include_str!("../../data/events/time_labels.tsv");
 const DEVELOP_VERBS: &str = include_str!("../../data/relations/develop_verbs.tsv");
 const NARRATOR: &str = include_str!("../../data/relations/narrator.tsv");
 const PRONOUNS: &str = include_str!("../../data/relations/pronouns.tsv");
@@ -134,6 +135,8 @@ pub struct EventRules {
     pub holders: AhoCorasick,
     /// Endings of time expressions counted from another time (offset_suffixes.tsv).
     pub offset_suffixes: Vec<String>,
+    /// Words right after a time that make it a label of a name (time_labels.tsv).
+    pub time_labels: Vec<String>,
     pub amount: Regex,
     pub magnitudes: Vec<(String, f64)>,
     pub currencies: Vec<(String, String)>,
@@ -326,6 +329,7 @@ impl EventRules {
         let holders: Vec<String> = read_words(dir, "events/holders.tsv", HOLDERS)?;
         let offset_suffixes: Vec<String> =
             read_words(dir, "events/offset_suffixes.tsv", OFFSET_SUFFIXES)?;
+        let time_labels: Vec<String> = read_words(dir, "events/time_labels.tsv", TIME_LABELS)?;
         let (file, text) = read_override(dir, "events/units.tsv", UNITS)?;
         let mut magnitudes = Vec::new();
         let mut currencies = Vec::new();
@@ -509,6 +513,7 @@ impl EventRules {
             market_words: ac(&market_words)?,
             holders: ac(&holders)?,
             offset_suffixes,
+            time_labels,
             amount,
             magnitudes,
             currencies,
