@@ -547,3 +547,19 @@ fn a_year_that_labels_a_series_dates_no_event() {
         .expect("a funding");
     assert_eq!(f.date.as_ref().map(|d| d.text.as_str()), Some("2020年"));
 }
+
+#[test]
+fn a_year_of_birth_dates_no_event() {
+    let x = extract(
+        "任内完成华夏证券A+H上市1966年出生的王明，是一名低调的干部。",
+        None,
+    );
+    assert!(
+        x.events
+            .iter()
+            .filter(|e| e.kind == EventKind::Listing)
+            .all(|e| e.date.is_none()),
+        "{:?}",
+        x.events
+    );
+}

@@ -381,7 +381,8 @@ const MAX_TEASER_HEADLINE: usize = 60;
 /// Drops the links to other articles (teasers.tsv): a posted-time line right after a line cut
 /// short goes with that line, and with the headline line before it when that one is short and
 /// does not end a sentence. The links follow the article: a block that would start the text
-/// (an article's own headline, lead and date) stays.
+/// (an article's own headline, lead and date) stays. After a link dropped, a headline and a
+/// teaser cut short that end the text are the list's last link, whose time the page lost.
 fn drop_teasers(lines: &mut Vec<Line>, rules: &CleanRules) {
     let Some(stamp) = &rules.teaser_stamp else {
         return;
@@ -406,6 +407,20 @@ fn drop_teasers(lines: &mut Vec<Line>, rules: &CleanRules) {
         let head = &lines[i - 2];
         if head.len() <= MAX_TEASER_HEADLINE && head.last().is_some_and(|(c, _)| *c != '。') {
             drop[i - 2] = true;
+        }
+    }
+    // the list's last link may come without its time, where the page was cut: after a link
+    // dropped, a last line cut short goes with its headline
+    let n = lines.len();
+    if drop.iter().any(|&d| d) && n >= 2 && !drop[n - 1] && !drop[n - 2] {
+        let last = text(&lines[n - 1]);
+        let head = &lines[n - 2];
+        if rules.teaser_cuts.iter().any(|c| last.ends_with(c.as_str()))
+            && head.len() <= MAX_TEASER_HEADLINE
+            && head.last().is_some_and(|(c, _)| *c != '。')
+        {
+            drop[n - 1] = true;
+            drop[n - 2] = true;
         }
     }
     if drop.iter().any(|&d| d) {
@@ -565,6 +580,10 @@ mod tests {
         assert!(d.text.contains("回购1万股"), "{}", d.text);
         assert!(!d.text.contains("退休"), "{}", d.text);
         assert!(!d.text.contains("2019-09-16"), "{}", d.text);
+        // the list's last link, without its time
+        let raw = "某公司今日发布公告称，回购1万股。\n某名人前脚刚退休\n导读：某名人前脚刚退休……\n2019-09-16 15:32:16\n某名人卸任前的会议\n某名人在卸任董事局主席前出席会议……";
+        let d = clean(raw);
+        assert!(!d.text.contains("卸任"), "{}", d.text);
         // an article's own headline, cut lead and date stay
         let raw = "某公司上市\n导语：某公司今日上市……\n2019-09-16 15:32\n正文第一句。";
         let d = clean(raw);
