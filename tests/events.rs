@@ -460,3 +460,106 @@ fn an_event_come_near_or_resisted_did_not_happen() {
     let x = extract("携程多名股东联名表示，坚决抵制百度收购。", None);
     assert_no_kind(&x, EventKind::Acquisition);
 }
+
+#[test]
+fn an_incentive_plan_s_recipients_leaving_is_a_condition_not_a_move() {
+    // a buyback notice: the shares of recipients who left go back (激励对象因离职…), and the
+    // plan's terms list what happens if they leave or are laid off; neither reports a move
+    let x = extract(
+        "华夏新材料股份有限公司公告。华夏新材料股份有限公司于2021年3月5日召开第二届董事会第十三次会议，审议通过了《关于回购注销部分限制性股票的议案》，3名激励对象因个人原因离职已不符合激励条件。",
+        None,
+    );
+    assert_no_kind(&x, EventKind::Departure);
+    let x = extract(
+        "华夏新材料股份有限公司公告。根据《华夏新材料股份有限公司2020年限制性股票激励计划》，激励对象因辞职、公司裁员而不在公司担任相关职务的，其股票由公司回购。",
+        None,
+    );
+    assert_no_kind(&x, EventKind::Layoff);
+    // the same company's layoff, said plainly, is one
+    let x = extract(
+        "华夏新材料股份有限公司公告。2021年3月，华夏新材料股份有限公司宣布裁员500人。",
+        None,
+    );
+    assert!(kinds(&x).contains(&EventKind::Layoff), "{:?}", kinds(&x));
+}
+
+#[test]
+fn the_money_an_ipo_raises_is_the_listing_not_a_funding() {
+    // 通过IPO募资: the proceeds of the listing (retype.tsv)
+    let x = extract("2020年5月，华夏光电通过IPO募资7亿元。", None);
+    assert!(kinds(&x).contains(&EventKind::Listing), "{:?}", kinds(&x));
+    assert_no_kind(&x, EventKind::Funding);
+    // a private placement raises funds, and so does a round before the IPO (the IPO of
+    // Pre-IPO轮 is part of the round's name)
+    let x = extract("2020年5月，华夏光电定增募资7亿元。", None);
+    assert!(kinds(&x).contains(&EventKind::Funding), "{:?}", kinds(&x));
+    let x = extract("2020年5月，华夏光电完成Pre—IPO轮募资。", None);
+    assert!(kinds(&x).contains(&EventKind::Funding), "{:?}", kinds(&x));
+    assert_no_kind(&x, EventKind::Listing);
+}
+
+#[test]
+fn the_companies_an_investor_bought_into_are_no_funding() {
+    // 入股的公司: the companies it holds, a noun phrase, no investment made here
+    let x = extract(
+        "孙正义说：“当我看到美国和中国公司（指的是软银集团投资入股的公司）的增长时，我感觉它们还不够好。”",
+        None,
+    );
+    assert_no_kind(&x, EventKind::Funding);
+    let x = extract("2020年5月，软银集团投资入股华夏光电。", None);
+    assert!(kinds(&x).contains(&EventKind::Funding), "{:?}", kinds(&x));
+}
+
+#[test]
+fn a_link_to_another_article_at_the_foot_reports_none_of_this_article_s_events() {
+    // a page's recommendation block: headline, teaser cut short, posted time
+    let text = "8月28日，华夏光电发布公告称，公司于当日回购7300股。\n海量资讯、精准解读，尽在财经APP\n王明前脚刚退休，星河科技就开始动手\n导读：星河科技董事长王明前脚刚退休，星河科技就开始动手，瞄准支付的腹地……\n2019-09-16 15:32:16\n原油暴涨，历史数据告诉你会否涨至100美元";
+    let x = extract(text, None);
+    assert_no_kind(&x, EventKind::Departure);
+    // the same teaser as a paragraph of the article is its news
+    let text = "8月28日，华夏光电发布公告称，公司于当日回购7300股。\n星河科技董事长王明前脚刚退休，星河科技就开始动手，瞄准支付的腹地。";
+    let x = extract(text, None);
+    assert!(kinds(&x).contains(&EventKind::Departure), "{:?}", kinds(&x));
+}
+
+#[test]
+fn a_year_that_labels_a_series_dates_no_event() {
+    // 2020年度第二期: the bond's series; the issue is dated by the clause before
+    let x = extract(
+        "据了解，6月8日至9日，华夏地产发行了2020年度第二期超短期融资券，实际本期发行金额为人民币15亿元。",
+        None,
+    );
+    let f = x
+        .events
+        .iter()
+        .find(|e| e.kind == EventKind::Funding)
+        .expect("a funding");
+    assert_eq!(
+        f.date.as_ref().map(|d| d.text.as_str()),
+        Some("6月8日至9日")
+    );
+    // a year said of the event itself dates it
+    let x = extract("据了解，华夏地产于2020年发行超短期融资券。", None);
+    let f = x
+        .events
+        .iter()
+        .find(|e| e.kind == EventKind::Funding)
+        .expect("a funding");
+    assert_eq!(f.date.as_ref().map(|d| d.text.as_str()), Some("2020年"));
+}
+
+#[test]
+fn a_year_of_birth_dates_no_event() {
+    let x = extract(
+        "任内完成华夏证券A+H上市1966年出生的王明，是一名低调的干部。",
+        None,
+    );
+    assert!(
+        x.events
+            .iter()
+            .filter(|e| e.kind == EventKind::Listing)
+            .all(|e| e.date.is_none()),
+        "{:?}",
+        x.events
+    );
+}

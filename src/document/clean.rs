@@ -13,6 +13,7 @@ use std::sync::LazyLock;
 
 const CHROME_TSV: &str = include_str!("../../data/clean/chrome.tsv");
 const META_TSV: &str = include_str!("../../data/clean/meta.tsv");
+const TEASERS_TSV: &str = include_str!("../../data/clean/teasers.tsv");
 
 pub struct CleanRules {
     /// One anchored regex per chrome pattern, in file order (the first that matches names the
@@ -31,6 +32,10 @@ pub struct CleanRules {
     meta: Vec<(Regex, String)>,
     /// The meta patterns as one set: the few lines that match any are run through each.
     meta_any: RegexSet,
+    /// The posted-time line of a link to another article (teasers.tsv), anchored.
+    teaser_stamp: Option<Regex>,
+    /// Marks a cut teaser's line ends with (teasers.tsv).
+    teaser_cuts: Vec<String>,
 }
 
 static EMBEDDED: LazyLock<CleanRules> =
@@ -83,6 +88,30 @@ impl CleanRules {
         }
         let meta_any = RegexSet::new(meta.iter().map(|(re, _)| re.as_str()))
             .map_err(|e| Error::data(&file, 0, e.to_string()))?;
+        let (file, text) = read_override(dir, "clean/teasers.tsv", TEASERS_TSV)?;
+        let mut stamps = Vec::new();
+        let mut teaser_cuts = Vec::new();
+        for row in parse_tsv(&file, &text, 2)? {
+            match row.fields[1] {
+                "stamp" => stamps.push(format!("(?:{})", row.fields[0])),
+                "cut" => teaser_cuts.push(row.fields[0].to_string()),
+                k => {
+                    return Err(Error::data(
+                        &file,
+                        row.line,
+                        format!("kind must be stamp or cut, not {k:?}"),
+                    ));
+                }
+            }
+        }
+        let teaser_stamp = if stamps.is_empty() {
+            None
+        } else {
+            Some(
+                Regex::new(&format!("^(?:{})$", stamps.join("|")))
+                    .map_err(|e| Error::data(&file, 0, e.to_string()))?,
+            )
+        };
         Ok(CleanRules {
             chrome,
             chrome_kinds,
@@ -91,6 +120,8 @@ impl CleanRules {
             chrome_always,
             meta,
             meta_any,
+            teaser_stamp,
+            teaser_cuts,
         })
     }
 
@@ -194,6 +225,7 @@ pub fn prepare(raw: &str, given: &Given, rules: &CleanRules) -> Result<Document>
         }
     }
     strip_repeated_edges(&mut lines);
+    drop_teasers(&mut lines, rules);
 
     // metadata from front matter, then from the header lines
     if let Some(t) = front.get("title") {
@@ -353,6 +385,63 @@ fn is_punct(c: char) -> bool {
 /// Finds a string repeated at the end (then at the start) of many lines and removes it. A
 /// candidate must end (start) at least `max(3, 30%)` of the lines and carry two or more letters;
 /// of the candidates seen on the most lines, the longest is taken.
+/// The most characters of a teaser's headline line (teasers.tsv).
+const MAX_TEASER_HEADLINE: usize = 60;
+
+/// Drops the links to other articles (teasers.tsv): a posted-time line right after a line cut
+/// short goes with that line, and with the headline line before it when that one is short and
+/// does not end a sentence. The links follow the article: a block that would start the text
+/// (an article's own headline, lead and date) stays. After a link dropped, a headline and a
+/// teaser cut short that end the text are the list's last link, whose time the page lost.
+fn drop_teasers(lines: &mut Vec<Line>, rules: &CleanRules) {
+    let Some(stamp) = &rules.teaser_stamp else {
+        return;
+    };
+    let text = |l: &Line| l.iter().map(|(c, _)| *c).collect::<String>();
+    let mut drop = vec![false; lines.len()];
+    for i in 3..lines.len() {
+        // a stamp line is short: a paragraph is never run through the pattern
+        if lines[i].len() > 40 || !stamp.is_match(&text(&lines[i])) {
+            continue;
+        }
+        let teaser = text(&lines[i - 1]);
+        if !rules
+            .teaser_cuts
+            .iter()
+            .any(|c| teaser.ends_with(c.as_str()))
+        {
+            continue;
+        }
+        drop[i] = true;
+        drop[i - 1] = true;
+        let head = &lines[i - 2];
+        if head.len() <= MAX_TEASER_HEADLINE && head.last().is_some_and(|(c, _)| *c != '。') {
+            drop[i - 2] = true;
+        }
+    }
+    // the list's last link may come without its time, where the page was cut: after a link
+    // dropped, a last line cut short goes with its headline
+    let n = lines.len();
+    if drop.iter().any(|&d| d) && n >= 2 && !drop[n - 1] && !drop[n - 2] {
+        let last = text(&lines[n - 1]);
+        let head = &lines[n - 2];
+        if rules.teaser_cuts.iter().any(|c| last.ends_with(c.as_str()))
+            && head.len() <= MAX_TEASER_HEADLINE
+            && head.last().is_some_and(|(c, _)| *c != '。')
+        {
+            drop[n - 1] = true;
+            drop[n - 2] = true;
+        }
+    }
+    if drop.iter().any(|&d| d) {
+        let mut i = 0;
+        lines.retain(|_| {
+            i += 1;
+            !drop[i - 1]
+        });
+    }
+}
+
 fn strip_repeated_edges(lines: &mut Vec<Line>) {
     for from_end in [true, false] {
         for _round in 0..3 {
@@ -492,6 +581,23 @@ mod tests {
         let d = clean(raw);
         assert!(!d.text.contains("口号"));
         assert!(d.text.contains("第四段没有它。"));
+    }
+
+    #[test]
+    fn links_to_other_articles_at_the_foot_are_dropped() {
+        let raw = "某公司今日发布公告称，回购1万股。\n海量资讯尽在某某APP\n某名人前脚刚退休，某公司就开始动手\n导读：某名人前脚刚退休，某公司就开始动手，瞄准……\n2019-09-16 15:32:16\n另一条新闻的标题";
+        let d = clean(raw);
+        assert!(d.text.contains("回购1万股"), "{}", d.text);
+        assert!(!d.text.contains("退休"), "{}", d.text);
+        assert!(!d.text.contains("2019-09-16"), "{}", d.text);
+        // the list's last link, without its time
+        let raw = "某公司今日发布公告称，回购1万股。\n某名人前脚刚退休\n导读：某名人前脚刚退休……\n2019-09-16 15:32:16\n某名人卸任前的会议\n某名人在卸任董事局主席前出席会议……";
+        let d = clean(raw);
+        assert!(!d.text.contains("卸任"), "{}", d.text);
+        // an article's own headline, cut lead and date stay
+        let raw = "某公司上市\n导语：某公司今日上市……\n2019-09-16 15:32\n正文第一句。";
+        let d = clean(raw);
+        assert!(d.text.contains("今日上市"), "{}", d.text);
     }
 
     #[test]

@@ -247,7 +247,7 @@ impl EventStage<'_> {
             .rules
             .context
             .find_iter(doc.sentence_text(si))
-            .any(|m| self.rules.context_kinds[m.pattern().as_usize()] == kind)
+            .any(|m| self.rules.context_kinds[m.pattern().as_usize()].contains(&kind))
         {
             return None;
         }
@@ -578,7 +578,8 @@ impl EventStage<'_> {
     }
 
     /// The type a word of retype.tsv in the clause `cs..ce` gives the trigger, when the word
-    /// stands outside every name (腾讯控股 is a name, not 控股).
+    /// stands outside every name (腾讯控股 is a name, not 控股) and outside every longer trigger
+    /// phrase of the table (the IPO of Pre-IPO轮 names a round, not the listing).
     fn retype(
         &self,
         ctx: &Context,
@@ -588,15 +589,29 @@ impl EventStage<'_> {
     ) -> Option<EventKind> {
         let clause = ctx.doc.slice(cs, ce);
         let mentions = ctx.ents.mentions_in(cs, ce);
-        self.rules
+        let mut words = self
+            .rules
             .retype
             .iter()
             .filter(|(id, _, _)| *id == trig.id)
+            .peekable();
+        words.peek()?;
+        // byte spans of the clause's trigger phrases, which hold a word without saying it
+        let phrases: Vec<(usize, usize)> = self
+            .rules
+            .trigger_matcher
+            .find_iter(clause)
+            .map(|m| (m.start(), m.end()))
+            .collect();
+        words
             .find(|(_, word, _)| {
                 let n = word.chars().count();
-                clause.match_indices(word.as_str()).any(|(b, _)| {
+                clause.match_indices(word.as_str()).any(|(b, w)| {
                     let s = cs + clause[..b].chars().count();
                     !mentions.iter().any(|m| m.start < s + n && s < m.end)
+                        && !phrases
+                            .iter()
+                            .any(|&(ps, pe)| ps <= b && b + w.len() <= pe && pe - ps > w.len())
                 })
             })
             .map(|r| r.2)
@@ -1231,12 +1246,22 @@ fn date_for(
 ) -> Option<TimeMention> {
     let times = ctx.times;
     let sent = ctx.doc.sentences[si];
+    // 2020年度第三期: a time that labels a name dates nothing (time_labels.tsv)
+    let label = |t: &TimeMention| {
+        let after = ctx.doc.slice(t.end, (t.end + 4).min(ctx.doc.chars.len()));
+        rules
+            .time_labels
+            .iter()
+            .any(|w| after.starts_with(w.as_str()))
+    };
     // times are sorted by start (see `run`): the candidates are found by binary search, so
     // that a document with many times and many triggers stays linear
     let in_range = |s: usize, e: usize| {
         let a = times.partition_point(|t| t.start < s);
         let b = times.partition_point(|t| t.start <= e).max(a);
-        times[a..b].iter().filter(move |t| t.end <= e && dated(t))
+        times[a..b]
+            .iter()
+            .filter(move |t| t.end <= e && dated(t) && !label(t))
     };
     // a vague time before the trigger (最近一次融资停留在2020年4月) yields to a precise one after
     // it in the same clause

@@ -26,6 +26,7 @@ const CONTEXT: &str = include_str!("../../data/events/context.tsv");
 const HOLDERS: &str = include_str!("../../data/events/holders.tsv");
 const MARKET_WORDS: &str = include_str!("../../data/events/market_words.tsv");
 const OFFSET_SUFFIXES: &str = include_str!("../../data/events/offset_suffixes.tsv");
+const TIME_LABELS: &str = include_str!("../../data/events/time_labels.tsv");
 const DEVELOP_VERBS: &str = include_str!("../../data/relations/develop_verbs.tsv");
 const NARRATOR: &str = include_str!("../../data/relations/narrator.tsv");
 const PRONOUNS: &str = include_str!("../../data/relations/pronouns.tsv");
@@ -124,15 +125,18 @@ pub struct EventRules {
     pub gap_stops: Vec<char>,
     pub product_words: AhoCorasick,
     pub light_verbs: AhoCorasick,
-    /// Words that, in a trigger's clause, cancel an event of their type (context.tsv).
+    /// Words that, in a trigger's sentence, cancel an event of their types (context.tsv).
     pub context: AhoCorasick,
-    pub context_kinds: Vec<EventKind>,
+    /// Per word of `context`: the types it cancels (a word may be listed for several).
+    pub context_kinds: Vec<Vec<EventKind>>,
     /// Words of the stock market: 上市 among them is a listing (market_words.tsv).
     pub market_words: AhoCorasick,
     /// Position words that stand for the person of a move (holders.tsv).
     pub holders: AhoCorasick,
     /// Endings of time expressions counted from another time (offset_suffixes.tsv).
     pub offset_suffixes: Vec<String>,
+    /// Words right after a time that make it a label of a name (time_labels.tsv).
+    pub time_labels: Vec<String>,
     pub amount: Regex,
     pub magnitudes: Vec<(String, f64)>,
     pub currencies: Vec<(String, String)>,
@@ -302,22 +306,30 @@ impl EventRules {
             read_words(dir, "events/product_words.tsv", PRODUCT_WORDS)?;
         let light_verbs: Vec<String> = read_words(dir, "events/light_verbs.tsv", LIGHT_VERBS)?;
         let (file, text) = read_override(dir, "events/context.tsv", CONTEXT)?;
-        let mut context_words = Vec::new();
-        let mut context_kinds = Vec::new();
+        let mut context_words: Vec<String> = Vec::new();
+        let mut context_kinds: Vec<Vec<EventKind>> = Vec::new();
         for r in parse_tsv(&file, &text, 2)? {
-            context_words.push(r.fields[0].to_string());
-            context_kinds.push(EventKind::parse(r.fields[1]).ok_or_else(|| {
+            let kind = EventKind::parse(r.fields[1]).ok_or_else(|| {
                 Error::data(
                     &file,
                     r.line,
                     format!("unknown event type {:?}", r.fields[1]),
                 )
-            })?);
+            })?;
+            // one pattern per word: the matcher reports a word listed twice only once
+            match context_words.iter().position(|w| w == r.fields[0]) {
+                Some(i) => context_kinds[i].push(kind),
+                None => {
+                    context_words.push(r.fields[0].to_string());
+                    context_kinds.push(vec![kind]);
+                }
+            }
         }
         let market_words: Vec<String> = read_words(dir, "events/market_words.tsv", MARKET_WORDS)?;
         let holders: Vec<String> = read_words(dir, "events/holders.tsv", HOLDERS)?;
         let offset_suffixes: Vec<String> =
             read_words(dir, "events/offset_suffixes.tsv", OFFSET_SUFFIXES)?;
+        let time_labels: Vec<String> = read_words(dir, "events/time_labels.tsv", TIME_LABELS)?;
         let (file, text) = read_override(dir, "events/units.tsv", UNITS)?;
         let mut magnitudes = Vec::new();
         let mut currencies = Vec::new();
@@ -501,6 +513,7 @@ impl EventRules {
             market_words: ac(&market_words)?,
             holders: ac(&holders)?,
             offset_suffixes,
+            time_labels,
             amount,
             magnitudes,
             currencies,
