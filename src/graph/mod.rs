@@ -360,6 +360,10 @@ pub struct MergerStats {
     /// distinct pooled strings and their bytes
     pub pooled: usize,
     pub pooled_bytes: usize,
+    /// bytes allocated for the entities' and events' document numbers
+    pub document_set_bytes: usize,
+    /// documents with metadata beyond their id and date
+    pub documents_with_metadata: usize,
 }
 
 impl Merger {
@@ -382,6 +386,13 @@ impl Merger {
                 .sum(),
             pooled: self.pool.strings.len(),
             pooled_bytes: self.pool.strings.iter().map(|s| s.len()).sum(),
+            document_set_bytes: self
+                .entities
+                .values()
+                .map(|e| e.documents.bytes.capacity())
+                .chain(self.events.values().map(|e| e.documents.bytes.capacity()))
+                .sum(),
+            documents_with_metadata: self.docs.iter().filter(|d| d.rest.is_some()).count(),
         }
     }
 
