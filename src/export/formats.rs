@@ -664,15 +664,24 @@ pub fn to_tljs(g: &KnowledgeGraph) -> String {
     to_string(|w| write_tljs(g, w))
 }
 
+/// How many documents' titles the TimelineJS title slide names.
+const TLJS_TITLES: usize = 5;
+
 /// timeline.tljs.json into `w`, an event at a time.
 pub fn write_tljs(g: &KnowledgeGraph, w: &mut impl std::io::Write) -> std::io::Result<()> {
     let entries = super::timeline::entries(g);
-    let title = g
+    // the titles of the first few documents: a corpus's thousands would make a title slide of
+    // megabytes
+    let mut title = g
         .documents
         .iter()
+        .take(TLJS_TITLES)
         .map(|d| d.title.as_deref().unwrap_or(&d.id))
         .collect::<Vec<_>>()
         .join("; ");
+    if g.documents.len() > TLJS_TITLES {
+        title.push_str(&format!("; … ({} documents)", g.documents.len()));
+    }
     // the fields in the order of a sorted map, as the whole-document `json!` wrote them
     #[derive(serde::Serialize)]
     struct Doc<'a> {
@@ -871,6 +880,30 @@ mod tests {
         )
         .unwrap();
         assert_eq!(String::from_utf8(out).unwrap(), xml_escape(text));
+    }
+
+    #[test]
+    fn tljs_title_names_a_few_documents_and_counts_the_rest() {
+        let docs = |n: usize| crate::graph::KnowledgeGraph {
+            graph: Default::default(),
+            index: Default::default(),
+            documents: (0..n)
+                .map(|i| crate::document::DocMeta {
+                    id: format!("d{i}"),
+                    title: (i % 2 == 0).then(|| format!("标题{i}")),
+                    ..Default::default()
+                })
+                .collect(),
+        };
+        let headline = |g| {
+            let v: Value = serde_json::from_str(&to_tljs(&g)).unwrap();
+            v["title"]["text"]["headline"].as_str().unwrap().to_string()
+        };
+        assert_eq!(headline(docs(2)), "标题0; d1");
+        assert_eq!(
+            headline(docs(7)),
+            "标题0; d1; 标题2; d3; 标题4; … (7 documents)"
+        );
     }
 
     #[test]
