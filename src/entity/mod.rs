@@ -298,6 +298,19 @@ pub struct EntityStage<'a> {
     pub words: &'a Words,
 }
 
+/// Whether a stock code in brackets begins at `p`: （600597）, (00700.HK), （股票代码：600597）.
+fn stock_code_at(chars: &[char], p: usize) -> bool {
+    let window: String = chars[p..chars.len().min(p + 20)].iter().collect();
+    STOCK_CODE.is_match(&window)
+}
+
+static STOCK_CODE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^[（(](?:(?:股票|证券)?代码[:：]?\s*)?(?:[A-Z]{2}[.:]?)?\d{4,6}(?:\.[A-Za-z]{2})?[）)]",
+    )
+    .expect("static regex")
+});
+
 /// A Han name followed by its romanization in brackets: 周受资（Shouzi Chew）.
 static ROMANIZED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(\p{Han}{2,})[（(]([A-Z][a-z]+(?:[ \-][A-Z][a-z]+){1,2})[）)]")
@@ -328,6 +341,7 @@ impl<'l> EntityStage<'l> {
         self.romanized_persons(doc, &mut cands);
         self.repeat_names(doc, &mut cands);
         self.model_names(doc, &mut cands);
+        self.industry_names(doc, &occupied, &mut cands);
         self.byline_names(doc, &mut cands);
         self.kin_persons(doc, &mut cands);
         self.gloss_types(doc, &mut cands);
@@ -963,6 +977,225 @@ impl<'l> EntityStage<'l> {
                 tier: 1,
                 rule: "org_suffix",
             });
+        }
+    }
+
+    /// X乳业股份, 增持X水泥, X药业（600000）: a short company name, a brand of two to four
+    /// characters and an industry word or another organization suffix (`org_suffixes.tsv`),
+    /// taken where the text treats it as a company — a word of `company_evidence.tsv` right
+    /// after or before it, a stock code in brackets after it, or a list (A、B) whose next or
+    /// previous item is an organization. A brand that is a place (上海医药) needs strong
+    /// evidence (its shares, its announcements): a place and an industry word are as often
+    /// that place's trade. A generic word before the industry word (全国水泥) or a sector word
+    /// after it (乳业市场, 银行业) makes a trade, never a name (`industry_context.tsv`).
+    fn industry_names(
+        &self,
+        doc: &Document,
+        occupied: &[Option<EntityType>],
+        cands: &mut Vec<Candidate<'l>>,
+    ) {
+        /// The longest brand before the industry word, in characters.
+        const MAX_HEAD: usize = 4;
+        const MIN_HEAD: usize = 2;
+        let chars = &doc.chars;
+        let lex = self.lexicon;
+        let ev = &lex.company_evidence;
+        // (start, end, suffix, accepted)
+        let mut found: Vec<(usize, usize, &'l lexicon::Suffix, bool)> = Vec::new();
+        for m in lex.industry_matcher.find_iter(&doc.text) {
+            let suffix = &lex.industry[m.pattern().as_usize()];
+            let ss = doc.char_of_byte(m.start());
+            let se = doc.char_of_byte(m.end());
+            if !suffix.keep
+                || suffix.word.is_ascii()
+                || ss < MIN_HEAD
+                || occupied[ss..se].iter().any(|o| o.is_some())
+            {
+                continue;
+            }
+            let longest = |p: usize, words: &dyn Fn(&str) -> bool, max: usize| {
+                (1..=max.min(chars.len() - p))
+                    .filter(|&k| words(doc.slice(p, p + k)))
+                    .max()
+                    .unwrap_or(0)
+            };
+            let mut after = se;
+            while after < chars.len() && chars[after] == ' ' {
+                after += 1;
+            }
+            let after_len = longest(after, &|w| ev.after.contains_key(w), ev.max_len);
+            let after_strong = after_len > 0 && ev.after[doc.slice(after, after + after_len)];
+            let sector_len = longest(
+                se,
+                &|w| lex.industry_sector.contains(w),
+                lex.industry_sector_max_len,
+            );
+            // the industry word begins a longer word of the evidence (控股 in 控股股东)
+            let inside = longest(ss, &|w| ev.after.contains_key(w), ev.max_len);
+            // a suffix after it (X科技股份有限公司, X水泥集团) makes a longer name, the plain
+            // suffix rule's
+            let runs_on = longest(after, &|w| lex.is_suffix(w), 8) > 0;
+            if sector_len > after_len || inside > se - ss || runs_on {
+                continue;
+            }
+            let code = stock_code_at(chars, after);
+            // the brand: the shortest run of two to four characters before the industry word
+            // that begins a word of the segmentation of its context
+            let mut from = ss;
+            while from > 0 && ss - from < MAX_HEAD + 2 && is_han(chars[from - 1]) {
+                from -= 1;
+            }
+            let mut to = se;
+            while to < chars.len() && to - se < 3 && is_han(chars[to]) {
+                to += 1;
+            }
+            let mut starts = vec![false; to - from + 1];
+            let mut a = from;
+            let mut crossing = false;
+            // a word of the dictionary for an organization that ends with the industry word
+            // (the segmenter knows some listed companies) is the name
+            let mut whole = None;
+            for t in self.words.tag(doc.slice(from, to), false) {
+                let b = a + t.word.chars().count();
+                starts[a - from] = true;
+                if b == se && a + MIN_HEAD <= ss && matches!(t.tag, "nt" | "nz") {
+                    whole = Some(a);
+                } else {
+                    // a word across the industry word's edges (房地产, 银行业务)
+                    crossing |= (a < ss && b > ss) || (a < se && b > se && after_len == 0);
+                }
+                a = b;
+            }
+            if crossing {
+                continue;
+            }
+            let Some(start) = whole.or_else(|| {
+                (ss.saturating_sub(MAX_HEAD)..=ss - MIN_HEAD)
+                    .rev()
+                    .find(|&h| h >= from && starts[h - from])
+            }) else {
+                continue;
+            };
+            if (start..ss).any(|i| !is_han(chars[i]))
+                || occupied[start..ss]
+                    .iter()
+                    .any(|t| !matches!(t, None | Some(EntityType::Place)))
+                // a boundary word inside the brand (的 in X的控股); one that begins it may be
+                // the brand's first character (和 of a brand 和X)
+                || (start + 1..ss).any(|a| {
+                    (a + 1..=ss)
+                        .any(|b| b - a <= lex.boundary_max_len && self.is_boundary(&chars[a..b]))
+                })
+            {
+                continue;
+            }
+            let head = doc.slice(start, ss);
+            if lex.is_function_word(head)
+                || lex.industry_generic.contains(head)
+                || lex.industry.iter().any(|s| head.ends_with(s.word.as_str()))
+                || head
+                    .chars()
+                    .next()
+                    .is_some_and(|c| "一二三四五六七八九十两几数多某每这那该此各本其".contains(c))
+                || {
+                    // a verb is no brand (发行股份, 增发股份)
+                    let words = self.words.tag(head, false);
+                    words.len() == 1 && matches!(words[0].tag, "v" | "vn" | "vd" | "ad" | "a")
+                }
+                || self.words.tag(head, false).iter().any(|w| {
+                    w.word.chars().count() > 1
+                        && matches!(
+                            w.tag,
+                            "c" | "d" | "m" | "r" | "p" | "u" | "t" | "f" | "q" | "y" | "e" | "o"
+                        )
+                })
+            {
+                continue;
+            }
+            // a generic word right before a brand of a place (全国 in 全国上海医药) is no name
+            let before_len = (1..=ev.max_len.min(start))
+                .filter(|&k| ev.before.contains_key(doc.slice(start - k, start)))
+                .max()
+                .unwrap_or(0);
+            let before_strong = before_len > 0 && ev.before[doc.slice(start - before_len, start)];
+            // a short name stands on its own: Han text before it that is neither a boundary
+            // word nor evidence makes it the end of a longer name or phrase (中原出版传媒集团)
+            if before_len == 0
+                && start > 0
+                && is_han(chars[start - 1])
+                && !self.boundary_ends_at(chars, start)
+                && occupied[start - 1].is_none()
+            {
+                continue;
+            }
+            // a word for shares (股份) after a trading verb is the shares of the name before it
+            // (增持X股份): only what follows it counts
+            let before_len = if suffix.after_only { 0 } else { before_len };
+            let strong = code || after_strong || (before_strong && before_len > 0);
+            // a sentence about shares and deals (持股, 举牌, 收购) speaks of companies
+            let in_deal = || {
+                doc.sentence_index(start).is_some_and(|i| {
+                    let sent = &doc.sentences[i];
+                    lex.company_evidence
+                        .sentence
+                        .find_iter(doc.slice(sent.start, sent.end))
+                        .next()
+                        .is_some()
+                })
+            };
+            let weak = after_len > 0 || before_len > 0 || (!suffix.after_only && in_deal());
+            let place = self.is_place_word(head, &occupied[start..ss]);
+            let accepted = if place { strong } else { strong || weak };
+            if place && !accepted {
+                continue;
+            }
+            found.push((start, se, suffix, accepted));
+        }
+        if found.is_empty() {
+            return;
+        }
+        // a list: an item next to an organization, or to an accepted name, is one too
+        let org_at = |s: usize, e: usize, found: &[(usize, usize, &lexicon::Suffix, bool)]| {
+            cands
+                .iter()
+                .any(|c| c.kind == EntityType::Organization && c.start == s && c.end == e)
+                || found.iter().any(|f| f.3 && f.0 == s && f.1 == e)
+        };
+        loop {
+            let mut changed = false;
+            for i in 0..found.len() {
+                let (s, e, _, ok) = found[i];
+                if ok {
+                    continue;
+                }
+                let listed = (e < chars.len()
+                    && chars[e] == '、'
+                    && (e + 2..=(e + 1 + 12).min(chars.len())).any(|ne| org_at(e + 1, ne, &found)))
+                    || (s > 0
+                        && chars[s - 1] == '、'
+                        && (s.saturating_sub(13)..s - 1).any(|ps| org_at(ps, s - 1, &found)));
+                if listed {
+                    found[i].3 = true;
+                    changed = true;
+                }
+            }
+            if !changed {
+                break;
+            }
+        }
+        for (start, end, suffix, ok) in found {
+            if ok {
+                cands.push(Candidate {
+                    start,
+                    end,
+                    kind: EntityType::Organization,
+                    subtype: Some(Cow::Borrowed(&suffix.subtype)),
+                    name: None,
+                    aliases: Cow::Borrowed(&[]),
+                    tier: 1,
+                    rule: "industry_name",
+                });
+            }
         }
     }
 
