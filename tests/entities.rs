@@ -522,3 +522,12 @@ fn an_industry_word_after_a_generic_word_or_before_a_sector_word_is_a_trade() {
     );
     assert!(!e.iter().any(|(t, _, _)| t == "organization"), "{e:?}");
 }
+
+#[test]
+fn a_common_english_word_after_a_category_word_is_a_product_name() {
+    let e = entities("公司去年推出了健身工具House，用户反响不错。");
+    assert!(has(&e, "product", "House"), "{e:?}");
+    // without the category word it stays a common word
+    let e = entities("他说House很大。");
+    assert!(!e.iter().any(|(_, n, _)| n == "House"), "{e:?}");
+}

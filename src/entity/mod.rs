@@ -1291,19 +1291,6 @@ impl<'l> EntityStage<'l> {
             if !first.is_ascii_uppercase() {
                 continue;
             }
-            let lower = s.to_lowercase();
-            if self.lexicon.latin_common.contains(&lower)
-                || s.split(' ')
-                    .all(|w| self.lexicon.latin_common.contains(&w.to_lowercase()))
-            {
-                continue;
-            }
-            let after: String = chars[end..chars.len().min(end + 6)].iter().collect();
-            let suffix = self
-                .lexicon
-                .suffixes
-                .iter()
-                .find(|x| s.ends_with(x.word.as_str()) && x.word.is_ascii());
             // a category word right before the name (硬件产品Power, 旗下应用Lumo): what it names
             let category = (1..=MAX_CATEGORY.min(start)).rev().find_map(|k| {
                 let w = &chars[start - k..start];
@@ -1316,6 +1303,25 @@ impl<'l> EntityStage<'l> {
                     .get(&w)
                     .map(|&ci| &self.lexicon.categories[ci])
             });
+            // a capitalized common word (not an acronym: 公司CEO, 平台GMV) is a name where a
+            // product's category word calls for one (产品Power), and a common word elsewhere
+            let lower = s.to_lowercase();
+            let named = category.is_some_and(|c| c.kind == EntityType::Product)
+                && !s.contains(' ')
+                && s.chars().skip(1).any(|c| c.is_ascii_lowercase());
+            if !named
+                && (self.lexicon.latin_common.contains(&lower)
+                    || s.split(' ')
+                        .all(|w| self.lexicon.latin_common.contains(&w.to_lowercase())))
+            {
+                continue;
+            }
+            let after: String = chars[end..chars.len().min(end + 6)].iter().collect();
+            let suffix = self
+                .lexicon
+                .suffixes
+                .iter()
+                .find(|x| s.ends_with(x.word.as_str()) && x.word.is_ascii());
             let (kind, subtype, tier) = if let Some(x) = suffix {
                 (
                     EntityType::Organization,
