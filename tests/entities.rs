@@ -531,3 +531,26 @@ fn a_common_english_word_after_a_category_word_is_a_product_name() {
     let e = entities("他说House很大。");
     assert!(!e.iter().any(|(_, n, _)| n == "House"), "{e:?}");
 }
+
+/// The subtype of the organization of this name.
+fn org_subtype(text: &str, name: &str) -> Option<String> {
+    let given = Given {
+        id: "t".into(),
+        ..Given::default()
+    };
+    let x = PIPELINE.extract(text, &given).unwrap();
+    let e = x
+        .entities
+        .iter()
+        .find(|e| e.kind.as_str() == "organization" && e.name == name)
+        .unwrap_or_else(|| panic!("{name} not found in {:?}", x.entities));
+    e.subtype.clone()
+}
+
+#[test]
+fn an_organization_a_source_speaks_to_or_with_a_dateline_is_a_news_outlet() {
+    let t = "一位离职员工告诉TechWave，公司将在下月调整业务。TechWave此前报道过这家公司。";
+    assert_eq!(org_subtype(t, "TechWave").as_deref(), Some("media"));
+    let t = "澜潮新闻社5月12日讯，一家创业公司完成了融资。";
+    assert_eq!(org_subtype(t, "澜潮新闻社").as_deref(), Some("media"));
+}

@@ -44,6 +44,7 @@ const STYLE_SUFFIXES: &str = include_str!("../../data/entity/style_suffixes.tsv"
 const PLAN_WORDS: &str = include_str!("../../data/entity/plan_words.tsv");
 const GLOSSES: &str = include_str!("../../data/entity/glosses.tsv");
 const COMPANY_EVIDENCE: &str = include_str!("../../data/entity/company_evidence.tsv");
+const MEDIA_FRAMES: &str = include_str!("../../data/entity/media_frames.tsv");
 const INDUSTRY_CONTEXT: &str = include_str!("../../data/entity/industry_context.tsv");
 
 #[derive(Clone, Debug)]
@@ -130,6 +131,8 @@ pub struct Lexicon {
     /// Words after an industry word that make it a sector (市场, 行业).
     pub industry_sector: HashSet<String>,
     pub industry_sector_max_len: usize,
+    /// (word before, word after) a news outlet's name (向X透露); empty for no word.
+    pub media_frames: Vec<(String, String)>,
     /// The words of `suffixes`, and those of `titles`, for membership tests without a scan
     /// (built with them in [`Lexicon::load`]).
     suffix_words: HashSet<String>,
@@ -430,6 +433,26 @@ impl Lexicon {
             })?;
             glosses.push((r.fields[0].trim().to_string(), kind));
         }
+        let (file, text) = read_override(data_dir, "entity/media_frames.tsv", MEDIA_FRAMES)?;
+        let mut media_frames = Vec::new();
+        for r in parse_tsv(&file, &text, 2)? {
+            let side = |f: &str| {
+                if f.trim() == "-" {
+                    String::new()
+                } else {
+                    f.trim().to_string()
+                }
+            };
+            let (before, after) = (side(r.fields[0]), side(r.fields[1]));
+            if before.is_empty() && after.is_empty() {
+                return Err(Error::data(
+                    &file,
+                    r.line,
+                    "a frame needs a word on one side".to_string(),
+                ));
+            }
+            media_frames.push((before, after));
+        }
         let category_by_word = categories
             .iter()
             .enumerate()
@@ -476,6 +499,7 @@ impl Lexicon {
             glosses,
             style_suffixes: read_words(data_dir, "entity/style_suffixes.tsv", STYLE_SUFFIXES)?,
             plan_words: read_words(data_dir, "entity/plan_words.tsv", PLAN_WORDS)?,
+            media_frames,
         })
     }
 
