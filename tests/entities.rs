@@ -554,3 +554,13 @@ fn an_organization_a_source_speaks_to_or_with_a_dateline_is_a_news_outlet() {
     let t = "澜潮新闻社5月12日讯，一家创业公司完成了融资。";
     assert_eq!(org_subtype(t, "澜潮新闻社").as_deref(), Some("media"));
 }
+
+#[test]
+fn a_known_place_and_a_facility_word_are_a_place_unless_the_company_s_words_follow() {
+    let e = entities("他说国贸商城品牌门槛很高。");
+    assert!(has(&e, "place", "国贸商城"), "{e:?}");
+    assert!(!has(&e, "organization", "国贸商城"), "{e:?}");
+    // its share price: the company that runs it
+    let e = entities("国贸商城（600999）股价今日涨停。");
+    assert!(has(&e, "organization", "国贸商城"), "{e:?}");
+}

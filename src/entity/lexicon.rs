@@ -44,6 +44,7 @@ const STYLE_SUFFIXES: &str = include_str!("../../data/entity/style_suffixes.tsv"
 const PLAN_WORDS: &str = include_str!("../../data/entity/plan_words.tsv");
 const GLOSSES: &str = include_str!("../../data/entity/glosses.tsv");
 const COMPANY_EVIDENCE: &str = include_str!("../../data/entity/company_evidence.tsv");
+const FACILITY_WORDS: &str = include_str!("../../data/entity/facility_words.tsv");
 const MEDIA_FRAMES: &str = include_str!("../../data/entity/media_frames.tsv");
 const INDUSTRY_CONTEXT: &str = include_str!("../../data/entity/industry_context.tsv");
 
@@ -131,6 +132,8 @@ pub struct Lexicon {
     /// Words after an industry word that make it a sector (市场, 行业).
     pub industry_sector: HashSet<String>,
     pub industry_sector_max_len: usize,
+    /// Words that make a building or venue of a known place before them (商城, 广场).
+    pub facility_words: Vec<String>,
     /// (word before, word after) a news outlet's name (向X透露); empty for no word.
     pub media_frames: Vec<(String, String)>,
     /// The words of `suffixes`, and those of `titles`, for membership tests without a scan
@@ -500,6 +503,7 @@ impl Lexicon {
             style_suffixes: read_words(data_dir, "entity/style_suffixes.tsv", STYLE_SUFFIXES)?,
             plan_words: read_words(data_dir, "entity/plan_words.tsv", PLAN_WORDS)?,
             media_frames,
+            facility_words: read_words(data_dir, "entity/facility_words.tsv", FACILITY_WORDS)?,
         })
     }
 

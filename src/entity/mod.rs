@@ -348,6 +348,7 @@ impl<'l> EntityStage<'l> {
         self.repeat_names(doc, &mut cands);
         self.model_names(doc, &mut cands);
         self.industry_names(doc, &occupied, &mut cands);
+        self.facility_places(doc, &mut cands);
         self.byline_names(doc, &mut cands);
         self.kin_persons(doc, &mut cands);
         self.gloss_types(doc, &mut cands);
@@ -355,6 +356,67 @@ impl<'l> EntityStage<'l> {
         let mut chosen = select(cands);
         self.media_outlets(doc, &mut chosen);
         resolve(doc, chosen, self.lexicon)
+    }
+
+    /// 国贸商城, X广场: a known place and a facility word after it (`facility_words.tsv`) are a
+    /// building or venue (a place, subtype landmark), unless the company's own words follow it
+    /// (strong evidence of `company_evidence.tsv`: X商场股价, X商场（600000）): then it is the
+    /// company that runs it.
+    fn facility_places(&self, doc: &Document, cands: &mut Vec<Candidate<'l>>) {
+        let chars = &doc.chars;
+        let ev = &self.lexicon.company_evidence;
+        let places: Vec<(usize, usize)> = cands
+            .iter()
+            .filter(|c| c.kind == EntityType::Place && c.rule == "lexicon")
+            .map(|c| (c.start, c.end))
+            .collect();
+        for (start, pe) in places {
+            let Some(word) = self.lexicon.facility_words.iter().find(|w| {
+                let n = w.chars().count();
+                pe + n <= chars.len() && doc.slice(pe, pe + n) == w.as_str()
+            }) else {
+                continue;
+            };
+            let end = pe + word.chars().count();
+            let company = stock_code_at(chars, end)
+                || (1..=ev.max_len.min(chars.len() - end))
+                    .any(|k| ev.after.get(doc.slice(end, end + k)) == Some(&true));
+            // a word that runs on past the facility word (广场舞) is another word
+            if self.word_runs_past(doc, pe, end) {
+                continue;
+            }
+            if company {
+                cands.push(Candidate {
+                    start,
+                    end,
+                    kind: EntityType::Organization,
+                    subtype: Some(Cow::Borrowed("company")),
+                    name: None,
+                    aliases: Cow::Borrowed(&[]),
+                    tier: 1,
+                    rule: "place_facility",
+                });
+                continue;
+            }
+            // the tagger's organization of the same span yields (it reads a name ending
+            // with 商城 as a company's)
+            cands.retain(|c| {
+                !(c.tier == 2
+                    && c.kind == EntityType::Organization
+                    && c.start == start
+                    && c.end == end)
+            });
+            cands.push(Candidate {
+                start,
+                end,
+                kind: EntityType::Place,
+                subtype: Some(Cow::Borrowed("landmark")),
+                name: None,
+                aliases: Cow::Borrowed(&[]),
+                tier: 1,
+                rule: "place_facility",
+            });
+        }
     }
 
     /// 一位员工告诉X, 据X了解, X8月29日讯: an organization that nothing else gave a subtype is
