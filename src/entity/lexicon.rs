@@ -45,7 +45,6 @@ const PLAN_WORDS: &str = include_str!("../../data/entity/plan_words.tsv");
 const GLOSSES: &str = include_str!("../../data/entity/glosses.tsv");
 const COMPANY_EVIDENCE: &str = include_str!("../../data/entity/company_evidence.tsv");
 const FACILITY_WORDS: &str = include_str!("../../data/entity/facility_words.tsv");
-const MEDIA_FRAMES: &str = include_str!("../../data/entity/media_frames.tsv");
 const INDUSTRY_CONTEXT: &str = include_str!("../../data/entity/industry_context.tsv");
 
 #[derive(Clone, Debug)]
@@ -134,8 +133,9 @@ pub struct Lexicon {
     pub industry_sector_max_len: usize,
     /// Words that make a building or venue of a known place before them (商城, 广场).
     pub facility_words: Vec<String>,
-    /// (word before, word after) a news outlet's name (向X透露); empty for no word.
-    pub media_frames: Vec<(String, String)>,
+    /// The context of a news outlet's name (`events/reporters.tsv`: 告诉@, 据@了解), as
+    /// (before the name, after it).
+    pub reporters: Vec<(regex::Regex, regex::Regex)>,
     /// The words of `suffixes`, and those of `titles`, for membership tests without a scan
     /// (built with them in [`Lexicon::load`]).
     suffix_words: HashSet<String>,
@@ -436,26 +436,6 @@ impl Lexicon {
             })?;
             glosses.push((r.fields[0].trim().to_string(), kind));
         }
-        let (file, text) = read_override(data_dir, "entity/media_frames.tsv", MEDIA_FRAMES)?;
-        let mut media_frames = Vec::new();
-        for r in parse_tsv(&file, &text, 2)? {
-            let side = |f: &str| {
-                if f.trim() == "-" {
-                    String::new()
-                } else {
-                    f.trim().to_string()
-                }
-            };
-            let (before, after) = (side(r.fields[0]), side(r.fields[1]));
-            if before.is_empty() && after.is_empty() {
-                return Err(Error::data(
-                    &file,
-                    r.line,
-                    "a frame needs a word on one side".to_string(),
-                ));
-            }
-            media_frames.push((before, after));
-        }
         let category_by_word = categories
             .iter()
             .enumerate()
@@ -502,7 +482,7 @@ impl Lexicon {
             glosses,
             style_suffixes: read_words(data_dir, "entity/style_suffixes.tsv", STYLE_SUFFIXES)?,
             plan_words: read_words(data_dir, "entity/plan_words.tsv", PLAN_WORDS)?,
-            media_frames,
+            reporters: crate::event::rules::read_reporters(data_dir)?,
             facility_words: read_words(data_dir, "entity/facility_words.tsv", FACILITY_WORDS)?,
         })
     }

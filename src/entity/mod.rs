@@ -420,19 +420,21 @@ impl<'l> EntityStage<'l> {
     }
 
     /// 一位员工告诉X, 据X了解, X8月29日讯: an organization that nothing else gave a subtype is
-    /// a news outlet where the text speaks to it or quotes its dateline (`media_frames.tsv`) at
-    /// one of the places it is named.
+    /// a news outlet where the text speaks to it or quotes it as its source
+    /// (`events/reporters.tsv`, which the event stage reads too) or gives its dateline, at one
+    /// of the places it is named.
     fn media_outlets(&self, doc: &Document, chosen: &mut [Candidate<'l>]) {
+        /// The context read each side of a name, in characters (as the event stage reads it).
+        const CONTEXT: usize = 8;
         let chars = &doc.chars;
         let framed_at = |start: usize, end: usize| {
-            self.lexicon.media_frames.iter().any(|(before, after)| {
-                let b = before.chars().count();
-                let a = after.chars().count();
-                b <= start
-                    && doc.slice(start - b, start) == before.as_str()
-                    && end + a <= chars.len()
-                    && doc.slice(end, end + a) == after.as_str()
-            }) || DATELINE.is_match(doc.slice(end, chars.len().min(end + 16)))
+            let before = doc.slice(start.saturating_sub(CONTEXT), start);
+            let after = doc.slice(end, (end + CONTEXT).min(chars.len()));
+            self.lexicon
+                .reporters
+                .iter()
+                .any(|(b, a)| b.is_match(before) && a.is_match(after))
+                || DATELINE.is_match(doc.slice(end, chars.len().min(end + 16)))
         };
         let open = |c: &Candidate<'_>| c.kind == EntityType::Organization && c.subtype.is_none();
         let mut surfaces: Vec<&str> = chosen
