@@ -481,3 +481,86 @@ fn a_preposition_before_a_year_is_no_part_of_a_name_after_a_title() {
     assert!(has(&e, "person", "陈平"), "{e:?}");
     assert!(!e.iter().any(|(_, n, _)| n == "陈平于"), "{e:?}");
 }
+
+#[test]
+fn a_brand_and_an_industry_word_before_a_company_cue_is_a_company() {
+    let e = entities("岚峰药业发布公告称，公司拟回购部分股份。泓川水泥（600999）今日股价大涨。");
+    assert!(has(&e, "organization", "岚峰药业"), "{e:?}");
+    // a stock code in brackets alone is enough
+    assert!(has(&e, "organization", "泓川水泥"), "{e:?}");
+}
+
+#[test]
+fn short_company_names_listed_with_a_known_company_are_companies() {
+    let e = entities("受此影响，腾讯、溪畔科技、禾苗水务集体冲高。");
+    assert!(has(&e, "organization", "溪畔科技"), "{e:?}");
+    // the next item of the list is one through the item before it
+    assert!(has(&e, "organization", "禾苗水务"), "{e:?}");
+}
+
+#[test]
+fn short_company_names_in_a_sentence_about_stakes_are_companies() {
+    let e = entities("翠湖乳业近日再次增持蓝溪水泥，持股比例升至百分之十。");
+    assert!(has(&e, "organization", "翠湖乳业"), "{e:?}");
+    assert!(has(&e, "organization", "蓝溪水泥"), "{e:?}");
+}
+
+#[test]
+fn a_place_and_an_industry_word_need_the_company_s_own_words() {
+    // its share price makes a company of 泉州电子; 一家日本保险公司 is "a Japanese insurer"
+    let e = entities("泉州电子股价连续三日涨停，而一家日本保险公司收购了该行股权。");
+    assert!(has(&e, "organization", "泉州电子"), "{e:?}");
+    assert!(!has(&e, "organization", "日本保险"), "{e:?}");
+    let e = entities("受消息影响，泉州电子走强。");
+    assert!(!has(&e, "organization", "泉州电子"), "{e:?}");
+}
+
+#[test]
+fn an_industry_word_after_a_generic_word_or_before_a_sector_word_is_a_trade() {
+    let e = entities(
+        "今年全国水泥产量下降，乳业市场竞争加剧，国内地产行业的收购增多，中国乳业并购频繁。公司拟发行股份收购资产。",
+    );
+    assert!(!e.iter().any(|(t, _, _)| t == "organization"), "{e:?}");
+}
+
+#[test]
+fn a_common_english_word_after_a_category_word_is_a_product_name() {
+    let e = entities("公司去年推出了健身工具House，用户反响不错。");
+    assert!(has(&e, "product", "House"), "{e:?}");
+    // without the category word it stays a common word
+    let e = entities("他说House很大。");
+    assert!(!e.iter().any(|(_, n, _)| n == "House"), "{e:?}");
+}
+
+/// The subtype of the organization of this name.
+fn org_subtype(text: &str, name: &str) -> Option<String> {
+    let given = Given {
+        id: "t".into(),
+        ..Given::default()
+    };
+    let x = PIPELINE.extract(text, &given).unwrap();
+    let e = x
+        .entities
+        .iter()
+        .find(|e| e.kind.as_str() == "organization" && e.name == name)
+        .unwrap_or_else(|| panic!("{name} not found in {:?}", x.entities));
+    e.subtype.clone()
+}
+
+#[test]
+fn an_organization_a_source_speaks_to_or_with_a_dateline_is_a_news_outlet() {
+    let t = "一位离职员工告诉TechWave，公司将在下月调整业务。TechWave此前报道过这家公司。";
+    assert_eq!(org_subtype(t, "TechWave").as_deref(), Some("media"));
+    let t = "澜潮新闻社5月12日讯，一家创业公司完成了融资。";
+    assert_eq!(org_subtype(t, "澜潮新闻社").as_deref(), Some("media"));
+}
+
+#[test]
+fn a_known_place_and_a_facility_word_are_a_place_unless_the_company_s_words_follow() {
+    let e = entities("他说国贸商城品牌门槛很高。");
+    assert!(has(&e, "place", "国贸商城"), "{e:?}");
+    assert!(!has(&e, "organization", "国贸商城"), "{e:?}");
+    // its share price: the company that runs it
+    let e = entities("国贸商城（600999）股价今日涨停。");
+    assert!(has(&e, "organization", "国贸商城"), "{e:?}");
+}

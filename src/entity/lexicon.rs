@@ -1,6 +1,6 @@
 //! The language knowledge of the entity stage, read from `data/lexicon/*.tsv` and
 //! `data/entity/*.tsv` (embedded; a user's folder or `--lexicon FILE` extends it).
-use crate::data::{parse_tsv, read_override, read_words};
+use crate::data::{parse_tsv, read_override, read_words, read_words_by_kind};
 use crate::model::EntityType;
 use crate::{Error, Result};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
@@ -43,6 +43,9 @@ const KIN_WORDS: &str = include_str!("../../data/entity/kin_words.tsv");
 const STYLE_SUFFIXES: &str = include_str!("../../data/entity/style_suffixes.tsv");
 const PLAN_WORDS: &str = include_str!("../../data/entity/plan_words.tsv");
 const GLOSSES: &str = include_str!("../../data/entity/glosses.tsv");
+const COMPANY_EVIDENCE: &str = include_str!("../../data/entity/company_evidence.tsv");
+const FACILITY_WORDS: &str = include_str!("../../data/entity/facility_words.tsv");
+const INDUSTRY_CONTEXT: &str = include_str!("../../data/entity/industry_context.tsv");
 
 #[derive(Clone, Debug)]
 pub struct LexEntry {
@@ -69,6 +72,25 @@ pub struct Suffix {
     /// A word for a sector as much as a name's end (科技, 资本): a place before it alone
     /// describes the place's sector (亚洲科技 "Asian tech"), not a company.
     pub sector: bool,
+    /// An industry word (乳业, 水泥): a name before it needs the text's evidence that it is a
+    /// company (`company_evidence.tsv`); the plain suffix rule never takes it alone.
+    pub evidence: bool,
+    /// Only evidence after the name counts (股份: 增持X股份 is "X's shares").
+    pub after_only: bool,
+}
+
+/// A word around a short company name that shows the text treats it as a company
+/// (`company_evidence.tsv`).
+#[derive(Clone, Debug)]
+pub struct CompanyEvidence {
+    /// Words right after the name (股份, 公告称) → strong.
+    pub after: HashMap<String, bool>,
+    /// Words right before the name (收购, 增持) → strong.
+    pub before: HashMap<String, bool>,
+    /// The longest word of either side, in characters.
+    pub max_len: usize,
+    /// Words anywhere in the sentence (side sentence: 持股, 举牌): weak evidence.
+    pub sentence: AhoCorasick,
 }
 
 #[derive(Clone, Debug)]
@@ -100,6 +122,20 @@ pub struct Lexicon {
     pub titles: Vec<Title>,
     pub title_matcher: AhoCorasick,
     pub suffixes: Vec<Suffix>,
+    /// Every suffix, industry words (evidence yes) included, for names taken on evidence.
+    pub industry: Vec<Suffix>,
+    pub industry_matcher: AhoCorasick,
+    pub company_evidence: CompanyEvidence,
+    /// Words before an industry word that make it a trade, not a company (全国, 国内).
+    pub industry_generic: HashSet<String>,
+    /// Words after an industry word that make it a sector (市场, 行业).
+    pub industry_sector: HashSet<String>,
+    pub industry_sector_max_len: usize,
+    /// Words that make a building or venue of a known place before them (商城, 广场).
+    pub facility_words: Vec<String>,
+    /// The context of a news outlet's name (`events/reporters.tsv`: 告诉@, 据@了解), as
+    /// (before the name, after it).
+    pub reporters: Vec<(regex::Regex, regex::Regex)>,
     /// The words of `suffixes`, and those of `titles`, for membership tests without a scan
     /// (built with them in [`Lexicon::load`]).
     suffix_words: HashSet<String>,
@@ -245,15 +281,70 @@ impl Lexicon {
         ))
         .map_err(|e| Error::data(&file, 0, e.to_string()))?;
         let (file, text) = read_override(data_dir, "entity/org_suffixes.tsv", ORG_SUFFIXES)?;
-        let suffixes: Vec<Suffix> = parse_tsv(&file, &text, 3)?
+        let industry: Vec<Suffix> = parse_tsv(&file, &text, 3)?
             .iter()
             .map(|r| Suffix {
                 word: r.fields[0].to_string(),
                 subtype: r.fields[1].to_string(),
                 keep: r.fields[2].trim() == "yes",
                 sector: r.fields.get(3).is_some_and(|f| f.trim() == "yes"),
+                evidence: r
+                    .fields
+                    .get(4)
+                    .is_some_and(|f| matches!(f.trim(), "yes" | "after")),
+                after_only: r.fields.get(4).is_some_and(|f| f.trim() == "after"),
             })
             .collect();
+        let suffixes: Vec<Suffix> = industry.iter().filter(|s| !s.evidence).cloned().collect();
+        let (file, text) =
+            read_override(data_dir, "entity/company_evidence.tsv", COMPANY_EVIDENCE)?;
+        let (mut after, mut before, mut sentence) = (HashMap::new(), HashMap::new(), Vec::new());
+        let mut max_len = 0;
+        for r in parse_tsv(&file, &text, 3)? {
+            let strong = match r.fields[2].trim() {
+                "strong" => true,
+                "weak" => false,
+                other => {
+                    return Err(Error::data(
+                        &file,
+                        r.line,
+                        format!("strength must be strong|weak, not {other:?}"),
+                    ));
+                }
+            };
+            let word = r.fields[0].trim().to_string();
+            let side = match r.fields[1].trim() {
+                "after" => &mut after,
+                "before" => &mut before,
+                "sentence" => {
+                    sentence.push(word);
+                    continue;
+                }
+                other => {
+                    return Err(Error::data(
+                        &file,
+                        r.line,
+                        format!("side must be after|before|sentence, not {other:?}"),
+                    ));
+                }
+            };
+            max_len = max_len.max(word.chars().count());
+            side.insert(word, strong);
+        }
+        let company_evidence = CompanyEvidence {
+            after,
+            before,
+            max_len,
+            sentence: matcher(&sentence)?,
+        };
+        let [generic, sector]: [Vec<String>; 2] = read_words_by_kind(
+            data_dir,
+            "entity/industry_context.tsv",
+            INDUSTRY_CONTEXT,
+            "kind",
+            ["generic", "sector"],
+        )?;
+        let industry_sector_max_len = sector.iter().map(|w| w.chars().count()).max().unwrap_or(0);
         let (file, text) = read_override(data_dir, "entity/categories.tsv", CATEGORIES)?;
         let mut categories = Vec::new();
         for r in parse_tsv(&file, &text, 3)? {
@@ -366,6 +457,14 @@ impl Lexicon {
             titles,
             suffix_matcher: matcher(&suffixes.iter().map(|t| t.word.clone()).collect::<Vec<_>>())?,
             suffixes,
+            industry_matcher: matcher(
+                &industry.iter().map(|t| t.word.clone()).collect::<Vec<_>>(),
+            )?,
+            industry,
+            company_evidence,
+            industry_generic: generic.into_iter().collect(),
+            industry_sector: sector.into_iter().collect(),
+            industry_sector_max_len,
             legal_name,
             category_by_word,
             categories,
@@ -383,6 +482,8 @@ impl Lexicon {
             glosses,
             style_suffixes: read_words(data_dir, "entity/style_suffixes.tsv", STYLE_SUFFIXES)?,
             plan_words: read_words(data_dir, "entity/plan_words.tsv", PLAN_WORDS)?,
+            reporters: crate::event::rules::read_reporters(data_dir)?,
+            facility_words: read_words(data_dir, "entity/facility_words.tsv", FACILITY_WORDS)?,
         })
     }
 
@@ -402,6 +503,16 @@ impl Lexicon {
             || self.suffix_words.contains(name)
             || self.title_words.contains(name)
             || (name.is_ascii() && self.latin_common.contains(&name.to_lowercase()))
+    }
+
+    /// [`Self::is_generic`] but for the common nouns of `not_names.tsv`: a word that can
+    /// never begin a name, while a common noun can be a brand before an industry word (a
+    /// word like 光明 "brightness" in X乳业).
+    pub fn is_function_word(&self, name: &str) -> bool {
+        self.boundary.contains(name)
+            || self.category_by_word.contains_key(name)
+            || self.suffix_words.contains(name)
+            || self.title_words.contains(name)
     }
 
     /// Whether `word` is an organization suffix (`org_suffixes.tsv`).

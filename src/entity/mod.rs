@@ -298,6 +298,25 @@ pub struct EntityStage<'a> {
     pub words: &'a Words,
 }
 
+/// Whether a stock code in brackets begins at `p`: （600597）, (00700.HK), （股票代码：600597）.
+fn stock_code_at(chars: &[char], p: usize) -> bool {
+    let window: String = chars[p..chars.len().min(p + 20)].iter().collect();
+    STOCK_CODE.is_match(&window)
+}
+
+static STOCK_CODE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^[（(](?:(?:股票|证券)?代码[:：]?\s*)?(?:[A-Z]{2}[.:]?)?\d{4,6}(?:\.[A-Za-z]{2})?[）)]",
+    )
+    .expect("static regex")
+});
+
+/// The dateline of a news outlet after its name: 8月29日讯, 北京3月1日电, 2021年8月29日讯.
+static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?:\p{Han}{2,3})?(?:\d{4}年)?\d{1,2}月\d{1,2}日(?:讯|电)")
+        .expect("static regex")
+});
+
 /// A Han name followed by its romanization in brackets: 周受资（Shouzi Chew）.
 static ROMANIZED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(\p{Han}{2,})[（(]([A-Z][a-z]+(?:[ \-][A-Z][a-z]+){1,2})[）)]")
@@ -328,12 +347,128 @@ impl<'l> EntityStage<'l> {
         self.romanized_persons(doc, &mut cands);
         self.repeat_names(doc, &mut cands);
         self.model_names(doc, &mut cands);
+        self.industry_names(doc, &occupied, &mut cands);
+        self.facility_places(doc, &mut cands);
         self.byline_names(doc, &mut cands);
         self.kin_persons(doc, &mut cands);
         self.gloss_types(doc, &mut cands);
         self.promote_containing(doc, &mut cands);
-        let chosen = select(cands);
+        let mut chosen = select(cands);
+        self.media_outlets(doc, &mut chosen);
         resolve(doc, chosen, self.lexicon)
+    }
+
+    /// 国贸商城, X广场: a known place and a facility word after it (`facility_words.tsv`) are a
+    /// building or venue (a place, subtype landmark), unless the company's own words follow it
+    /// (strong evidence of `company_evidence.tsv`: X商场股价, X商场（600000）): then it is the
+    /// company that runs it.
+    fn facility_places(&self, doc: &Document, cands: &mut Vec<Candidate<'l>>) {
+        let chars = &doc.chars;
+        let ev = &self.lexicon.company_evidence;
+        let places: Vec<(usize, usize)> = cands
+            .iter()
+            .filter(|c| c.kind == EntityType::Place && c.rule == "lexicon")
+            .map(|c| (c.start, c.end))
+            .collect();
+        for (start, pe) in places {
+            let Some(word) = self.lexicon.facility_words.iter().find(|w| {
+                let n = w.chars().count();
+                pe + n <= chars.len() && doc.slice(pe, pe + n) == w.as_str()
+            }) else {
+                continue;
+            };
+            let end = pe + word.chars().count();
+            let company = stock_code_at(chars, end)
+                || (1..=ev.max_len.min(chars.len() - end))
+                    .any(|k| ev.after.get(doc.slice(end, end + k)) == Some(&true));
+            // a word that runs on past the facility word (广场舞) is another word
+            if self.word_runs_past(doc, pe, end) {
+                continue;
+            }
+            if company {
+                cands.push(Candidate {
+                    start,
+                    end,
+                    kind: EntityType::Organization,
+                    subtype: Some(Cow::Borrowed("company")),
+                    name: None,
+                    aliases: Cow::Borrowed(&[]),
+                    tier: 1,
+                    rule: "place_facility",
+                });
+                continue;
+            }
+            // the tagger's organization of the same span yields (it reads a name ending
+            // with 商城 as a company's)
+            cands.retain(|c| {
+                !(c.tier == 2
+                    && c.kind == EntityType::Organization
+                    && c.start == start
+                    && c.end == end)
+            });
+            cands.push(Candidate {
+                start,
+                end,
+                kind: EntityType::Place,
+                subtype: Some(Cow::Borrowed("landmark")),
+                name: None,
+                aliases: Cow::Borrowed(&[]),
+                tier: 1,
+                rule: "place_facility",
+            });
+        }
+    }
+
+    /// 一位员工告诉X, 据X了解, X8月29日讯: an organization that nothing else gave a subtype is
+    /// a news outlet where the text speaks to it or quotes it as its source
+    /// (`events/reporters.tsv`, which the event stage reads too) or gives its dateline, at one
+    /// of the places it is named.
+    fn media_outlets(&self, doc: &Document, chosen: &mut [Candidate<'l>]) {
+        /// The context read each side of a name, in characters (as the event stage reads it).
+        const CONTEXT: usize = 8;
+        let chars = &doc.chars;
+        let framed_at = |start: usize, end: usize| {
+            let before = doc.slice(start.saturating_sub(CONTEXT), start);
+            let after = doc.slice(end, (end + CONTEXT).min(chars.len()));
+            self.lexicon
+                .reporters
+                .iter()
+                .any(|(b, a)| b.is_match(before) && a.is_match(after))
+                || DATELINE.is_match(doc.slice(end, chars.len().min(end + 16)))
+        };
+        let open = |c: &Candidate<'_>| c.kind == EntityType::Organization && c.subtype.is_none();
+        let mut surfaces: Vec<&str> = chosen
+            .iter()
+            .filter(|c| open(c))
+            .map(|c| doc.slice(c.start, c.end))
+            .collect();
+        if surfaces.is_empty() {
+            return;
+        }
+        surfaces.sort_unstable();
+        surfaces.dedup();
+        // every place each name is written, in one pass over the text
+        let Ok(names) = aho_corasick::AhoCorasick::builder()
+            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .build(&surfaces)
+        else {
+            return;
+        };
+        let mut media = vec![false; surfaces.len()];
+        for m in names.find_iter(&doc.text) {
+            let i = m.pattern().as_usize();
+            if !media[i] && framed_at(doc.char_of_byte(m.start()), doc.char_of_byte(m.end())) {
+                media[i] = true;
+            }
+        }
+        for c in chosen.iter_mut().filter(|c| open(c)) {
+            if surfaces
+                .binary_search(&doc.slice(c.start, c.end))
+                .is_ok_and(|i| media[i])
+            {
+                c.subtype = Some(Cow::Borrowed("media"));
+            }
+        }
     }
 
     fn lexicon_candidates(&self, doc: &Document, out: &mut Vec<Candidate<'l>>) {
@@ -966,6 +1101,225 @@ impl<'l> EntityStage<'l> {
         }
     }
 
+    /// X乳业股份, 增持X水泥, X药业（600000）: a short company name, a brand of two to four
+    /// characters and an industry word or another organization suffix (`org_suffixes.tsv`),
+    /// taken where the text treats it as a company — a word of `company_evidence.tsv` right
+    /// after or before it, a stock code in brackets after it, or a list (A、B) whose next or
+    /// previous item is an organization. A brand that is a place (上海医药) needs strong
+    /// evidence (its shares, its announcements): a place and an industry word are as often
+    /// that place's trade. A generic word before the industry word (全国水泥) or a sector word
+    /// after it (乳业市场, 银行业) makes a trade, never a name (`industry_context.tsv`).
+    fn industry_names(
+        &self,
+        doc: &Document,
+        occupied: &[Option<EntityType>],
+        cands: &mut Vec<Candidate<'l>>,
+    ) {
+        /// The longest brand before the industry word, in characters.
+        const MAX_HEAD: usize = 4;
+        const MIN_HEAD: usize = 2;
+        let chars = &doc.chars;
+        let lex = self.lexicon;
+        let ev = &lex.company_evidence;
+        // (start, end, suffix, accepted)
+        let mut found: Vec<(usize, usize, &'l lexicon::Suffix, bool)> = Vec::new();
+        for m in lex.industry_matcher.find_iter(&doc.text) {
+            let suffix = &lex.industry[m.pattern().as_usize()];
+            let ss = doc.char_of_byte(m.start());
+            let se = doc.char_of_byte(m.end());
+            if !suffix.keep
+                || suffix.word.is_ascii()
+                || ss < MIN_HEAD
+                || occupied[ss..se].iter().any(|o| o.is_some())
+            {
+                continue;
+            }
+            let longest = |p: usize, words: &dyn Fn(&str) -> bool, max: usize| {
+                (1..=max.min(chars.len() - p))
+                    .filter(|&k| words(doc.slice(p, p + k)))
+                    .max()
+                    .unwrap_or(0)
+            };
+            let mut after = se;
+            while after < chars.len() && chars[after] == ' ' {
+                after += 1;
+            }
+            let after_len = longest(after, &|w| ev.after.contains_key(w), ev.max_len);
+            let after_strong = after_len > 0 && ev.after[doc.slice(after, after + after_len)];
+            let sector_len = longest(
+                se,
+                &|w| lex.industry_sector.contains(w),
+                lex.industry_sector_max_len,
+            );
+            // the industry word begins a longer word of the evidence (控股 in 控股股东)
+            let inside = longest(ss, &|w| ev.after.contains_key(w), ev.max_len);
+            // a suffix after it (X科技股份有限公司, X水泥集团) makes a longer name, the plain
+            // suffix rule's
+            let runs_on = longest(after, &|w| lex.is_suffix(w), 8) > 0;
+            if sector_len > after_len || inside > se - ss || runs_on {
+                continue;
+            }
+            let code = stock_code_at(chars, after);
+            // the brand: the shortest run of two to four characters before the industry word
+            // that begins a word of the segmentation of its context
+            let mut from = ss;
+            while from > 0 && ss - from < MAX_HEAD + 2 && is_han(chars[from - 1]) {
+                from -= 1;
+            }
+            let mut to = se;
+            while to < chars.len() && to - se < 3 && is_han(chars[to]) {
+                to += 1;
+            }
+            let mut starts = vec![false; to - from + 1];
+            let mut a = from;
+            let mut crossing = false;
+            // a word of the dictionary for an organization that ends with the industry word
+            // (the segmenter knows some listed companies) is the name
+            let mut whole = None;
+            for t in self.words.tag(doc.slice(from, to), false) {
+                let b = a + t.word.chars().count();
+                starts[a - from] = true;
+                if b == se && a + MIN_HEAD <= ss && matches!(t.tag, "nt" | "nz") {
+                    whole = Some(a);
+                } else {
+                    // a word across the industry word's edges (房地产, 银行业务)
+                    crossing |= (a < ss && b > ss) || (a < se && b > se && after_len == 0);
+                }
+                a = b;
+            }
+            if crossing {
+                continue;
+            }
+            let Some(start) = whole.or_else(|| {
+                (ss.saturating_sub(MAX_HEAD)..=ss - MIN_HEAD)
+                    .rev()
+                    .find(|&h| h >= from && starts[h - from])
+            }) else {
+                continue;
+            };
+            if (start..ss).any(|i| !is_han(chars[i]))
+                || occupied[start..ss]
+                    .iter()
+                    .any(|t| !matches!(t, None | Some(EntityType::Place)))
+                // a boundary word inside the brand (的 in X的控股); one that begins it may be
+                // the brand's first character (和 of a brand 和X)
+                || (start + 1..ss).any(|a| {
+                    (a + 1..=ss)
+                        .any(|b| b - a <= lex.boundary_max_len && self.is_boundary(&chars[a..b]))
+                })
+            {
+                continue;
+            }
+            let head = doc.slice(start, ss);
+            if lex.is_function_word(head)
+                || lex.industry_generic.contains(head)
+                || lex.industry.iter().any(|s| head.ends_with(s.word.as_str()))
+                || head
+                    .chars()
+                    .next()
+                    .is_some_and(|c| "一二三四五六七八九十两几数多某每这那该此各本其".contains(c))
+                || {
+                    // a verb is no brand (发行股份, 增发股份)
+                    let words = self.words.tag(head, false);
+                    words.len() == 1 && matches!(words[0].tag, "v" | "vn" | "vd" | "ad" | "a")
+                }
+                || self.words.tag(head, false).iter().any(|w| {
+                    w.word.chars().count() > 1
+                        && matches!(
+                            w.tag,
+                            "c" | "d" | "m" | "r" | "p" | "u" | "t" | "f" | "q" | "y" | "e" | "o"
+                        )
+                })
+            {
+                continue;
+            }
+            // a generic word right before a brand of a place (全国 in 全国上海医药) is no name
+            let before_len = (1..=ev.max_len.min(start))
+                .filter(|&k| ev.before.contains_key(doc.slice(start - k, start)))
+                .max()
+                .unwrap_or(0);
+            let before_strong = before_len > 0 && ev.before[doc.slice(start - before_len, start)];
+            // a short name stands on its own: Han text before it that is neither a boundary
+            // word nor evidence makes it the end of a longer name or phrase (中原出版传媒集团)
+            if before_len == 0
+                && start > 0
+                && is_han(chars[start - 1])
+                && !self.boundary_ends_at(chars, start)
+                && occupied[start - 1].is_none()
+            {
+                continue;
+            }
+            // a word for shares (股份) after a trading verb is the shares of the name before it
+            // (增持X股份): only what follows it counts
+            let before_len = if suffix.after_only { 0 } else { before_len };
+            let strong = code || after_strong || (before_strong && before_len > 0);
+            // a sentence about shares and deals (持股, 举牌, 收购) speaks of companies
+            let in_deal = || {
+                doc.sentence_index(start).is_some_and(|i| {
+                    let sent = &doc.sentences[i];
+                    lex.company_evidence
+                        .sentence
+                        .find_iter(doc.slice(sent.start, sent.end))
+                        .next()
+                        .is_some()
+                })
+            };
+            let weak = after_len > 0 || before_len > 0 || (!suffix.after_only && in_deal());
+            let place = self.is_place_word(head, &occupied[start..ss]);
+            let accepted = if place { strong } else { strong || weak };
+            if place && !accepted {
+                continue;
+            }
+            found.push((start, se, suffix, accepted));
+        }
+        if found.is_empty() {
+            return;
+        }
+        // a list: an item next to an organization, or to an accepted name, is one too
+        let org_at = |s: usize, e: usize, found: &[(usize, usize, &lexicon::Suffix, bool)]| {
+            cands
+                .iter()
+                .any(|c| c.kind == EntityType::Organization && c.start == s && c.end == e)
+                || found.iter().any(|f| f.3 && f.0 == s && f.1 == e)
+        };
+        loop {
+            let mut changed = false;
+            for i in 0..found.len() {
+                let (s, e, _, ok) = found[i];
+                if ok {
+                    continue;
+                }
+                let listed = (e < chars.len()
+                    && chars[e] == '、'
+                    && (e + 2..=(e + 1 + 12).min(chars.len())).any(|ne| org_at(e + 1, ne, &found)))
+                    || (s > 0
+                        && chars[s - 1] == '、'
+                        && (s.saturating_sub(13)..s - 1).any(|ps| org_at(ps, s - 1, &found)));
+                if listed {
+                    found[i].3 = true;
+                    changed = true;
+                }
+            }
+            if !changed {
+                break;
+            }
+        }
+        for (start, end, suffix, ok) in found {
+            if ok {
+                cands.push(Candidate {
+                    start,
+                    end,
+                    kind: EntityType::Organization,
+                    subtype: Some(Cow::Borrowed(&suffix.subtype)),
+                    name: None,
+                    aliases: Cow::Borrowed(&[]),
+                    tier: 1,
+                    rule: "industry_name",
+                });
+            }
+        }
+    }
+
     /// Whether `head` is a place and nothing more: a lexicon place over all of it (`occupied`
     /// holds the lexicon's types over its characters), or one word that jieba tags as a place.
     fn is_place_word(&self, head: &str, occupied: &[Option<EntityType>]) -> bool {
@@ -1058,19 +1412,6 @@ impl<'l> EntityStage<'l> {
             if !first.is_ascii_uppercase() {
                 continue;
             }
-            let lower = s.to_lowercase();
-            if self.lexicon.latin_common.contains(&lower)
-                || s.split(' ')
-                    .all(|w| self.lexicon.latin_common.contains(&w.to_lowercase()))
-            {
-                continue;
-            }
-            let after: String = chars[end..chars.len().min(end + 6)].iter().collect();
-            let suffix = self
-                .lexicon
-                .suffixes
-                .iter()
-                .find(|x| s.ends_with(x.word.as_str()) && x.word.is_ascii());
             // a category word right before the name (硬件产品Power, 旗下应用Lumo): what it names
             let category = (1..=MAX_CATEGORY.min(start)).rev().find_map(|k| {
                 let w = &chars[start - k..start];
@@ -1083,6 +1424,25 @@ impl<'l> EntityStage<'l> {
                     .get(&w)
                     .map(|&ci| &self.lexicon.categories[ci])
             });
+            // a capitalized common word (not an acronym: 公司CEO, 平台GMV) is a name where a
+            // product's category word calls for one (产品Power), and a common word elsewhere
+            let lower = s.to_lowercase();
+            let named = category.is_some_and(|c| c.kind == EntityType::Product)
+                && !s.contains(' ')
+                && s.chars().skip(1).any(|c| c.is_ascii_lowercase());
+            if !named
+                && (self.lexicon.latin_common.contains(&lower)
+                    || s.split(' ')
+                        .all(|w| self.lexicon.latin_common.contains(&w.to_lowercase())))
+            {
+                continue;
+            }
+            let after: String = chars[end..chars.len().min(end + 6)].iter().collect();
+            let suffix = self
+                .lexicon
+                .suffixes
+                .iter()
+                .find(|x| s.ends_with(x.word.as_str()) && x.word.is_ascii());
             let (kind, subtype, tier) = if let Some(x) = suffix {
                 (
                     EntityType::Organization,

@@ -226,16 +226,7 @@ impl EventRules {
             "side",
             ["before", "after"],
         )?;
-        let (file, text) = read_override(dir, "events/reporters.tsv", REPORTERS)?;
-        let mut reporters = Vec::new();
-        for r in parse_tsv(&file, &text, 1)? {
-            let Some((b, a)) = r.fields[0].split_once('@') else {
-                return Err(Error::data(&file, r.line, "pattern has no @ for the name"));
-            };
-            let re =
-                |s: String| Regex::new(&s).map_err(|e| Error::data(&file, r.line, e.to_string()));
-            reporters.push((re(format!("(?:{b})$"))?, re(format!("^(?:{a})"))?));
-        }
+        let reporters = read_reporters(dir)?;
         let (file, text) = read_override(dir, "events/retype.tsv", RETYPE)?;
         let mut retype = Vec::new();
         for r in parse_tsv(&file, &text, 3)? {
@@ -529,4 +520,20 @@ impl EventRules {
             title_cues,
         })
     }
+}
+
+/// The patterns of `events/reporters.tsv` (告诉@, 据@了解) as (before the name, anchored at its
+/// end; after the name, anchored at its start): read by the entity stage too, which types such
+/// an organization as a news outlet.
+pub fn read_reporters(dir: Option<&Path>) -> Result<Vec<(Regex, Regex)>> {
+    let (file, text) = read_override(dir, "events/reporters.tsv", REPORTERS)?;
+    let mut reporters = Vec::new();
+    for r in parse_tsv(&file, &text, 1)? {
+        let Some((b, a)) = r.fields[0].split_once('@') else {
+            return Err(Error::data(&file, r.line, "pattern has no @ for the name"));
+        };
+        let re = |s: String| Regex::new(&s).map_err(|e| Error::data(&file, r.line, e.to_string()));
+        reporters.push((re(format!("(?:{b})$"))?, re(format!("^(?:{a})"))?));
+    }
+    Ok(reporters)
 }
