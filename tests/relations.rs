@@ -77,6 +77,11 @@ fn shareholders_from_holdings_and_stake_purchases() {
     assert_relation(t, "远航集团", "investor_in", "星河科技有限公司");
     let t = "远航集团拟以2亿元收购星河科技有限公司20%股权。";
     assert_relation(t, "远航集团", "investor_in", "星河科技有限公司");
+    // a 举牌 (a holder passing a disclosure threshold, 5%, 10%…) is a stake
+    let t = "值得关注的是，远航集团对星河科技有限公司第三次举牌。";
+    assert_relation(t, "远航集团", "investor_in", "星河科技有限公司");
+    let t = "远航集团对星河科技有限公司的业绩表示失望。";
+    assert_no_relation(t, "远航集团", "investor_in", "星河科技有限公司");
     // buying the whole company is an acquisition, not a stake
     let t = "远航集团收购星河科技有限公司。";
     assert_no_relation(t, "远航集团", "investor_in", "星河科技有限公司");
