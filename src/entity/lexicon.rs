@@ -171,6 +171,19 @@ pub struct Lexicon {
     pub plan_words: Vec<String>,
 }
 
+/// The strength column of the company-evidence tables: `strong` or `weak`.
+fn strength(file: &str, line: usize, field: &str) -> Result<bool> {
+    match field.trim() {
+        "strong" => Ok(true),
+        "weak" => Ok(false),
+        other => Err(Error::data(
+            file,
+            line,
+            format!("strength must be strong|weak, not {other:?}"),
+        )),
+    }
+}
+
 fn matcher(words: &[String]) -> Result<AhoCorasick> {
     AhoCorasickBuilder::new()
         .match_kind(MatchKind::LeftmostLongest)
@@ -301,17 +314,7 @@ impl Lexicon {
         let (mut after, mut before, mut sentence) = (HashMap::new(), HashMap::new(), Vec::new());
         let mut max_len = 0;
         for r in parse_tsv(&file, &text, 3)? {
-            let strong = match r.fields[2].trim() {
-                "strong" => true,
-                "weak" => false,
-                other => {
-                    return Err(Error::data(
-                        &file,
-                        r.line,
-                        format!("strength must be strong|weak, not {other:?}"),
-                    ));
-                }
-            };
+            let strong = strength(&file, r.line, &r.fields[2])?;
             let word = r.fields[0].trim().to_string();
             let side = match r.fields[1].trim() {
                 "after" => &mut after,
@@ -374,17 +377,7 @@ impl Lexicon {
                     ));
                 }
             };
-            let strong = match r.fields[4].trim() {
-                "strong" => true,
-                "weak" => false,
-                other => {
-                    return Err(Error::data(
-                        &file,
-                        r.line,
-                        format!("strength must be strong|weak, not {other:?}"),
-                    ));
-                }
-            };
+            let strong = strength(&file, r.line, &r.fields[4])?;
             cues.push(Cue {
                 word: r.fields[0].to_string(),
                 after,
