@@ -563,3 +563,39 @@ fn a_year_of_birth_dates_no_event() {
         x.events
     );
 }
+
+#[test]
+fn the_person_last_named_is_the_one_who_moves_not_the_company_that_announced() {
+    let x = extract(
+        "星河科技集团公布，王新良因寻求个人发展，已辞任为公司的执行董事。",
+        None,
+    );
+    assert!(
+        !role_of(&x, EventKind::Departure, "王新良").is_empty(),
+        "{:?}",
+        x.events
+    );
+    assert!(
+        role_of(&x, EventKind::Departure, "星河科技集团").is_empty(),
+        "{:?}",
+        x.events
+    );
+}
+
+#[test]
+fn a_journalist_credited_in_the_lead_takes_no_part() {
+    let x = extract(
+        "星河网讯（记者 张小明）近日，远航集团向王新良颁发聘书，正式聘请王新良担任远航集团顾问。",
+        None,
+    );
+    assert!(
+        !role_of(&x, EventKind::Appointment, "王新良").is_empty(),
+        "{:?}",
+        x.events
+    );
+    assert!(
+        role_of(&x, EventKind::Appointment, "张小明").is_empty(),
+        "{:?}",
+        x.events
+    );
+}

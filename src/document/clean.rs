@@ -284,7 +284,7 @@ pub fn prepare(raw: &str, given: &Given, rules: &CleanRules) -> Result<Document>
         if text.len() <= MAX_CHROME_BYTES && rules.chrome_kind(&text).is_some() {
             continue;
         }
-        if meta.title.is_none() && short && !text.ends_with('。') && out.is_empty() {
+        if meta.title.is_none() && short && out.is_empty() && could_be_headline(&text) {
             meta.title = Some(text.clone());
         }
         out.push(line);
@@ -325,6 +325,20 @@ pub fn prepare(raw: &str, given: &Given, rules: &CleanRules) -> Result<Document>
         });
     }
     Ok(Document::from_parts(meta, chars.len(), joined))
+}
+
+/// A first line can be the headline unless it ends as a sentence or mid-sentence (。，；：、)
+/// or is a `key: value` line of metadata (front matter that lost its fences: `date: …`).
+fn could_be_headline(line: &str) -> bool {
+    let ends_clause = line.ends_with(['。', '，', ',', '；', ';', '、']);
+    let metadata = line.split_once(':').is_some_and(|(key, value)| {
+        !key.is_empty()
+            && key
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b == b'_' || b == b'-')
+            && value.starts_with(' ')
+    });
+    !ends_clause && !metadata
 }
 
 /// Decodes the few HTML entities that appear in front-matter values.
@@ -609,6 +623,24 @@ mod tests {
         let got: String = raw.chars().skip(s).take(e - s).collect();
         assert_eq!(got, "北京");
         assert!(!d.text.contains("首页"));
+    }
+
+    #[test]
+    fn a_first_line_cut_mid_sentence_or_of_metadata_is_no_headline() {
+        for raw in [
+            "值得关注的是，远航集团对星河科技第三次举牌之后，\n\n股价上涨。",
+            "date: Wed, 05 May 2021 22:20:03 GMT\n\n星河科技今天上市。",
+            "headimg: 'https://example.com/a.png'\n\n星河科技今天上市。",
+        ] {
+            assert_eq!(clean(raw).meta.title, None, "{raw}");
+        }
+        assert_eq!(
+            clean("星河科技上市：市值破千亿\n\n星河科技今天上市。")
+                .meta
+                .title
+                .as_deref(),
+            Some("星河科技上市：市值破千亿")
+        );
     }
 
     #[test]

@@ -320,9 +320,25 @@ impl EventStage<'_> {
             .any(|m| m.start < ts && is_subject(m) && !self.adjunct(doc, m, ts));
         let mut name_start = cs;
         if !has_subject_before && observed_from.is_none() {
-            // the subject of the sentence, carried into this clause
-            let carried = ctx.ents.mentions_in(sent.start, cs).iter().find(|m| {
-                is_subject(m)
+            // the subject of the sentence, carried into this clause; a person who moves (joins,
+            // leaves, takes a post) is the person last named before it, not a company that
+            // opened the sentence (甲公司公布，乙因个人原因，已辞任董事)
+            let before_clause = ctx.ents.mentions_in(sent.start, cs);
+            let mover = matches!(
+                kind,
+                EventKind::Join | EventKind::Departure | EventKind::Appointment
+            )
+            .then(|| {
+                before_clause.iter().rev().find(|m| {
+                    ctx.ents.entities[m.entity].kind == EntityType::Person
+                        && is_subject(m)
+                        && !self.adjunct(doc, m, ts)
+                })
+            })
+            .flatten();
+            let carried = mover.or_else(|| {
+                before_clause.iter().find(|m| {
+                    is_subject(m)
                         && !self.adjunct(doc, m, ts)
                         // 甲公司副总裁乙离职: the person moves, the company is theirs
                         && !(matches!(
@@ -330,6 +346,7 @@ impl EventStage<'_> {
                             EventKind::Join | EventKind::Departure | EventKind::Appointment
                         ) && ctx.ents.entities[m.entity].kind == EntityType::Organization
                             && self.affiliation_of_next_person(ctx, m.end))
+                })
             });
             if let Some(m) = carried {
                 if !participants.iter().any(|p| p.entity == m.entity) {
@@ -570,7 +587,10 @@ impl EventStage<'_> {
     }
 
     /// True when a word of adjuncts.tsv (向, 对) stands right before `start`.
-    fn adjunct_before(&self, doc: &Document, start: usize) -> bool {
+    fn adjunct_before(&self, doc: &Document, mut start: usize) -> bool {
+        while start > 0 && doc.chars[start - 1].is_whitespace() {
+            start -= 1;
+        }
         self.rules.adjunct_before.iter().any(|w| {
             let n = w.chars().count();
             start >= n && doc.slice(start - n, start) == w
