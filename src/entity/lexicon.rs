@@ -314,7 +314,7 @@ impl Lexicon {
         let (mut after, mut before, mut sentence) = (HashMap::new(), HashMap::new(), Vec::new());
         let mut max_len = 0;
         for r in parse_tsv(&file, &text, 3)? {
-            let strong = strength(&file, r.line, &r.fields[2])?;
+            let strong = strength(&file, r.line, r.fields[2])?;
             let word = r.fields[0].trim().to_string();
             let side = match r.fields[1].trim() {
                 "after" => &mut after,
@@ -377,7 +377,7 @@ impl Lexicon {
                     ));
                 }
             };
-            let strong = strength(&file, r.line, &r.fields[4])?;
+            let strong = strength(&file, r.line, r.fields[4])?;
             cues.push(Cue {
                 word: r.fields[0].to_string(),
                 after,
