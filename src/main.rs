@@ -23,8 +23,8 @@ unsafe extern "C" {
 /// Memory freed is given back to the system at once, and arenas are committed as they are
 /// used, not up front: a corpus build holds what its graph needs, not what a thread once did.
 /// (`mi_option_arena_eager_commit` and `mi_option_purge_delay` of the mimalloc v3 that
-/// libmimalloc-sys 0.1.49 vendors; the environment variables MIMALLOC_ARENA_EAGER_COMMIT and
-/// MIMALLOC_PURGE_DELAY set the same.)
+/// libmimalloc-sys 0.1.49 vendors, pinned in Cargo.toml; the environment variables
+/// MIMALLOC_ARENA_EAGER_COMMIT and MIMALLOC_PURGE_DELAY set the same.)
 fn tune_allocator() {
     const ARENA_EAGER_COMMIT: std::ffi::c_int = 4;
     const PURGE_DELAY: std::ffi::c_int = 15;
