@@ -385,32 +385,24 @@ impl<'l> EntityStage<'l> {
             if self.word_runs_past(doc, pe, end) {
                 continue;
             }
-            if company {
-                cands.push(Candidate {
-                    start,
-                    end,
-                    kind: EntityType::Organization,
-                    subtype: Some(Cow::Borrowed("company")),
-                    name: None,
-                    aliases: Cow::Borrowed(&[]),
-                    tier: 1,
-                    rule: "place_facility",
+            let (kind, subtype) = if company {
+                (EntityType::Organization, "company")
+            } else {
+                // the tagger's organization of the same span yields (it reads a name ending
+                // with 商城 as a company's)
+                cands.retain(|c| {
+                    !(c.tier == 2
+                        && c.kind == EntityType::Organization
+                        && c.start == start
+                        && c.end == end)
                 });
-                continue;
-            }
-            // the tagger's organization of the same span yields (it reads a name ending
-            // with 商城 as a company's)
-            cands.retain(|c| {
-                !(c.tier == 2
-                    && c.kind == EntityType::Organization
-                    && c.start == start
-                    && c.end == end)
-            });
+                (EntityType::Place, "landmark")
+            };
             cands.push(Candidate {
                 start,
                 end,
-                kind: EntityType::Place,
-                subtype: Some(Cow::Borrowed("landmark")),
+                kind,
+                subtype: Some(Cow::Borrowed(subtype)),
                 name: None,
                 aliases: Cow::Borrowed(&[]),
                 tier: 1,

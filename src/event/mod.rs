@@ -315,9 +315,10 @@ impl EventStage<'_> {
                 && !ctx.reporters[m.entity]
         };
         // 向交易所, 甲的下属: an addressee or a possessor is no subject (adjuncts.tsv)
+        let subject_here = |m: &Mention| is_subject(m) && !self.adjunct(doc, m, ts);
         let has_subject_before = clause_mentions
             .iter()
-            .any(|m| m.start < ts && is_subject(m) && !self.adjunct(doc, m, ts));
+            .any(|m| m.start < ts && subject_here(m));
         let mut name_start = cs;
         if !has_subject_before && observed_from.is_none() {
             // the subject of the sentence, carried into this clause; a person who moves (joins,
@@ -330,16 +331,13 @@ impl EventStage<'_> {
             )
             .then(|| {
                 before_clause.iter().rev().find(|m| {
-                    ctx.ents.entities[m.entity].kind == EntityType::Person
-                        && is_subject(m)
-                        && !self.adjunct(doc, m, ts)
+                    ctx.ents.entities[m.entity].kind == EntityType::Person && subject_here(m)
                 })
             })
             .flatten();
             let carried = mover.or_else(|| {
                 before_clause.iter().find(|m| {
-                    is_subject(m)
-                        && !self.adjunct(doc, m, ts)
+                    subject_here(m)
                         // 甲公司副总裁乙离职: the person moves, the company is theirs
                         && !(matches!(
                             kind,

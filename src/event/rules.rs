@@ -175,6 +175,12 @@ fn entity_type(file: &str, line: usize, s: &str) -> Result<EntityType> {
         .ok_or_else(|| Error::data(file, line, format!("unknown entity type {s:?}")))
 }
 
+/// The event type named in a table's column, or the data error saying which line names none.
+fn event_kind(file: &str, line: usize, field: &str) -> Result<EventKind> {
+    EventKind::parse(field)
+        .ok_or_else(|| Error::data(file, line, format!("unknown event type {field:?}")))
+}
+
 impl EventRules {
     pub fn load(dir: Option<&Path>) -> Result<EventRules> {
         let (file, text) = read_override(dir, "events/triggers.tsv", TRIGGERS)?;
@@ -182,9 +188,7 @@ impl EventRules {
         for r in parse_tsv(&file, &text, 4)? {
             let kind = match r.fields[1] {
                 "none" => None,
-                t => Some(EventKind::parse(t).ok_or_else(|| {
-                    Error::data(&file, r.line, format!("unknown event type {t:?}"))
-                })?),
+                t => Some(event_kind(&file, r.line, t)?),
             };
             let confidence: f32 = r.fields[2]
                 .parse()
@@ -230,13 +234,7 @@ impl EventRules {
         let (file, text) = read_override(dir, "events/retype.tsv", RETYPE)?;
         let mut retype = Vec::new();
         for r in parse_tsv(&file, &text, 3)? {
-            let kind = EventKind::parse(r.fields[2].trim()).ok_or_else(|| {
-                Error::data(
-                    &file,
-                    r.line,
-                    format!("unknown event type {:?}", r.fields[2]),
-                )
-            })?;
+            let kind = event_kind(&file, r.line, r.fields[2].trim())?;
             if !triggers.iter().any(|t| t.id == r.fields[0]) {
                 return Err(Error::data(
                     &file,
@@ -267,9 +265,7 @@ impl EventRules {
             }
             let kind = match r.fields[0] {
                 "*" => None,
-                t => Some(EventKind::parse(t).ok_or_else(|| {
-                    Error::data(&file, r.line, format!("unknown event type {t:?}"))
-                })?),
+                t => Some(event_kind(&file, r.line, t)?),
             };
             let before = match r.fields[2] {
                 "before" => true,
@@ -300,13 +296,7 @@ impl EventRules {
         let mut context_words: Vec<String> = Vec::new();
         let mut context_kinds: Vec<Vec<EventKind>> = Vec::new();
         for r in parse_tsv(&file, &text, 2)? {
-            let kind = EventKind::parse(r.fields[1]).ok_or_else(|| {
-                Error::data(
-                    &file,
-                    r.line,
-                    format!("unknown event type {:?}", r.fields[1]),
-                )
-            })?;
+            let kind = event_kind(&file, r.line, r.fields[1])?;
             // one pattern per word: the matcher reports a word listed twice only once
             match context_words.iter().position(|w| w == r.fields[0]) {
                 Some(i) => context_kinds[i].push(kind),

@@ -1075,6 +1075,16 @@ pub struct GraphJson {
 mod tests {
     use super::*;
 
+    /// A seeded xorshift: `next(n)` draws from 0..n, the same sequence on every run.
+    fn xorshift(mut seed: u64) -> impl FnMut(u64) -> u64 {
+        move |n| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed % n
+        }
+    }
+
     #[test]
     fn doc_set_gives_back_what_was_pushed() {
         let pushed = [0u32, 1, 1, 2, 130, 129, 5, 70_000, u32::MAX, 0, u32::MAX];
@@ -1096,13 +1106,7 @@ mod tests {
         // events of one type and participant with ranges drawn from a few weeks (so that equal,
         // nested and overlapping ranges are common) and a few undated: the indexed grouping
         // must give what the definition gives, a scan of the heads in order for one that nests
-        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
-        let mut next = |n: u64| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed % n
-        };
+        let mut next = xorshift(0x9e37_79b9_7f4a_7c15);
         let day0 = chrono::NaiveDate::from_ymd_opt(2020, 1, 1).unwrap();
         for kind in [EventKind::Funding, EventKind::Founding] {
             for _ in 0..200 {
@@ -1194,13 +1198,8 @@ mod tests {
     fn evidence_list_keeps_what_keeping_everything_keeps() {
         // documents, offsets and texts drawn from small ranges, so that equal spans and spans
         // that sort around the bound are common
-        let mut seed = 0x2545_f491_4f6c_dd1du64;
-        let mut next = |n: u64| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            (seed % n) as usize
-        };
+        let mut draw = xorshift(0x2545_f491_4f6c_dd1d);
+        let mut next = |n: u64| draw(n) as usize;
         for _ in 0..300 {
             let mut list = EvidenceList::default();
             let mut pool = Pool::default();
