@@ -564,3 +564,43 @@ fn a_known_place_and_a_facility_word_are_a_place_unless_the_company_s_words_foll
     let e = entities("国贸商城（600999）股价今日涨停。");
     assert!(has(&e, "organization", "国贸商城"), "{e:?}");
 }
+
+#[test]
+fn two_listed_names_one_beginning_the_other_stay_two_nodes() {
+    // the lexicon lists both; the short-form rule (阿里 → 阿里巴巴) must not join them
+    let e = entities("商家在微信里开店，也在微信公众号上发布文章。");
+    assert!(has(&e, "product", "微信"), "{e:?}");
+    assert!(has(&e, "product", "微信公众号"), "{e:?}");
+    let wx = e.iter().find(|(_, n, _)| n == "微信公众号").unwrap();
+    assert!(!wx.2.contains(&"微信".to_string()), "{wx:?}");
+}
+
+#[test]
+fn a_capitalized_word_and_a_lowercase_one_are_no_person() {
+    let e = entities("Each file is kept as found, noise included.");
+    assert!(
+        !e.iter()
+            .any(|(t, n, _)| t == "person" && n.contains("file")),
+        "{e:?}"
+    );
+}
+
+#[test]
+fn a_transliterated_name_is_the_same_person_where_one_part_stands_alone() {
+    // the tagger alone reads the given name as a place, and a piece of the other name
+    let e = entities(
+        "奥莉维亚・格林将担任首席运营官。奥莉维亚有丰富的经验。同期，原临时负责人瓦妮莎・帕帕斯将担任总裁。他表示：“瓦妮莎有很强的领导力。”",
+    );
+    for full in ["奥莉维亚・格林", "瓦妮莎・帕帕斯"] {
+        let given = full.split('・').next().unwrap();
+        let p = e
+            .iter()
+            .find(|(t, n, _)| t == "person" && n == full)
+            .unwrap_or_else(|| panic!("no {full} in {e:?}"));
+        assert!(p.2.contains(&given.to_string()), "{p:?}");
+        assert!(
+            !e.iter().any(|(_, n, _)| given.starts_with(n.as_str())),
+            "{e:?}"
+        );
+    }
+}

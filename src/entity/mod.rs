@@ -10,7 +10,7 @@ use crate::words::Words;
 pub use lexicon::Lexicon;
 use regex::Regex;
 use std::borrow::Cow;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::sync::LazyLock;
 
 /// A word of the segmentation (`crate::words`), in cleaned-text chars; its tag is read with
@@ -264,6 +264,11 @@ pub fn is_han(c: char) -> bool {
     matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}' | '\u{f900}'..='\u{faff}')
 }
 
+/// The dot between the parts of a transliterated name (瓦妮莎・帕帕斯).
+fn is_name_dot(c: char) -> bool {
+    matches!(c, '·' | '・' | '•' | '‧' | '･')
+}
+
 fn is_name_char(c: char) -> bool {
     is_han(c) || c.is_ascii_alphanumeric() || matches!(c, '·' | '•' | '-' | '.' | '&' | '+')
 }
@@ -345,8 +350,9 @@ impl<'l> EntityStage<'l> {
         self.quoted_names(doc, &mut cands);
         self.latin_names(doc, &mut cands);
         self.romanized_persons(doc, &mut cands);
-        self.repeat_names(doc, &mut cands);
+        self.repeat_names(doc, &mut cands, 1);
         self.model_names(doc, &mut cands);
+        self.repeat_names(doc, &mut cands, 2);
         self.industry_names(doc, &occupied, &mut cands);
         self.facility_places(doc, &mut cands);
         self.byline_names(doc, &mut cands);
@@ -1634,17 +1640,50 @@ impl<'l> EntityStage<'l> {
     }
 
     /// A name that the lexicon or a pattern found once is a candidate at its every other
-    /// occurrence, before the statistical sources speak (张晓明, not a tagger's 张晓).
-    fn repeat_names(&self, doc: &Document, cands: &mut Vec<Candidate<'l>>) {
-        let mut forms: Vec<(String, usize)> = select_order(cands, |c| c.tier <= 1)
+    /// occurrence, before the statistical sources speak (张晓明, not a tagger's 张晓); a name
+    /// only the tagger found (`tier` 2, the second call) is one too, after it has spoken: the
+    /// longer of two readings at one place wins (瓦妮莎 over a tagger's 瓦妮 in 瓦妮莎有…).
+    fn repeat_names(&self, doc: &Document, cands: &mut Vec<Candidate<'l>>, tier: u8) {
+        let mut forms: Vec<(String, usize)> = select_order(cands, |c| c.tier <= tier)
             .into_iter()
+            .filter(|&i| cands[i].tier == tier || tier <= 1)
             .filter(|&i| cands[i].end - cands[i].start >= 2)
             .map(|i| (doc.chars[cands[i].start..cands[i].end].iter().collect(), i))
             .collect();
+        // a transliterated name (瓦妮莎・帕帕斯) is also written by one of its parts alone
+        let mut parts: Vec<(String, usize)> = Vec::new();
+        for (form, i) in &forms {
+            if cands[*i].kind != EntityType::Person {
+                continue;
+            }
+            let pieces: Vec<&str> = form.split(is_name_dot).collect();
+            if pieces.len() < 2 {
+                continue;
+            }
+            for p in pieces {
+                if p.chars().count() >= 2 && p.chars().all(is_han) {
+                    parts.push((p.to_string(), *i));
+                }
+            }
+        }
+        // a part outranks the tagger's own reading of the same characters (奥莉维亚 read as
+        // a place), not a lexicon's or a pattern's
+        if tier >= 2 {
+            parts.append(&mut forms);
+            forms = parts;
+        } else {
+            forms.extend(parts);
+        }
         // one entry per form, the first chosen span's (a stable sort keeps them first)
         forms.sort_by(|a, b| a.0.cmp(&b.0));
         forms.dedup_by(|later, first| later.0 == first.0);
         let set = names::NameSet::new(forms.iter().map(|f| f.0.as_str()));
+        // a copy where a candidate of the same tier already reads the same span the same
+        // way would only hide that candidate's rule
+        let present: HashSet<(usize, usize, EntityType, u8)> = cands
+            .iter()
+            .map(|c| (c.start, c.end, c.kind, c.tier))
+            .collect();
         for (s, e, k) in set.find_iter(&doc.chars) {
             let edge = |i: usize| doc.chars.get(i).is_some_and(|c| c.is_ascii_alphanumeric());
             if (doc.chars[s].is_ascii_alphanumeric() && s > 0 && edge(s - 1))
@@ -1656,9 +1695,24 @@ impl<'l> EntityStage<'l> {
                 continue;
             }
             let base = cands[forms[k].1].clone();
+            if present.contains(&(s, e, base.kind, base.tier)) {
+                continue;
+            }
+            // a part stands for the whole name
+            let name = if e - s < base.end - base.start {
+                Some(Cow::Owned(
+                    base.name
+                        .as_deref()
+                        .map(str::to_string)
+                        .unwrap_or_else(|| doc.chars[base.start..base.end].iter().collect()),
+                ))
+            } else {
+                base.name.clone()
+            };
             cands.push(Candidate {
                 start: s,
                 end: e,
+                name,
                 rule: "same_name_in_document",
                 ..base
             });
@@ -2045,6 +2099,19 @@ impl<'l> EntityStage<'l> {
                 return;
             }
             let name: String = doc.chars[s..e].iter().collect();
+            // a Latin person's name begins and ends with a capital (Vincent van Gogh):
+            // a capitalized word and a lowercase one (Each file) are a sentence's start
+            if label == crate::ner::NerLabel::Person && cased && name.is_ascii() {
+                let capital = |w: Option<&str>| {
+                    w.and_then(|w| w.chars().next())
+                        .is_some_and(|c| !c.is_ascii_lowercase())
+                };
+                if !capital(name.split_whitespace().next())
+                    || !capital(name.split_whitespace().next_back())
+                {
+                    return;
+                }
+            }
             // a word for a kind or a style (佛系, 中式) read as an organization or a place
             let style_word = label != crate::ner::NerLabel::Person
                 && e - s == 2
@@ -2314,12 +2381,12 @@ pub fn select(cands: Vec<Candidate<'_>>) -> Vec<Candidate<'_>> {
 
 /// [`select`] over the candidates that `keep` accepts, as indexes into `cands`, by start.
 fn select_order(cands: &[Candidate<'_>], keep: impl Fn(&Candidate<'_>) -> bool) -> Vec<usize> {
-    let rank = |c: &Candidate<'_>| {
-        if c.rule == "lexicon" || c.rule == "user_lexicon" {
-            0
-        } else {
-            1
-        }
+    // at one span of one tier: the lexicon, then the reading the name has elsewhere in the
+    // document (a person's 奥莉维亚 where the tagger alone would read a place), then the rest
+    let rank = |c: &Candidate<'_>| match c.rule {
+        "lexicon" | "user_lexicon" => 0,
+        "same_name_in_document" => 1,
+        _ => 2,
     };
     // the sort key, computed once per candidate; the index last keeps the order of equals
     let mut keyed: Vec<_> = (0..cands.len())
@@ -2424,6 +2491,14 @@ fn resolve(doc: &Document, chosen: Vec<Candidate<'_>>, lexicon: &Lexicon) -> Ent
         {
             continue;
         }
+        // two names the lexicon lists as two entries (微信, 微信公众号) stay two
+        let listed = |name: &str| {
+            lexicon
+                .by_surface
+                .get(name)
+                .is_some_and(|&k| lexicon.entries[k].name == name)
+        };
+        let a_listed = listed(&a.name);
         // names that begin with `a`'s name sort right after it
         let from = by_name.partition_point(|&k| {
             (entities[k].kind, entities[k].name.as_str()) < (a.kind, a.name.as_str())
@@ -2439,6 +2514,7 @@ fn resolve(doc: &Document, chosen: Vec<Candidate<'_>>, lexicon: &Lexicon) -> Ent
                     // FITURE and FITURE创始团队 are two things: a long form that only adds a
                     // generic head (团队, 总部, 公司) is not the name's full form
                     && !lexicon.generic_heads.iter().any(|h| entities[j].name[a.name.len()..].ends_with(h.as_str()))
+                    && !(a_listed && listed(&entities[j].name))
             });
         // a short form of two long ones (金山 of 金山软件 and 金山云) is left alone
         let mut long = long;

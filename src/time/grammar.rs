@@ -274,6 +274,8 @@ pub(crate) struct Scanner<'a> {
     has_time: bool,
     narr: Option<(Out, usize)>,
     future_cache: Option<(usize, usize, bool, Option<usize>)>,
+    /// Where the time expression being resolved ends (0 when none is).
+    expr_end: usize,
     /// the reference is known only to the year or month: underspecified dates take its year
     ref_year_only: bool,
 }
@@ -307,6 +309,7 @@ impl<'a> Scanner<'a> {
             has_time: refdt.time() != NaiveTime::MIN,
             narr: None,
             future_cache: None,
+            expr_end: 0,
             ref_year_only: false,
         }
     }
@@ -473,6 +476,14 @@ impl<'a> Scanner<'a> {
             while e < t.len() && !stop(t[e]) {
                 e += 1;
             }
+        }
+        // the time of a plan (1月计划的方案): when the plan was made, whatever else the
+        // clause plans
+        if self.expr_end > i
+            && let Some((end, _)) = self.word(self.expr_end, WK::FutureMarker)
+            && t.get(end) == Some(&'的')
+        {
+            return false;
         }
         if let Some((cs, ce, f, nominal)) = self.future_cache
             && cs == s
@@ -670,6 +681,7 @@ impl<'a> Scanner<'a> {
             }
         }
         let (mut e, spec) = self.chain(i)?;
+        self.expr_end = e;
         let mut o = self.resolve(&spec, i)?;
         // range: X至Y (Y inherits what it leaves out from X)
         let rj = self.skip_space(e);
