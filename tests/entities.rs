@@ -604,3 +604,38 @@ fn a_transliterated_name_is_the_same_person_where_one_part_stands_alone() {
         );
     }
 }
+
+/// (name, subtype) of every organization.
+fn org_subtypes(text: &str) -> Vec<(String, Option<String>)> {
+    let given = Given {
+        id: "t".into(),
+        ..Given::default()
+    };
+    let x = PIPELINE.extract(text, &given).unwrap();
+    x.entities
+        .iter()
+        .filter(|e| e.kind.as_str() == "organization")
+        .map(|e| (e.name.clone(), e.subtype.clone()))
+        .collect()
+}
+
+#[test]
+fn an_organization_takes_the_subtype_of_its_list_and_of_the_name_it_begins_with() {
+    let o = org_subtypes("受消息影响，科大讯飞、汇川恒达、和晶科技集体冲高。");
+    assert!(
+        o.contains(&("汇川恒达".to_string(), Some("company".to_string()))),
+        "{o:?}"
+    );
+    let o = org_subtypes("华为终端与欧盟贸易委员会就此事进行了沟通。");
+    assert!(
+        o.contains(&("欧盟贸易委员会".to_string(), Some("government".to_string()))),
+        "{o:?}"
+    );
+}
+
+#[test]
+fn a_name_never_holds_half_a_bracket() {
+    let e =
+        entities("说明\nJapanese game company CAVE (株式会社ケイブ) founds a Taiwan subsidiary.");
+    assert!(!e.iter().any(|(_, n, _)| n.contains('(')), "{e:?}");
+}

@@ -264,6 +264,98 @@ pub fn is_han(c: char) -> bool {
     matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}' | '\u{f900}'..='\u{faff}')
 }
 
+/// An organization the text gives no subtype takes one from its neighbours: the subtype all
+/// the other typed organizations of its 、-list share (科大讯飞、X、和晶科技集体冲高: a
+/// company), or that of an organization of the document or the lexicon whose name begins its
+/// own, when that one is a company or a government body (索尼音乐 of 索尼, 欧盟竞争委员会 of
+/// 欧盟).
+fn infer_subtypes(
+    doc: &Document,
+    entities: &mut [Entity],
+    mentions: &[Mention],
+    lexicon: &Lexicon,
+) {
+    let open = |e: &Entity| e.kind == EntityType::Organization && e.subtype.is_none();
+    // lists: runs of organization mentions joined by 、 alone
+    let mut run: Vec<usize> = Vec::new();
+    let mut lists: Vec<Vec<usize>> = Vec::new();
+    for (k, m) in mentions.iter().enumerate() {
+        let joined = run.last().is_some_and(|&p| {
+            let prev: &Mention = &mentions[p];
+            prev.end <= m.start && doc.slice(prev.end, m.start) == "、"
+        });
+        if !joined && run.len() >= 2 {
+            lists.push(std::mem::take(&mut run));
+        } else if !joined {
+            run.clear();
+        }
+        if entities[m.entity].kind == EntityType::Organization {
+            run.push(k);
+        } else {
+            if run.len() >= 2 {
+                lists.push(std::mem::take(&mut run));
+            }
+            run.clear();
+        }
+    }
+    if run.len() >= 2 {
+        lists.push(run);
+    }
+    let mut given: Vec<(usize, String)> = Vec::new();
+    for list in &lists {
+        let mut typed = list
+            .iter()
+            .filter_map(|&k| entities[mentions[k].entity].subtype.as_deref());
+        let Some(first) = typed.next() else { continue };
+        if typed.any(|t| t != first) {
+            continue;
+        }
+        for &k in list {
+            if open(&entities[mentions[k].entity]) {
+                given.push((mentions[k].entity, first.to_string()));
+            }
+        }
+    }
+    for (i, subtype) in given {
+        entities[i].subtype.get_or_insert(subtype);
+    }
+    // names that begin with another organization's name
+    let heads: Vec<(String, String)> = entities
+        .iter()
+        .filter(|e| {
+            e.kind == EntityType::Organization
+                && matches!(e.subtype.as_deref(), Some("company" | "government"))
+        })
+        .flat_map(|e| {
+            let subtype = e.subtype.clone().unwrap_or_default();
+            std::iter::once(e.name.clone())
+                .chain(e.aliases.iter().cloned())
+                .filter(|n| n.chars().count() >= 2)
+                .map(move |n| (n, subtype.clone()))
+        })
+        .collect();
+    let head_subtype = |s: Option<&str>| matches!(s, Some("company" | "government"));
+    for e in entities.iter_mut().filter(|e| open(e)) {
+        let in_document = heads
+            .iter()
+            .filter(|(n, _)| e.name.len() > n.len() && e.name.starts_with(n.as_str()))
+            .max_by_key(|(n, _)| n.len())
+            .map(|(_, t)| t.clone());
+        let listed = || {
+            let ends: Vec<usize> = e.name.char_indices().map(|(i, _)| i).skip(2).collect();
+            ends.into_iter().rev().find_map(|i| {
+                let l = &lexicon.entries[*lexicon.by_surface.get(&e.name[..i])?];
+                (l.kind == EntityType::Organization && head_subtype(l.subtype.as_deref()))
+                    .then(|| l.subtype.clone())
+                    .flatten()
+            })
+        };
+        if let Some(subtype) = in_document.or_else(listed) {
+            e.subtype = Some(subtype);
+        }
+    }
+}
+
 /// The dot between the parts of a transliterated name (瓦妮莎・帕帕斯).
 fn is_name_dot(c: char) -> bool {
     matches!(c, '·' | '・' | '•' | '‧' | '･')
@@ -2099,6 +2191,16 @@ impl<'l> EntityStage<'l> {
                 return;
             }
             let name: String = doc.chars[s..e].iter().collect();
+            // a bracket opened or closed outside the span (company CAVE (株式会社…) is text
+            // around names, not one
+            let depth = name.chars().try_fold(0i32, |d, c| match c {
+                '(' | '（' => Some(d + 1),
+                ')' | '）' => (d > 0).then_some(d - 1),
+                _ => Some(d),
+            });
+            if depth != Some(0) {
+                return;
+            }
             // a Latin person's name begins and ends with a capital (Vincent van Gogh):
             // a capitalized word and a lowercase one (Each file) are a sentence's start
             if label == crate::ner::NerLabel::Person && cased && name.is_ascii() {
@@ -2610,6 +2712,7 @@ fn resolve(doc: &Document, chosen: Vec<Candidate<'_>>, lexicon: &Lexicon) -> Ent
             m.entity = to;
         }
     }
+    infer_subtypes(doc, &mut entities, &mentions, lexicon);
     // drop entities that ended with no mention (redirected short forms)
     let mut used = vec![false; entities.len()];
     for m in &mentions {
