@@ -639,3 +639,17 @@ fn a_name_never_holds_half_a_bracket() {
         entities("说明\nJapanese game company CAVE (株式会社ケイブ) founds a Taiwan subsidiary.");
     assert!(!e.iter().any(|(_, n, _)| n.contains('(')), "{e:?}");
 }
+
+#[test]
+fn an_unknown_company_is_read_from_its_founder_and_across_the_spaces_of_latin_text() {
+    let e = entities("他是泽川的创始人，去年加盟 Quorvia Labs，此前担任 Velmora CEO。");
+    assert!(has(&e, "organization", "泽川"), "{e:?}");
+    assert!(has(&e, "organization", "Quorvia Labs"), "{e:?}");
+    assert!(has(&e, "organization", "Velmora"), "{e:?}");
+}
+
+#[test]
+fn a_title_before_a_kinship_word_names_no_company() {
+    let e = entities("这位人称Marlowe的总裁夫人似乎并没有入职。");
+    assert!(!has(&e, "organization", "Marlowe"), "{e:?}");
+}

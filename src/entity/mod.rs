@@ -981,11 +981,36 @@ impl<'l> EntityStage<'l> {
                     .max()
             };
             let cs = legal.map_or(cs, |n| ce - n);
+            // a Latin name is written with spaces around it, and between its words
+            // (加盟 Zenly, 17 LIVE CEO): a space counts where Latin letters are on both sides
+            let latin_space = |i: usize| {
+                chars[i] == ' '
+                    && i > 0
+                    && chars[i - 1].is_ascii_alphanumeric()
+                    && chars.get(i + 1).is_some_and(char::is_ascii_alphanumeric)
+            };
+            let ce = if cue.after
+                && chars.get(ce) == Some(&' ')
+                && chars.get(ce + 1).is_some_and(char::is_ascii_alphanumeric)
+            {
+                ce + 1
+            } else {
+                ce
+            };
+            let cs = if !cue.after
+                && cs > 1
+                && chars[cs - 1] == ' '
+                && chars[cs - 2].is_ascii_alphanumeric()
+            {
+                cs - 1
+            } else {
+                cs
+            };
             let (start, end) = if cue.after {
                 let mut p = ce;
                 while p < chars.len()
                     && p - ce < 12
-                    && is_name_char(chars[p])
+                    && (is_name_char(chars[p]) || latin_space(p))
                     && occupied[p].is_none()
                 {
                     if p > ce && self.boundary_starts_at(chars, p) {
@@ -998,7 +1023,7 @@ impl<'l> EntityStage<'l> {
                 let mut p = cs;
                 while p > 0
                     && cs - p < 10
-                    && is_name_char(chars[p - 1])
+                    && (is_name_char(chars[p - 1]) || latin_space(p - 1))
                     && occupied[p - 1].is_none()
                 {
                     if self.boundary_ends_at(chars, p) {
@@ -1008,6 +1033,10 @@ impl<'l> EntityStage<'l> {
                 }
                 (p, if legal.is_some() { ce } else { cs })
             };
+            // 总裁夫人: the title is a kin's (X的总裁夫人 names a person, not X's president)
+            if !cue.after && self.kin_word_begins(doc.slice(ce, (ce + 4).min(chars.len()))) {
+                continue;
+            }
             // 子公司, 母公司: a relational noun, not a name's head
             if !cue.after
                 && self.lexicon.generic_heads.iter().any(|h| {
@@ -1061,6 +1090,15 @@ impl<'l> EntityStage<'l> {
                 rule: if is_strong { "strong_cue" } else { "weak_cue" },
             });
         }
+    }
+
+    /// Whether `text` begins with a kinship word (夫人 of 总裁夫人).
+    fn kin_word_begins(&self, text: &str) -> bool {
+        let end = text.char_indices().nth(4).map_or(text.len(), |(i, _)| i);
+        self.lexicon
+            .kin_matcher
+            .find(&text[..end])
+            .is_some_and(|k| k.start() == 0)
     }
 
     /// False when the name holds a function word, adverb, numeral or pronoun (尽管很多, 至少50家):
@@ -1541,12 +1579,11 @@ impl<'l> EntityStage<'l> {
                 )
             } else if let Some(cat) = category {
                 (cat.kind, Some(Cow::Borrowed(cat.subtype.as_str())), 1)
-            } else if let Some(cue) = self
-                .lexicon
-                .cues
-                .iter()
-                .find(|c| !c.after && after.starts_with(c.word.as_str()))
-            {
+            } else if let Some(cue) = self.lexicon.cues.iter().find(|c| {
+                !c.after
+                    && after.starts_with(c.word.as_str())
+                    && !self.kin_word_begins(&after[c.word.len()..])
+            }) {
                 // a Latin name before an organization cue (X公司, X的员工, X创始人)
                 (cue.kind, Some(Cow::Borrowed(cue.subtype.as_str())), 1)
             } else if s.chars().any(|c| c.is_ascii_digit()) {
