@@ -599,3 +599,20 @@ fn a_journalist_credited_in_the_lead_takes_no_part() {
         x.events
     );
 }
+
+#[test]
+fn a_trigger_straddling_two_words_is_none() {
+    // 隔离/开关 holds 离开, 赶上/市场 holds 上市, 总裁/减持 holds 裁减: none is the event
+    let x = extract(
+        "3月2日，华腾电气董事长王海表示，公司的隔离开关产品已在国家电网中标。",
+        None,
+    );
+    assert_no_kind(&x, EventKind::Departure);
+    let x = extract("3月，星河科技的股价终于赶上市场的反弹。", None);
+    assert_no_kind(&x, EventKind::Listing);
+    let x = extract("8月，华腾电气总裁减持公司股份100万股。", None);
+    assert_no_kind(&x, EventKind::Layoff);
+    // 申请/辞去: the search goes on inside the straddling 请辞 and finds 辞去
+    let x = extract("5月8日，华腾电气董事王海因个人原因申请辞去董事职务。", None);
+    assert!(kinds(&x).contains(&EventKind::Departure), "{:?}", kinds(&x));
+}

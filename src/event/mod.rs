@@ -9,6 +9,7 @@ use crate::document::Document;
 use crate::entity::{EntityLayer, Lexicon, Mention};
 use crate::model::{EntityType, EventKind};
 use crate::time::{TimeMention, TimeType};
+use crate::words::Words;
 pub use rules::EventRules;
 use rules::{NegationScope, Refers};
 use serde_json::Value;
@@ -80,6 +81,9 @@ const NARRATIVE_CUES: &[&str] = &[
 pub struct EventStage<'a> {
     pub rules: &'a EventRules,
     pub lexicon: &'a Lexicon,
+    /// The dictionary that cuts a trigger's clause into words (a trigger straddling two words
+    /// is none).
+    pub words: &'a Words,
 }
 
 impl EventStage<'_> {
@@ -119,10 +123,23 @@ impl EventStage<'_> {
         };
         // where the triggers of events other than statements stand, kept or not
         let mut specific_triggers: Vec<usize> = Vec::new();
-        for m in self.rules.trigger_matcher.find_iter(&doc.text) {
+        let mut from = 0;
+        while let Some(m) = self
+            .rules
+            .trigger_matcher
+            .find(aho_corasick::Input::new(&doc.text).range(from..))
+        {
             let trig = &self.rules.triggers[m.pattern().as_usize()];
             let ts = doc.char_of_byte(m.start());
             let te = doc.char_of_byte(m.end());
+            // 隔离开关, 赶上市场: a trigger whose first and last characters both belong to other
+            // words of its clause is none; the search goes on from its second character, where
+            // a trigger may start (申请辞去 holds 辞去)
+            if self.straddles(doc, ts, te) {
+                from = doc.byte_of_char(ts + 1);
+                continue;
+            }
+            from = m.end();
             if trig.kind.is_some_and(|k| k != EventKind::Statement) {
                 specific_triggers.push(ts);
             }
@@ -533,6 +550,38 @@ impl EventStage<'_> {
             attributes,
             confidence: (confidence * 100.0).round() / 100.0,
         })
+    }
+
+    /// True when the best cut of the clause around the trigger at `ts..te` into dictionary
+    /// words puts a word boundary neither at its start nor at its end: its first character
+    /// ends a word begun before it and its last one begins a word that goes on after it (隔离开关
+    /// cut 隔离/开关 holds no 离开).
+    fn straddles(&self, doc: &Document, ts: usize, te: usize) -> bool {
+        let chars = &doc.chars;
+        if ts == 0 || te >= chars.len() || te - ts < 2 {
+            return false;
+        }
+        let han = |c: char| !c.is_ascii() && crate::words::cut_in_runs(c);
+        if !han(chars[ts - 1]) || !han(chars[te]) {
+            return false;
+        }
+        // the run of Han characters around the trigger, at most a clause's length each side
+        let mut a = ts;
+        while a > 0 && ts - a < 16 && han(chars[a - 1]) {
+            a -= 1;
+        }
+        let mut b = te;
+        while b < chars.len() && b - te < 16 && han(chars[b]) {
+            b += 1;
+        }
+        let mut at = a;
+        let (mut start_cut, mut end_cut) = (false, false);
+        for w in self.words.cut(doc.slice(a, b), false) {
+            start_cut |= at == ts;
+            end_cut |= at == te;
+            at += w.word.chars().count();
+        }
+        !start_cut && !end_cut
     }
 
     /// True when a modifier word (modifiers.tsv) stands next to the trigger at `ts..te`, within
