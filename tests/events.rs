@@ -616,3 +616,31 @@ fn a_trigger_straddling_two_words_is_none() {
     let x = extract("5月8日，华腾电气董事王海因个人原因申请辞去董事职务。", None);
     assert!(kinds(&x).contains(&EventKind::Departure), "{:?}", kinds(&x));
 }
+
+#[test]
+fn publishing_data_or_a_report_launches_no_product() {
+    let x = extract(
+        "星河医药预计明年上半年将发布XR-27注射液的三期临床数据。",
+        None,
+    );
+    assert_no_kind(&x, EventKind::ProductLaunch);
+    let x = extract("5月，星河科技发布了新产品的用户调查报告。", None);
+    assert_no_kind(&x, EventKind::ProductLaunch);
+    // the product itself still is launched
+    let x = extract("5月，星河科技发布了新款手机X9。", None);
+    assert!(
+        kinds(&x).contains(&EventKind::ProductLaunch),
+        "{:?}",
+        kinds(&x)
+    );
+}
+
+#[test]
+fn a_products_market_application_is_no_launch() {
+    let x = extract(
+        "星河医药表示，公司计划于明年向美国和欧盟提交XR-27注射液的上市申请。",
+        None,
+    );
+    assert_no_kind(&x, EventKind::ProductLaunch);
+    assert_no_kind(&x, EventKind::Listing);
+}

@@ -260,12 +260,7 @@ impl EventStage<'_> {
             return None;
         }
         // a sentence about pledges or share sales uses 融资 / 出售 in another sense (context.tsv)
-        if self
-            .rules
-            .context
-            .find_iter(doc.sentence_text(si))
-            .any(|m| self.rules.context_kinds[m.pattern().as_usize()].contains(&kind))
-        {
+        if self.in_context(doc, si, kind) {
             return None;
         }
         // a duration right after the trigger of a beginning (创业超20年, 上市两年) is the time
@@ -453,6 +448,10 @@ impl EventStage<'_> {
         let market = self.rules.market_words.find(doc.slice(cs, ce)).is_some();
         if kind == EventKind::Listing && (has_product || product_word) && !market {
             kind = EventKind::ProductLaunch;
+            // 提交新药的上市申请: an application to sell a product launches nothing yet
+            if self.in_context(doc, si, kind) {
+                return None;
+            }
         }
         // 发布了《关于……的公告》: a filing published, no launch
         if kind == EventKind::ProductLaunch && self.launches_a_document(chars, te, ce) {
@@ -552,6 +551,15 @@ impl EventStage<'_> {
         })
     }
 
+    /// True when a word of context.tsv in sentence `si` says its triggers name no event of
+    /// type `kind`.
+    fn in_context(&self, doc: &Document, si: usize, kind: EventKind) -> bool {
+        self.rules
+            .context
+            .find_iter(doc.sentence_text(si))
+            .any(|m| self.rules.context_kinds[m.pattern().as_usize()].contains(&kind))
+    }
+
     /// True when the best cut of the clause around the trigger at `ts..te` into dictionary
     /// words puts a word boundary neither at its start nor at its end: its first character
     /// ends a word begun before it and its last one begins a word that goes on after it (隔离开关
@@ -614,8 +622,19 @@ impl EventStage<'_> {
     }
 
     /// True when the trigger ending at `te` has for object a title in 《》 that names a document
-    /// (document_heads.tsv): 发布了《……公告》.
+    /// (document_heads.tsv): 发布了《……公告》; or when its clause, which ends at `ce`, ends with a
+    /// word that names a text even unbracketed (将发布三期临床数据, 发布年度报告).
     fn launches_a_document(&self, chars: &[char], te: usize, ce: usize) -> bool {
+        let object: String = chars[te..ce].iter().collect();
+        let object = object.trim_end();
+        if self
+            .rules
+            .document_objects
+            .iter()
+            .any(|h| object.ends_with(h.as_str()))
+        {
+            return true;
+        }
         let mut i = te;
         if chars.get(i) == Some(&'了') {
             i += 1;

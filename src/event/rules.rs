@@ -114,6 +114,8 @@ pub struct EventRules {
     pub datelines: AhoCorasick,
     /// Last words of a title in 《》 that name a document (document_heads.tsv).
     pub document_heads: Vec<String>,
+    /// Those that also end a bare object (发布2023年年度报告): a text published, no product.
+    pub document_objects: Vec<String>,
     /// Words after an organization that make it the seller in an acquisition (sellers.tsv).
     pub sellers: Vec<String>,
     /// Funding triggers said of the investor (investing.tsv).
@@ -244,8 +246,14 @@ impl EventRules {
             }
             retype.push((r.fields[0].to_string(), r.fields[1].to_string(), kind));
         }
-        let document_heads: Vec<String> =
-            read_words(dir, "events/document_heads.tsv", DOCUMENT_HEADS)?;
+        let [mut document_heads, document_objects] = read_words_by_kind(
+            dir,
+            "events/document_heads.tsv",
+            DOCUMENT_HEADS,
+            "where",
+            ["title", "object"],
+        )?;
+        document_heads.extend(document_objects.iter().cloned());
         let sellers: Vec<String> = read_words(dir, "events/sellers.tsv", SELLERS)?;
         let datelines: Vec<String> = read_words(dir, "events/datelines.tsv", DATELINES)?;
         let [investing, receiving] = read_words_by_kind(
@@ -482,6 +490,7 @@ impl EventRules {
             datelines: ac(&datelines)?,
             sellers,
             document_heads,
+            document_objects,
             modifiers,
             gap_stops,
             product_words: ac(&product_words)?,
