@@ -644,3 +644,25 @@ fn a_products_market_application_is_no_launch() {
     assert_no_kind(&x, EventKind::ProductLaunch);
     assert_no_kind(&x, EventKind::Listing);
 }
+
+#[test]
+fn the_proceeds_of_an_ipo_named_elsewhere_are_the_listing() {
+    let x = extract(
+        "6月5日，蓝海医疗科技股份有限公司首发上市的申请获证监会审核通过。蓝海医疗科技股份有限公司此次拟发行5000万股，募资总额预计为8亿元。",
+        None,
+    );
+    assert!(kinds(&x).contains(&EventKind::Listing), "{:?}", kinds(&x));
+    assert_no_kind(&x, EventKind::Funding);
+    // dated apart, a later offering raises new money
+    let x = extract(
+        "2015年，蓝海医疗科技股份有限公司首发上市。今年3月，蓝海医疗科技股份有限公司通过定增募资8亿元。",
+        Some("2021-06-01"),
+    );
+    assert!(kinds(&x).contains(&EventKind::Funding), "{:?}", kinds(&x));
+    // a round is named: a funding
+    let x = extract(
+        "2015年，蓝海医疗科技股份有限公司首发上市。今年3月，蓝海医疗科技股份有限公司完成Pre-IPO轮募资8亿元。",
+        None,
+    );
+    assert!(kinds(&x).contains(&EventKind::Funding), "{:?}", kinds(&x));
+}

@@ -147,6 +147,7 @@ impl EventStage<'_> {
                 layer.events.push(ev);
             }
         }
+        self.proceeds_of_listings(doc, &mut layer.events);
         // 宣布完成融资 is the funding: a statement sharing its clause with another event goes;
         // so does one whose clause holds the trigger of an event that could not be made
         // (宣布加盟 without the person is no statement either)
@@ -549,6 +550,52 @@ impl EventStage<'_> {
             attributes,
             confidence: (confidence * 100.0).round() / 100.0,
         })
+    }
+
+    /// 甲首发上市…，甲募资总额预计为4亿元: a funding whose trigger retype.tsv makes a listing
+    /// next to an IPO word (募资) is the proceeds of the document's listing when a listing of
+    /// the same organization was triggered by such a word, even in another sentence, and the
+    /// two are not dated apart (甲2015年首发上市，今年定增募资 raises new money).
+    fn proceeds_of_listings(&self, doc: &Document, events: &mut [EventMention]) {
+        let span = |e: &EventMention| e.date.as_ref().and_then(|d| Some((d.from?, d.to?)));
+        let listings: Vec<(&str, Vec<usize>, Option<_>)> = events
+            .iter()
+            .filter(|e| e.kind == EventKind::Listing)
+            .map(|e| {
+                let orgs = e.participants.iter().map(|p| p.entity).collect();
+                (doc.slice(e.trigger.0, e.trigger.1), orgs, span(e))
+            })
+            .collect();
+        if listings.is_empty() {
+            return;
+        }
+        // a round named (Pre-IPO轮募资) is a funding whatever the document lists
+        for e in events
+            .iter_mut()
+            .filter(|e| e.kind == EventKind::Funding && !e.attributes.contains_key("round"))
+        {
+            let words: Vec<&str> = self
+                .rules
+                .retype
+                .iter()
+                .filter(|(id, _, k)| *id == e.rule && *k == EventKind::Listing)
+                .map(|(_, w, _)| w.as_str())
+                .collect();
+            let dates = span(e);
+            let same_listing = listings.iter().any(|(trigger, orgs, listed)| {
+                words.iter().any(|w| trigger.contains(w))
+                    && e.participants
+                        .iter()
+                        .any(|p| p.role == "org" && orgs.contains(&p.entity))
+                    && match (dates, listed) {
+                        (Some((a, b)), Some((c, d))) => a <= *d && *c <= b,
+                        _ => true,
+                    }
+            });
+            if same_listing {
+                e.kind = EventKind::Listing;
+            }
+        }
     }
 
     /// True when a word of context.tsv in sentence `si` says its triggers name no event of
