@@ -666,3 +666,12 @@ fn the_proceeds_of_an_ipo_named_elsewhere_are_the_listing() {
     );
     assert!(kinds(&x).contains(&EventKind::Funding), "{:?}", kinds(&x));
 }
+
+#[test]
+fn a_listing_by_gua_pai_needs_a_market_in_its_sentence() {
+    // 多次挂牌 offers an asset for sale: no market named, no listing
+    let x = extract("去年，华腾电气曾多次挂牌想要出售这家子公司。", None);
+    assert_no_kind(&x, EventKind::Listing);
+    let x = extract("3月8日，蓝海医疗科技股份有限公司在新三板挂牌。", None);
+    assert!(kinds(&x).contains(&EventKind::Listing), "{:?}", kinds(&x));
+}

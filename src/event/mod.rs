@@ -260,6 +260,13 @@ impl EventStage<'_> {
         if in_book_title(&chars[sent.start..ts]) {
             return None;
         }
+        // 多次挂牌 offers an asset, 挂牌成立 opens an institute: some triggers need a word of
+        // their sense in the sentence (requires.tsv: 在新三板挂牌, 挂牌上市)
+        if let Some((_, words)) = self.rules.requires.iter().find(|(id, _)| *id == trig.id)
+            && words.find(doc.sentence_text(si)).is_none()
+        {
+            return None;
+        }
         // a sentence about pledges or share sales uses 融资 / 出售 in another sense (context.tsv)
         if self.in_context(doc, si, kind) {
             return None;
