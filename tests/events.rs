@@ -675,3 +675,14 @@ fn a_listing_by_gua_pai_needs_a_market_in_its_sentence() {
     let x = extract("3月8日，蓝海医疗科技股份有限公司在新三板挂牌。", None);
     assert!(kinds(&x).contains(&EventKind::Listing), "{:?}", kinds(&x));
 }
+
+#[test]
+fn an_outstanding_balance_is_no_funding() {
+    let x = extract(
+        "截至6月30日，蓝海医疗科技股份有限公司已发行债券余额为20亿元，包括超短期融资券和中期票据。",
+        None,
+    );
+    assert_no_kind(&x, EventKind::Funding);
+    let x = extract("3月，蓝海医疗科技股份有限公司完成2亿元B轮融资。", None);
+    assert!(kinds(&x).contains(&EventKind::Funding), "{:?}", kinds(&x));
+}
