@@ -686,3 +686,19 @@ fn an_outstanding_balance_is_no_funding() {
     let x = extract("3月，蓝海医疗科技股份有限公司完成2亿元B轮融资。", None);
     assert!(kinds(&x).contains(&EventKind::Funding), "{:?}", kinds(&x));
 }
+
+#[test]
+fn laying_off_a_named_person_is_a_departure() {
+    let x = extract("3月，雄鹰队裁掉了后卫王小明。", None);
+    assert!(kinds(&x).contains(&EventKind::Departure), "{:?}", kinds(&x));
+    assert_no_kind(&x, EventKind::Layoff);
+    let x = extract("上周，后卫王小明被雄鹰队裁掉了。", None);
+    assert!(kinds(&x).contains(&EventKind::Departure), "{:?}", kinds(&x));
+    // the person who announces a layoff is not laid off
+    let x = extract(
+        "3月，蓝海医疗科技股份有限公司董事长王小明宣布裁员500人。",
+        None,
+    );
+    assert!(kinds(&x).contains(&EventKind::Layoff), "{:?}", kinds(&x));
+    assert_no_kind(&x, EventKind::Departure);
+}

@@ -473,6 +473,21 @@ impl EventStage<'_> {
         {
             return None;
         }
+        // 裁掉甲, 甲被裁掉: a layoff whose object is a named person dismisses that person (a
+        // departure); staff are laid off in numbers (裁员500人), not by name
+        let is_person = |p: &Role| ctx.ents.entities[p.entity].kind == EntityType::Person;
+        if kind == EventKind::Layoff
+            && participants.iter().any(|p| {
+                is_person(p)
+                    && p.span
+                        .is_some_and(|(s, _)| s >= te || passive.is_some_and(|b| s < b))
+            })
+        {
+            kind = EventKind::Departure;
+            for p in participants.iter_mut().filter(|p| is_person(p)) {
+                p.role = "person".into();
+            }
+        }
         self.fill_org(ctx, kind, (sent.start, sent.end), ts, &mut participants);
         if participants.is_empty() {
             return None;
