@@ -39,6 +39,7 @@ fn stages(c: &mut Criterion) {
             EventStage {
                 rules: &p.events,
                 lexicon: &p.lexicon,
+                words: &p.words,
             }
             .run(&doc, &ents, &times)
         })

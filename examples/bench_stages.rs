@@ -53,6 +53,7 @@ fn main() {
         let events = EventStage {
             rules: &p.events,
             lexicon: &p.lexicon,
+            words: &p.words,
         }
         .run(&doc, &ents, &times);
         t[3] += s.elapsed();

@@ -98,6 +98,7 @@ impl Pipeline {
         let events = EventStage {
             rules: &self.events,
             lexicon: &self.lexicon,
+            words: &self.words,
         }
         .run(&doc, &entities, &times);
         Analysis {

@@ -599,3 +599,106 @@ fn a_journalist_credited_in_the_lead_takes_no_part() {
         x.events
     );
 }
+
+#[test]
+fn a_trigger_straddling_two_words_is_none() {
+    // 隔离/开关 holds 离开, 赶上/市场 holds 上市, 总裁/减持 holds 裁减: none is the event
+    let x = extract(
+        "3月2日，华腾电气董事长王海表示，公司的隔离开关产品已在国家电网中标。",
+        None,
+    );
+    assert_no_kind(&x, EventKind::Departure);
+    let x = extract("3月，星河科技的股价终于赶上市场的反弹。", None);
+    assert_no_kind(&x, EventKind::Listing);
+    let x = extract("8月，华腾电气总裁减持公司股份100万股。", None);
+    assert_no_kind(&x, EventKind::Layoff);
+    // 申请/辞去: the search goes on inside the straddling 请辞 and finds 辞去
+    let x = extract("5月8日，华腾电气董事王海因个人原因申请辞去董事职务。", None);
+    assert!(kinds(&x).contains(&EventKind::Departure), "{:?}", kinds(&x));
+}
+
+#[test]
+fn publishing_data_or_a_report_launches_no_product() {
+    let x = extract(
+        "星河医药预计明年上半年将发布XR-27注射液的三期临床数据。",
+        None,
+    );
+    assert_no_kind(&x, EventKind::ProductLaunch);
+    let x = extract("5月，星河科技发布了新产品的用户调查报告。", None);
+    assert_no_kind(&x, EventKind::ProductLaunch);
+    // the product itself still is launched
+    let x = extract("5月，星河科技发布了新款手机X9。", None);
+    assert!(
+        kinds(&x).contains(&EventKind::ProductLaunch),
+        "{:?}",
+        kinds(&x)
+    );
+}
+
+#[test]
+fn a_products_market_application_is_no_launch() {
+    let x = extract(
+        "星河医药表示，公司计划于明年向美国和欧盟提交XR-27注射液的上市申请。",
+        None,
+    );
+    assert_no_kind(&x, EventKind::ProductLaunch);
+    assert_no_kind(&x, EventKind::Listing);
+}
+
+#[test]
+fn the_proceeds_of_an_ipo_named_elsewhere_are_the_listing() {
+    let x = extract(
+        "6月5日，蓝海医疗科技股份有限公司首发上市的申请获证监会审核通过。蓝海医疗科技股份有限公司此次拟发行5000万股，募资总额预计为8亿元。",
+        None,
+    );
+    assert!(kinds(&x).contains(&EventKind::Listing), "{:?}", kinds(&x));
+    assert_no_kind(&x, EventKind::Funding);
+    // dated apart, a later offering raises new money
+    let x = extract(
+        "2015年，蓝海医疗科技股份有限公司首发上市。今年3月，蓝海医疗科技股份有限公司通过定增募资8亿元。",
+        Some("2021-06-01"),
+    );
+    assert!(kinds(&x).contains(&EventKind::Funding), "{:?}", kinds(&x));
+    // a round is named: a funding
+    let x = extract(
+        "2015年，蓝海医疗科技股份有限公司首发上市。今年3月，蓝海医疗科技股份有限公司完成Pre-IPO轮募资8亿元。",
+        None,
+    );
+    assert!(kinds(&x).contains(&EventKind::Funding), "{:?}", kinds(&x));
+}
+
+#[test]
+fn a_listing_by_gua_pai_needs_a_market_in_its_sentence() {
+    // 多次挂牌 offers an asset for sale: no market named, no listing
+    let x = extract("去年，华腾电气曾多次挂牌想要出售这家子公司。", None);
+    assert_no_kind(&x, EventKind::Listing);
+    let x = extract("3月8日，蓝海医疗科技股份有限公司在新三板挂牌。", None);
+    assert!(kinds(&x).contains(&EventKind::Listing), "{:?}", kinds(&x));
+}
+
+#[test]
+fn an_outstanding_balance_is_no_funding() {
+    let x = extract(
+        "截至6月30日，蓝海医疗科技股份有限公司已发行债券余额为20亿元，包括超短期融资券和中期票据。",
+        None,
+    );
+    assert_no_kind(&x, EventKind::Funding);
+    let x = extract("3月，蓝海医疗科技股份有限公司完成2亿元B轮融资。", None);
+    assert!(kinds(&x).contains(&EventKind::Funding), "{:?}", kinds(&x));
+}
+
+#[test]
+fn laying_off_a_named_person_is_a_departure() {
+    let x = extract("3月，雄鹰队裁掉了后卫王小明。", None);
+    assert!(kinds(&x).contains(&EventKind::Departure), "{:?}", kinds(&x));
+    assert_no_kind(&x, EventKind::Layoff);
+    let x = extract("上周，后卫王小明被雄鹰队裁掉了。", None);
+    assert!(kinds(&x).contains(&EventKind::Departure), "{:?}", kinds(&x));
+    // the person who announces a layoff is not laid off
+    let x = extract(
+        "3月，蓝海医疗科技股份有限公司董事长王小明宣布裁员500人。",
+        None,
+    );
+    assert!(kinds(&x).contains(&EventKind::Layoff), "{:?}", kinds(&x));
+    assert_no_kind(&x, EventKind::Departure);
+}

@@ -9,6 +9,7 @@ use crate::document::Document;
 use crate::entity::{EntityLayer, Lexicon, Mention};
 use crate::model::{EntityType, EventKind};
 use crate::time::{TimeMention, TimeType};
+use crate::words::Words;
 pub use rules::EventRules;
 use rules::{NegationScope, Refers};
 use serde_json::Value;
@@ -80,6 +81,9 @@ const NARRATIVE_CUES: &[&str] = &[
 pub struct EventStage<'a> {
     pub rules: &'a EventRules,
     pub lexicon: &'a Lexicon,
+    /// The dictionary that cuts a trigger's clause into words (a trigger straddling two words
+    /// is none).
+    pub words: &'a Words,
 }
 
 impl EventStage<'_> {
@@ -119,10 +123,23 @@ impl EventStage<'_> {
         };
         // where the triggers of events other than statements stand, kept or not
         let mut specific_triggers: Vec<usize> = Vec::new();
-        for m in self.rules.trigger_matcher.find_iter(&doc.text) {
+        let mut from = 0;
+        while let Some(m) = self
+            .rules
+            .trigger_matcher
+            .find(aho_corasick::Input::new(&doc.text).range(from..))
+        {
             let trig = &self.rules.triggers[m.pattern().as_usize()];
             let ts = doc.char_of_byte(m.start());
             let te = doc.char_of_byte(m.end());
+            // 隔离开关, 赶上市场: a trigger whose first and last characters both belong to other
+            // words of its clause is none; the search goes on from its second character, where
+            // a trigger may start (申请辞去 holds 辞去)
+            if self.straddles(doc, ts, te) {
+                from = doc.byte_of_char(ts + 1);
+                continue;
+            }
+            from = m.end();
             if trig.kind.is_some_and(|k| k != EventKind::Statement) {
                 specific_triggers.push(ts);
             }
@@ -130,6 +147,7 @@ impl EventStage<'_> {
                 layer.events.push(ev);
             }
         }
+        self.proceeds_of_listings(doc, &mut layer.events);
         // 宣布完成融资 is the funding: a statement sharing its clause with another event goes;
         // so does one whose clause holds the trigger of an event that could not be made
         // (宣布加盟 without the person is no statement either)
@@ -242,13 +260,15 @@ impl EventStage<'_> {
         if in_book_title(&chars[sent.start..ts]) {
             return None;
         }
-        // a sentence about pledges or share sales uses 融资 / 出售 in another sense (context.tsv)
-        if self
-            .rules
-            .context
-            .find_iter(doc.sentence_text(si))
-            .any(|m| self.rules.context_kinds[m.pattern().as_usize()].contains(&kind))
+        // 多次挂牌 offers an asset, 挂牌成立 opens an institute: some triggers need a word of
+        // their sense in the sentence (requires.tsv: 在新三板挂牌, 挂牌上市)
+        if let Some((_, words)) = self.rules.requires.iter().find(|(id, _)| *id == trig.id)
+            && words.find(doc.sentence_text(si)).is_none()
         {
+            return None;
+        }
+        // a sentence about pledges or share sales uses 融资 / 出售 in another sense (context.tsv)
+        if self.in_context(doc, si, kind) {
             return None;
         }
         // a duration right after the trigger of a beginning (创业超20年, 上市两年) is the time
@@ -436,6 +456,10 @@ impl EventStage<'_> {
         let market = self.rules.market_words.find(doc.slice(cs, ce)).is_some();
         if kind == EventKind::Listing && (has_product || product_word) && !market {
             kind = EventKind::ProductLaunch;
+            // 提交新药的上市申请: an application to sell a product launches nothing yet
+            if self.in_context(doc, si, kind) {
+                return None;
+            }
         }
         // 发布了《关于……的公告》: a filing published, no launch
         if kind == EventKind::ProductLaunch && self.launches_a_document(chars, te, ce) {
@@ -448,6 +472,21 @@ impl EventStage<'_> {
             && trig.confidence < 0.8
         {
             return None;
+        }
+        // 裁掉甲, 甲被裁掉: a layoff whose object is a named person dismisses that person (a
+        // departure); staff are laid off in numbers (裁员500人), not by name
+        let is_person = |p: &Role| ctx.ents.entities[p.entity].kind == EntityType::Person;
+        if kind == EventKind::Layoff
+            && participants.iter().any(|p| {
+                is_person(p)
+                    && p.span
+                        .is_some_and(|(s, _)| s >= te || passive.is_some_and(|b| s < b))
+            })
+        {
+            kind = EventKind::Departure;
+            for p in participants.iter_mut().filter(|p| is_person(p)) {
+                p.role = "person".into();
+            }
         }
         self.fill_org(ctx, kind, (sent.start, sent.end), ts, &mut participants);
         if participants.is_empty() {
@@ -535,6 +574,93 @@ impl EventStage<'_> {
         })
     }
 
+    /// 甲首发上市…，甲募资总额预计为4亿元: a funding whose trigger retype.tsv makes a listing
+    /// next to an IPO word (募资) is the proceeds of the document's listing when a listing of
+    /// the same organization was triggered by such a word, even in another sentence, and the
+    /// two are not dated apart (甲2015年首发上市，今年定增募资 raises new money).
+    fn proceeds_of_listings(&self, doc: &Document, events: &mut [EventMention]) {
+        let span = |e: &EventMention| e.date.as_ref().and_then(|d| Some((d.from?, d.to?)));
+        let listings: Vec<(&str, Vec<usize>, Option<_>)> = events
+            .iter()
+            .filter(|e| e.kind == EventKind::Listing)
+            .map(|e| {
+                let orgs = e.participants.iter().map(|p| p.entity).collect();
+                (doc.slice(e.trigger.0, e.trigger.1), orgs, span(e))
+            })
+            .collect();
+        if listings.is_empty() {
+            return;
+        }
+        // a round named (Pre-IPO轮募资) is a funding whatever the document lists
+        for e in events
+            .iter_mut()
+            .filter(|e| e.kind == EventKind::Funding && !e.attributes.contains_key("round"))
+        {
+            let words: Vec<&str> = self
+                .rules
+                .retype
+                .iter()
+                .filter(|(id, _, k)| *id == e.rule && *k == EventKind::Listing)
+                .map(|(_, w, _)| w.as_str())
+                .collect();
+            let dates = span(e);
+            let same_listing = listings.iter().any(|(trigger, orgs, listed)| {
+                words.iter().any(|w| trigger.contains(w))
+                    && e.participants
+                        .iter()
+                        .any(|p| p.role == "org" && orgs.contains(&p.entity))
+                    && match (dates, listed) {
+                        (Some((a, b)), Some((c, d))) => a <= *d && *c <= b,
+                        _ => true,
+                    }
+            });
+            if same_listing {
+                e.kind = EventKind::Listing;
+            }
+        }
+    }
+
+    /// True when a word of context.tsv in sentence `si` says its triggers name no event of
+    /// type `kind`.
+    fn in_context(&self, doc: &Document, si: usize, kind: EventKind) -> bool {
+        self.rules
+            .context
+            .find_iter(doc.sentence_text(si))
+            .any(|m| self.rules.context_kinds[m.pattern().as_usize()].contains(&kind))
+    }
+
+    /// True when the best cut of the clause around the trigger at `ts..te` into dictionary
+    /// words puts a word boundary neither at its start nor at its end: its first character
+    /// ends a word begun before it and its last one begins a word that goes on after it (隔离开关
+    /// cut 隔离/开关 holds no 离开).
+    fn straddles(&self, doc: &Document, ts: usize, te: usize) -> bool {
+        let chars = &doc.chars;
+        if ts == 0 || te >= chars.len() || te - ts < 2 {
+            return false;
+        }
+        let han = |c: char| !c.is_ascii() && crate::words::cut_in_runs(c);
+        if !han(chars[ts - 1]) || !han(chars[te]) {
+            return false;
+        }
+        // the run of Han characters around the trigger, at most a clause's length each side
+        let mut a = ts;
+        while a > 0 && ts - a < 16 && han(chars[a - 1]) {
+            a -= 1;
+        }
+        let mut b = te;
+        while b < chars.len() && b - te < 16 && han(chars[b]) {
+            b += 1;
+        }
+        let mut at = a;
+        let (mut start_cut, mut end_cut) = (false, false);
+        for w in self.words.cut(doc.slice(a, b), false) {
+            start_cut |= at == ts;
+            end_cut |= at == te;
+            at += w.word.chars().count();
+        }
+        !start_cut && !end_cut
+    }
+
     /// True when a modifier word (modifiers.tsv) stands next to the trigger at `ts..te`, within
     /// the clause `cs..ce`, with at most its gap of plain characters between them.
     fn modified(
@@ -565,8 +691,19 @@ impl EventStage<'_> {
     }
 
     /// True when the trigger ending at `te` has for object a title in 《》 that names a document
-    /// (document_heads.tsv): 发布了《……公告》.
+    /// (document_heads.tsv): 发布了《……公告》; or when its clause, which ends at `ce`, ends with a
+    /// word that names a text even unbracketed (将发布三期临床数据, 发布年度报告).
     fn launches_a_document(&self, chars: &[char], te: usize, ce: usize) -> bool {
+        let object: String = chars[te..ce].iter().collect();
+        let object = object.trim_end();
+        if self
+            .rules
+            .document_objects
+            .iter()
+            .any(|h| object.ends_with(h.as_str()))
+        {
+            return true;
+        }
         let mut i = te;
         if chars.get(i) == Some(&'了') {
             i += 1;

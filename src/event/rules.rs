@@ -16,6 +16,7 @@ const DATELINES: &str = include_str!("../../data/events/datelines.tsv");
 const SELLERS: &str = include_str!("../../data/events/sellers.tsv");
 const DOCUMENT_HEADS: &str = include_str!("../../data/events/document_heads.tsv");
 const RETYPE: &str = include_str!("../../data/events/retype.tsv");
+const REQUIRES: &str = include_str!("../../data/events/requires.tsv");
 const INVESTING: &str = include_str!("../../data/events/investing.tsv");
 const MODIFIERS: &str = include_str!("../../data/events/modifiers.tsv");
 const PRODUCT_WORDS: &str = include_str!("../../data/events/product_words.tsv");
@@ -110,10 +111,15 @@ pub struct EventRules {
     /// (trigger id, word, type): the trigger names an event of that type when the word stands
     /// in its clause outside a name (retype.tsv).
     pub retype: Vec<(String, String, EventKind)>,
+    /// (trigger id, words): the trigger names its event only when one of the words stands in
+    /// its sentence (requires.tsv: 挂牌 lists a company only on a market).
+    pub requires: Vec<(String, AhoCorasick)>,
     /// Words of a news lead reporting an announcement (datelines.tsv).
     pub datelines: AhoCorasick,
     /// Last words of a title in 《》 that name a document (document_heads.tsv).
     pub document_heads: Vec<String>,
+    /// Those that also end a bare object (发布2023年年度报告): a text published, no product.
+    pub document_objects: Vec<String>,
     /// Words after an organization that make it the seller in an acquisition (sellers.tsv).
     pub sellers: Vec<String>,
     /// Funding triggers said of the investor (investing.tsv).
@@ -244,8 +250,34 @@ impl EventRules {
             }
             retype.push((r.fields[0].to_string(), r.fields[1].to_string(), kind));
         }
-        let document_heads: Vec<String> =
-            read_words(dir, "events/document_heads.tsv", DOCUMENT_HEADS)?;
+        let (file, text) = read_override(dir, "events/requires.tsv", REQUIRES)?;
+        let mut required: Vec<(String, Vec<String>)> = Vec::new();
+        for r in parse_tsv(&file, &text, 2)? {
+            if !triggers.iter().any(|t| t.id == r.fields[0]) {
+                return Err(Error::data(
+                    &file,
+                    r.line,
+                    format!("no trigger has the id {:?}", r.fields[0]),
+                ));
+            }
+            let word = r.fields[1].to_string();
+            match required.iter_mut().find(|(id, _)| id == r.fields[0]) {
+                Some((_, words)) => words.push(word),
+                None => required.push((r.fields[0].to_string(), vec![word])),
+            }
+        }
+        let requires = required
+            .into_iter()
+            .map(|(id, words)| Ok((id, ac(&words)?)))
+            .collect::<Result<Vec<_>>>()?;
+        let [mut document_heads, document_objects] = read_words_by_kind(
+            dir,
+            "events/document_heads.tsv",
+            DOCUMENT_HEADS,
+            "where",
+            ["title", "object"],
+        )?;
+        document_heads.extend(document_objects.iter().cloned());
         let sellers: Vec<String> = read_words(dir, "events/sellers.tsv", SELLERS)?;
         let datelines: Vec<String> = read_words(dir, "events/datelines.tsv", DATELINES)?;
         let [investing, receiving] = read_words_by_kind(
@@ -477,11 +509,13 @@ impl EventRules {
             adjunct_after,
             reporters,
             retype,
+            requires,
             investing,
             receiving: ac(&receiving)?,
             datelines: ac(&datelines)?,
             sellers,
             document_heads,
+            document_objects,
             modifiers,
             gap_stops,
             product_words: ac(&product_words)?,
