@@ -653,3 +653,18 @@ fn a_title_before_a_kinship_word_names_no_company() {
     let e = entities("这位人称Marlowe的总裁夫人似乎并没有入职。");
     assert!(!has(&e, "organization", "Marlowe"), "{e:?}");
 }
+
+#[test]
+fn a_name_before_a_stock_code_is_a_listed_company() {
+    let o = org_subtypes("陆家嘴（600663）今日公告，拟出售部分资产。");
+    assert!(
+        o.contains(&("陆家嘴".to_string(), Some("company".to_string()))),
+        "{o:?}"
+    );
+}
+
+#[test]
+fn a_common_word_glued_to_an_amount_is_no_product() {
+    let e = entities("蓝海医疗宣布完成IPO7亿元募资。");
+    assert!(!e.iter().any(|(_, n, _)| n.starts_with("IPO")), "{e:?}");
+}

@@ -401,6 +401,19 @@ fn stock_code_at(chars: &[char], p: usize) -> bool {
     STOCK_CODE.is_match(&window)
 }
 
+/// A name right before a stock code in brackets (X（600663）) is a listed company, whatever
+/// else the name reads as alone (a district's name, a person's).
+fn listed_companies(doc: &Document, chosen: &mut [Candidate<'_>]) {
+    for c in chosen.iter_mut() {
+        if c.kind != EntityType::Organization && stock_code_at(&doc.chars, c.end) {
+            c.kind = EntityType::Organization;
+            c.subtype = Some(Cow::Borrowed("company"));
+            c.name = Some(Cow::Owned(doc.chars[c.start..c.end].iter().collect()));
+            c.aliases = Cow::Borrowed(&[]);
+        }
+    }
+}
+
 static STOCK_CODE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"^[（(](?:(?:股票|证券)?代码[:：]?\s*)?(?:[A-Z]{2}[.:]?)?\d{4,6}(?:\.[A-Za-z]{2})?[）)]",
@@ -452,6 +465,7 @@ impl<'l> EntityStage<'l> {
         self.gloss_types(doc, &mut cands);
         self.promote_containing(doc, &mut cands);
         let mut chosen = select(cands);
+        listed_companies(doc, &mut chosen);
         self.media_outlets(doc, &mut chosen);
         resolve(doc, chosen, self.lexicon)
     }
@@ -1587,6 +1601,15 @@ impl<'l> EntityStage<'l> {
                 // a Latin name before an organization cue (X公司, X的员工, X创始人)
                 (cue.kind, Some(Cow::Borrowed(cue.subtype.as_str())), 1)
             } else if s.chars().any(|c| c.is_ascii_digit()) {
+                // a common word glued to the number after it (IPO7亿元, GDP5万亿) is no code:
+                // the digits begin an amount (a Chinese numeral follows them)
+                let letters = s.trim_end_matches(|c: char| c.is_ascii_digit());
+                if letters.len() < s.len()
+                    && after.starts_with(['亿', '万', '千', '百'])
+                    && self.lexicon.latin_common.contains(&letters.to_lowercase())
+                {
+                    continue;
+                }
                 // a code-like name of a plan (K100战略, G20峰会) is no product
                 let rest = after.trim_start_matches(['”', '"', '」', ' ']);
                 if self
