@@ -133,3 +133,54 @@ fn a_place_located_in_a_larger_one() {
     let t = "青龙湖位于杭州市西部，是一处风景区。";
     assert_relation(t, "青龙湖", "located_in", "杭州");
 }
+
+#[test]
+fn a_founder_stands_before_the_founding() {
+    // a person named after the trigger describes what was founded
+    let t = "远航公司于1992年9月，创建了本市首家经营“王明”系列产品的专卖店。";
+    assert_no_relation(t, "王明", "founder_of", "远航公司");
+    // ...unless a founder's title introduces them
+    let t = "星河汽车公司是美国第三大汽车公司，创立于1925年创始人名叫王明。";
+    assert_relation(t, "王明", "founder_of", "星河汽车公司");
+    // the company founded, named between the person and the trigger, is theirs, not founded by
+    // them (甲的乙公司成立于)
+    let t = "刘伟旗下的星河科技有限公司成立于2015年。";
+    assert_no_relation(t, "刘伟", "founder_of", "星河科技有限公司");
+    let t = "刘伟的星河科技有限公司成立于2015年。";
+    assert_no_relation(t, "刘伟", "founder_of", "星河科技有限公司");
+    // ...but 由 makes them the founder
+    let t = "远航集团由王明先生于1998年在上海创办。";
+    assert_relation(t, "王明", "founder_of", "远航集团");
+}
+
+#[test]
+fn a_speaker_label_founds_nothing() {
+    let t = "王明：这是由我们在1950年亲手创办的第一所大学（时为星河学院）。";
+    assert_no_relation(t, "王明", "founder_of", "星河学院");
+}
+
+#[test]
+fn a_founding_date_field_is_no_founding() {
+    let t = "王明所在的星河集团创立时间为2001年。";
+    assert_no_relation(t, "王明", "founder_of", "星河集团");
+}
+
+#[test]
+fn the_company_of_a_founder_named_with_its_head_noun_is_not_founded() {
+    let t = "2008年由远航集团王明先生、海天节能公司李强先生创办，全称为星河科技有限公司。";
+    assert_no_relation(t, "李强", "founder_of", "海天节能");
+    assert_no_relation(t, "王明", "founder_of", "海天节能");
+}
+
+#[test]
+fn a_short_name_in_brackets_is_the_company_not_a_founder() {
+    let t = "昆明李瑞特网络科技有限公司（李瑞特）于2012年8月成立。";
+    assert_no_relation(t, "李瑞特", "founder_of", "昆明李瑞特网络科技有限公司");
+}
+
+#[test]
+fn the_company_seat_after_a_clause() {
+    // 公司总部 is the company's seat, not an organization of its own
+    let t = "星河证券研究有限公司成立于1997年，公司总部设在北京。";
+    assert_relation(t, "星河证券研究有限公司", "headquartered_in", "北京");
+}
