@@ -184,3 +184,59 @@ fn the_company_seat_after_a_clause() {
     let t = "星河证券研究有限公司成立于1997年，公司总部设在北京。";
     assert_relation(t, "星河证券研究有限公司", "headquartered_in", "北京");
 }
+
+#[test]
+fn a_seat_named_clauses_after_the_company() {
+    let t = "星河科技有限公司是一家专注于人工智能的企业，以丰富的经验和广阔的视野，为客户提供全面的服务，总部位于杭州。";
+    assert_relation(t, "星河科技有限公司", "headquartered_in", "杭州");
+}
+
+#[test]
+fn a_place_before_的_locates_what_follows_it() {
+    assert_relation(
+        "北京的星河科技有限公司发布了新产品。",
+        "星河科技有限公司",
+        "located_in",
+        "北京",
+    );
+    assert_relation("杭州的西湖风景优美。", "西湖", "located_in", "杭州");
+    // a place that ends a verb phrase (访问韩国的) or a quoted likeness (做“中国的X”) locates
+    // nothing
+    assert_no_relation(
+        "访问韩国的中国代表团规模很大。",
+        "中国",
+        "located_in",
+        "韩国",
+    );
+    assert_no_relation(
+        "他要做“中国的星河科技有限公司”。",
+        "星河科技有限公司",
+        "located_in",
+        "中国",
+    );
+}
+
+#[test]
+fn shareholders_from_more_ways_of_holding_buying_and_receiving_shares() {
+    for t in [
+        "远航集团目前仍持有星河科技有限公司30%股权。",
+        "远航集团只持有星河科技有限公司5%股份。",
+        "远航集团所持的星河科技有限公司股份于明年解禁。",
+        "远航集团用2亿元受让了星河科技有限公司20%股权。",
+        "远航集团通过二级市场买入星河科技有限公司股票。",
+        // the company issues shares to the holder
+        "星河科技有限公司通过向远航集团定向增发3亿股，收购其资产。",
+    ] {
+        assert_relation(t, "远航集团", "investor_in", "星河科技有限公司");
+    }
+    // a stake transferred to a buyer: the buyer holds it
+    let t = "远航集团将持有的星河科技有限公司30%股权以2亿元转让给海天集团。";
+    assert_relation(t, "海天集团", "investor_in", "星河科技有限公司");
+    // a company's own equity transferred says nothing of a stake held by the buyer in the seller
+    assert_no_relation(
+        "远航集团将股权转让给海天集团。",
+        "海天集团",
+        "investor_in",
+        "远航集团",
+    );
+}

@@ -61,9 +61,10 @@ fn is_clause_break(c: char) -> bool {
     )
 }
 
-/// The most characters a relation pattern reads between two mentions, after the right one or
-/// before the left one.
-const MAX_CUE: usize = 40;
+/// The most characters a relation pattern reads between two mentions (its own regex bounds it
+/// further: 甲……，……，总部位于乙 may span a few clauses), after the right one or before the
+/// left one.
+const MAX_CUE: usize = 90;
 
 /// Cues that carry the narrative time into a sentence that has no date of its own.
 const NARRATIVE_CUES: &[&str] = &[
