@@ -240,3 +240,25 @@ fn shareholders_from_more_ways_of_holding_buying_and_receiving_shares() {
         "远航集团",
     );
 }
+
+#[test]
+fn companies_that_set_up_another() {
+    let t = "远航集团所投资设立的星河科技有限公司发展很快。";
+    assert_relation(t, "远航集团", "founder_of", "星河科技有限公司");
+    let t = "新设立的星河科技有限公司由远航集团及其子公司高管出资。";
+    assert_relation(t, "远航集团", "founder_of", "星河科技有限公司");
+}
+
+#[test]
+fn every_name_of_a_list_shares_the_relation_of_its_last() {
+    let t = "远航集团及其控股子公司海天科技合计持有星河科技有限公司30%股份。";
+    assert_relation(t, "远航集团", "investor_in", "星河科技有限公司");
+    assert_relation(t, "海天科技", "investor_in", "星河科技有限公司");
+    let t = "远航集团、海天集团分别持有星河科技有限公司20%股份。";
+    assert_relation(t, "远航集团", "investor_in", "星河科技有限公司");
+    let t = "海天集团与远航集团共同出资设立的星河科技有限公司已投产。";
+    assert_relation(t, "海天集团", "founder_of", "星河科技有限公司");
+    // a possessor is no item of the list
+    let t = "远航集团的子公司海天科技持有星河科技有限公司30%股份。";
+    assert_no_relation(t, "远航集团", "investor_in", "星河科技有限公司");
+}

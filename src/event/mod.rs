@@ -1037,7 +1037,7 @@ impl EventStage<'_> {
         ents: &EntityLayer,
         out: &mut Vec<RelationMention>,
     ) {
-        for w in ents.mentions.windows(2) {
+        for (k, w) in ents.mentions.windows(2).enumerate() {
             let (a, b) = (&w[0], &w[1]);
             if doc.sentence_index(a.start) != doc.sentence_index(b.start) {
                 continue;
@@ -1086,6 +1086,31 @@ impl EventStage<'_> {
                     span: (a.start, b.end),
                     rule: format!("pattern:{}", p.relation),
                 });
+                // 甲、乙持有丙; 甲及其子公司乙合计持有丙: each name of a list ending in the
+                // source holds the relation
+                if p.from_left {
+                    let mut j = k;
+                    while j > 0 {
+                        let (prev, next) = (&ents.mentions[j - 1], &ents.mentions[j]);
+                        if ents.entities[prev.entity].kind != ka
+                            || prev.start < sent.start
+                            || !self
+                                .rules
+                                .coordinators
+                                .is_match(doc.slice(prev.end, next.start))
+                        {
+                            break;
+                        }
+                        out.push(RelationMention {
+                            source: prev.entity,
+                            target: t,
+                            kind: p.relation.clone(),
+                            span: (prev.start, b.end),
+                            rule: format!("pattern:{}", p.relation),
+                        });
+                        j -= 1;
+                    }
+                }
             }
         }
     }
