@@ -668,3 +668,20 @@ fn a_common_word_glued_to_an_amount_is_no_product() {
     let e = entities("蓝海医疗宣布完成IPO7亿元募资。");
     assert!(!e.iter().any(|(_, n, _)| n.starts_with("IPO")), "{e:?}");
 }
+
+#[test]
+fn a_short_name_in_brackets_after_a_company_is_that_company() {
+    let e = entities("昆明李瑞特网络科技有限公司（李瑞特）于2012年8月成立。");
+    assert!(!has(&e, "person", "李瑞特"), "{e:?}");
+    let c = e
+        .iter()
+        .find(|(_, n, _)| n == "昆明李瑞特网络科技有限公司")
+        .unwrap_or_else(|| panic!("company not found in {e:?}"));
+    assert!(c.2.contains(&"李瑞特".to_string()), "{c:?}");
+    // a person in brackets whose name the company's does not hold stays a person
+    let e = entities("星河科技有限公司（王明）于2012年8月成立。");
+    assert!(
+        !e.iter().any(|(_, _, a)| a.contains(&"王明".to_string())),
+        "{e:?}"
+    );
+}

@@ -133,3 +133,132 @@ fn a_place_located_in_a_larger_one() {
     let t = "青龙湖位于杭州市西部，是一处风景区。";
     assert_relation(t, "青龙湖", "located_in", "杭州");
 }
+
+#[test]
+fn a_founder_stands_before_the_founding() {
+    // a person named after the trigger describes what was founded
+    let t = "远航公司于1992年9月，创建了本市首家经营“王明”系列产品的专卖店。";
+    assert_no_relation(t, "王明", "founder_of", "远航公司");
+    // ...unless a founder's title introduces them
+    let t = "星河汽车公司是美国第三大汽车公司，创立于1925年创始人名叫王明。";
+    assert_relation(t, "王明", "founder_of", "星河汽车公司");
+    // the company founded, named between the person and the trigger, is theirs, not founded by
+    // them (甲的乙公司成立于)
+    let t = "刘伟旗下的星河科技有限公司成立于2015年。";
+    assert_no_relation(t, "刘伟", "founder_of", "星河科技有限公司");
+    let t = "刘伟的星河科技有限公司成立于2015年。";
+    assert_no_relation(t, "刘伟", "founder_of", "星河科技有限公司");
+    // ...but 由 makes them the founder
+    let t = "远航集团由王明先生于1998年在上海创办。";
+    assert_relation(t, "王明", "founder_of", "远航集团");
+}
+
+#[test]
+fn a_speaker_label_founds_nothing() {
+    let t = "王明：这是由我们在1950年亲手创办的第一所大学（时为星河学院）。";
+    assert_no_relation(t, "王明", "founder_of", "星河学院");
+}
+
+#[test]
+fn a_founding_date_field_is_no_founding() {
+    let t = "王明所在的星河集团创立时间为2001年。";
+    assert_no_relation(t, "王明", "founder_of", "星河集团");
+}
+
+#[test]
+fn the_company_of_a_founder_named_with_its_head_noun_is_not_founded() {
+    let t = "2008年由远航集团王明先生、海天节能公司李强先生创办，全称为星河科技有限公司。";
+    assert_no_relation(t, "李强", "founder_of", "海天节能");
+    assert_no_relation(t, "王明", "founder_of", "海天节能");
+}
+
+#[test]
+fn a_short_name_in_brackets_is_the_company_not_a_founder() {
+    let t = "昆明李瑞特网络科技有限公司（李瑞特）于2012年8月成立。";
+    assert_no_relation(t, "李瑞特", "founder_of", "昆明李瑞特网络科技有限公司");
+}
+
+#[test]
+fn the_company_seat_after_a_clause() {
+    // 公司总部 is the company's seat, not an organization of its own
+    let t = "星河证券研究有限公司成立于1997年，公司总部设在北京。";
+    assert_relation(t, "星河证券研究有限公司", "headquartered_in", "北京");
+}
+
+#[test]
+fn a_seat_named_clauses_after_the_company() {
+    let t = "星河科技有限公司是一家专注于人工智能的企业，以丰富的经验和广阔的视野，为客户提供全面的服务，总部位于杭州。";
+    assert_relation(t, "星河科技有限公司", "headquartered_in", "杭州");
+}
+
+#[test]
+fn a_place_before_的_locates_what_follows_it() {
+    assert_relation(
+        "北京的星河科技有限公司发布了新产品。",
+        "星河科技有限公司",
+        "located_in",
+        "北京",
+    );
+    assert_relation("杭州的西湖风景优美。", "西湖", "located_in", "杭州");
+    // a place that ends a verb phrase (访问韩国的) or a quoted likeness (做“中国的X”) locates
+    // nothing
+    assert_no_relation(
+        "访问韩国的中国代表团规模很大。",
+        "中国",
+        "located_in",
+        "韩国",
+    );
+    assert_no_relation(
+        "他要做“中国的星河科技有限公司”。",
+        "星河科技有限公司",
+        "located_in",
+        "中国",
+    );
+}
+
+#[test]
+fn shareholders_from_more_ways_of_holding_buying_and_receiving_shares() {
+    for t in [
+        "远航集团目前仍持有星河科技有限公司30%股权。",
+        "远航集团只持有星河科技有限公司5%股份。",
+        "远航集团所持的星河科技有限公司股份于明年解禁。",
+        "远航集团用2亿元受让了星河科技有限公司20%股权。",
+        "远航集团通过二级市场买入星河科技有限公司股票。",
+        // the company issues shares to the holder
+        "星河科技有限公司通过向远航集团定向增发3亿股，收购其资产。",
+    ] {
+        assert_relation(t, "远航集团", "investor_in", "星河科技有限公司");
+    }
+    // a stake transferred to a buyer: the buyer holds it
+    let t = "远航集团将持有的星河科技有限公司30%股权以2亿元转让给海天集团。";
+    assert_relation(t, "海天集团", "investor_in", "星河科技有限公司");
+    // a company's own equity transferred says nothing of a stake held by the buyer in the seller
+    assert_no_relation(
+        "远航集团将股权转让给海天集团。",
+        "海天集团",
+        "investor_in",
+        "远航集团",
+    );
+}
+
+#[test]
+fn companies_that_set_up_another() {
+    let t = "远航集团所投资设立的星河科技有限公司发展很快。";
+    assert_relation(t, "远航集团", "founder_of", "星河科技有限公司");
+    let t = "新设立的星河科技有限公司由远航集团及其子公司高管出资。";
+    assert_relation(t, "远航集团", "founder_of", "星河科技有限公司");
+}
+
+#[test]
+fn every_name_of_a_list_shares_the_relation_of_its_last() {
+    let t = "远航集团及其控股子公司海天科技合计持有星河科技有限公司30%股份。";
+    assert_relation(t, "远航集团", "investor_in", "星河科技有限公司");
+    assert_relation(t, "海天科技", "investor_in", "星河科技有限公司");
+    let t = "远航集团、海天集团分别持有星河科技有限公司20%股份。";
+    assert_relation(t, "远航集团", "investor_in", "星河科技有限公司");
+    let t = "海天集团与远航集团共同出资设立的星河科技有限公司已投产。";
+    assert_relation(t, "海天集团", "founder_of", "星河科技有限公司");
+    // a possessor is no item of the list
+    let t = "远航集团的子公司海天科技持有星河科技有限公司30%股份。";
+    assert_no_relation(t, "远航集团", "investor_in", "星河科技有限公司");
+}

@@ -36,6 +36,7 @@ const CUES: &str = include_str!("../../data/entity/cues.tsv");
 const BOUNDARY: &str = include_str!("../../data/entity/boundary.tsv");
 const PLACE_SUFFIXES: &str = include_str!("../../data/entity/place_suffixes.tsv");
 const ABBREVIATIONS: &str = include_str!("../../data/entity/abbreviations.tsv");
+const SHORT_NAME_CUES: &str = include_str!("../../data/entity/short_name_cues.tsv");
 const GENERIC_HEADS: &str = include_str!("../../data/entity/generic_heads.tsv");
 const PRODUCT_HEADS: &str = include_str!("../../data/entity/product_heads.tsv");
 const UNIT_HEADS: &str = include_str!("../../data/entity/unit_heads.tsv");
@@ -169,6 +170,8 @@ pub struct Lexicon {
     pub style_suffixes: HashSet<String>,
     /// Words after a code-like name that make it a plan's (K100战略), not a product's.
     pub plan_words: Vec<String>,
+    /// Words opening a bracket that gives an organization's short name (简称, 以下简称).
+    pub short_name_cues: Vec<String>,
 }
 
 /// The strength column of the company-evidence tables: `strong` or `weak`.
@@ -475,6 +478,7 @@ impl Lexicon {
             glosses,
             style_suffixes: read_words(data_dir, "entity/style_suffixes.tsv", STYLE_SUFFIXES)?,
             plan_words: read_words(data_dir, "entity/plan_words.tsv", PLAN_WORDS)?,
+            short_name_cues: read_words(data_dir, "entity/short_name_cues.tsv", SHORT_NAME_CUES)?,
             reporters: crate::event::rules::read_reporters(data_dir)?,
             facility_words: read_words(data_dir, "entity/facility_words.tsv", FACILITY_WORDS)?,
         })

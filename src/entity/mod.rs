@@ -2286,6 +2286,11 @@ impl<'l> EntityStage<'l> {
                 || (label == crate::ner::NerLabel::Organization
                     && self.unit_with_ceo(doc, &name, e))
                 || self.lexicon.is_generic(&name)
+                // 公司总部, 公司员工: two generic heads name nothing
+                || self.lexicon.generic_heads.iter().any(|h| {
+                    name.strip_suffix(h.as_str())
+                        .is_some_and(|r| self.lexicon.generic_heads.contains(r))
+                })
                 || self.latin_common_phrase(doc, s, e)
                 || self.lexicon.description_heads.is_match(&name)
                 || self.common_mixed_phrase(&name)
@@ -2761,6 +2766,40 @@ fn resolve(doc: &Document, chosen: Vec<Candidate<'_>>, lexicon: &Lexicon) -> Ent
             } else {
                 same.push((b.entity, a.entity));
             }
+        }
+    }
+    // 甲乙科技有限公司（甲乙）, （以下简称“甲乙科技”）: a bracket right after an organization that
+    // holds its name's characters in order gives its short name, whatever type that name was
+    // taken for
+    for w in mentions.windows(2) {
+        let (a, b) = (&w[0], &w[1]);
+        if a.entity == b.entity || entities[a.entity].kind != EntityType::Organization {
+            continue;
+        }
+        let open = doc.slice(a.end, b.start);
+        let Some(label) = open.strip_prefix('（').or_else(|| open.strip_prefix('(')) else {
+            continue;
+        };
+        let label = label.trim_end_matches(['“', '"', '「', '：', ':']);
+        let label = lexicon
+            .short_name_cues
+            .iter()
+            .find_map(|c| label.strip_prefix(c.as_str()))
+            .unwrap_or(label)
+            .trim_end_matches(['为', '：', ':']);
+        let after = doc.slice(b.end, (b.end + 2).min(doc.chars.len()));
+        let after = after.trim_start_matches(['”', '"', '」']);
+        if !label.is_empty() || !(after.starts_with('）') || after.starts_with(')')) {
+            continue;
+        }
+        let short = &doc.chars[b.start..b.end];
+        let long = &doc.chars[a.start..a.end];
+        let mut rest = long.iter();
+        if short.len() >= 2
+            && short.len() < long.len()
+            && short.iter().all(|c| rest.any(|l| l == c))
+        {
+            same.push((b.entity, a.entity));
         }
     }
     for (from, to) in same {

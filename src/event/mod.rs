@@ -62,9 +62,10 @@ fn is_clause_break(c: char) -> bool {
     )
 }
 
-/// The most characters a relation pattern reads between two mentions, after the right one or
-/// before the left one.
-const MAX_CUE: usize = 40;
+/// The most characters a relation pattern reads between two mentions (its own regex bounds it
+/// further: 甲……，……，总部位于乙 may span a few clauses), after the right one or before the
+/// left one.
+const MAX_CUE: usize = 90;
 
 /// Cues that carry the narrative time into a sentence that has no date of its own.
 const NARRATIVE_CUES: &[&str] = &[
@@ -358,6 +359,9 @@ impl EventStage<'_> {
             let carried = mover.or_else(|| {
                 before_clause.iter().find(|m| {
                     subject_here(m)
+                        // 张三：…: a name before a colon labels what follows (a speaker, a
+                        // field), it is no subject of the clauses after it
+                        && !matches!(chars.get(m.end), Some('：' | ':'))
                         // 甲公司副总裁乙离职: the person moves, the company is theirs
                         && !(matches!(
                             kind,
@@ -439,6 +443,9 @@ impl EventStage<'_> {
                         .span
                         .is_some_and(|s| self.affiliation_of_next_person(ctx, s.1))
             });
+        }
+        if kind == EventKind::Founding {
+            self.keep_founders(ctx, (cs, ts, te), &mut participants);
         }
         if kind == EventKind::Founding
             && !participants.iter().any(|p| {
@@ -661,6 +668,58 @@ impl EventStage<'_> {
         !start_cut && !end_cut
     }
 
+    /// The people of a founding who founded: those before the trigger (甲创办了乙, 由甲创办),
+    /// and after it only the one an organization's 的 introduces (创办了乙的甲). A person named
+    /// after it otherwise (创建了经营“甲”牌产品的专卖店) describes what was founded; one before
+    /// the organization founded, with that organization before the trigger (甲旗下的乙公司成立于,
+    /// 甲的乙公司成立), owns or describes it, unless 由 introduces the person (由甲和乙公司创办).
+    fn keep_founders(
+        &self,
+        ctx: &Context,
+        (cs, ts, te): (usize, usize, usize),
+        out: &mut Vec<Role>,
+    ) {
+        let chars = &ctx.doc.chars;
+        let founded: Vec<(usize, usize)> = out
+            .iter()
+            .filter(|p| {
+                p.role == "org" && ctx.ents.entities[p.entity].kind == EntityType::Organization
+            })
+            .filter_map(|p| p.span)
+            .collect();
+        out.retain(|p| {
+            let Some((s, e)) = p.span else {
+                return true;
+            };
+            if ctx.ents.entities[p.entity].kind != EntityType::Person {
+                return true;
+            }
+            if s >= te {
+                return (s > 0 && chars[s - 1] == '的') || self.founder_title_before(ctx, te, s);
+            }
+            let before = ctx.doc.slice(cs.min(s), s);
+            let by = before
+                .rfind('由')
+                .is_some_and(|i| !before[i..].starts_with("由于"));
+            by || !founded.iter().any(|&(fs, fe)| fs >= e && fe <= ts)
+        });
+    }
+
+    /// True when a founder's title (titles.tsv) ends within two characters before `at`, after
+    /// `from`, with no punctuation after it: 创立于1925年，创始人是甲 / 创始人名叫甲.
+    fn founder_title_before(&self, ctx: &Context, from: usize, at: usize) -> bool {
+        let text = ctx.doc.slice(from, at);
+        self.lexicon
+            .title_matcher
+            .find_iter(text)
+            .filter(|m| self.lexicon.titles[m.pattern().as_usize()].relation == "founder_of")
+            .last()
+            .is_some_and(|m| {
+                let rest = &text[m.end()..];
+                rest.chars().count() <= 2 && rest.chars().all(|c| c.is_alphabetic())
+            })
+    }
+
     /// True when a modifier word (modifiers.tsv) stands next to the trigger at `ts..te`, within
     /// the clause `cs..ce`, with at most its gap of plain characters between them.
     fn modified(
@@ -806,7 +865,7 @@ impl EventStage<'_> {
     }
 
     /// True when a person mention starts at `end`, or after nothing but a title or position
-    /// word (董事长, CEO) in the same clause.
+    /// word (董事长, CEO) in the same clause, or the organization's head noun (公司).
     fn affiliation_of_next_person(&self, ctx: &Context, end: usize) -> bool {
         let ents = ctx.ents;
         let Some(next) = ents
@@ -819,6 +878,15 @@ impl EventStage<'_> {
             return false;
         }
         let gap = ctx.doc.slice(end, next.start);
+        // 甲节能公司张三: the head noun the name left out (org_suffixes.tsv, keep: no) may
+        // stand between
+        let gap = self
+            .lexicon
+            .suffixes
+            .iter()
+            .filter(|x| !x.keep)
+            .find_map(|x| gap.strip_prefix(x.word.as_str()))
+            .unwrap_or(gap);
         gap.is_empty()
             || self
                 .lexicon
@@ -1106,7 +1174,7 @@ impl EventStage<'_> {
         ents: &EntityLayer,
         out: &mut Vec<RelationMention>,
     ) {
-        for w in ents.mentions.windows(2) {
+        for (k, w) in ents.mentions.windows(2).enumerate() {
             let (a, b) = (&w[0], &w[1]);
             if doc.sentence_index(a.start) != doc.sentence_index(b.start) {
                 continue;
@@ -1155,6 +1223,31 @@ impl EventStage<'_> {
                     span: (a.start, b.end),
                     rule: format!("pattern:{}", p.relation),
                 });
+                // 甲、乙持有丙; 甲及其子公司乙合计持有丙: each name of a list ending in the
+                // source holds the relation
+                if p.from_left {
+                    let mut j = k;
+                    while j > 0 {
+                        let (prev, next) = (&ents.mentions[j - 1], &ents.mentions[j]);
+                        if ents.entities[prev.entity].kind != ka
+                            || prev.start < sent.start
+                            || !self
+                                .rules
+                                .coordinators
+                                .is_match(doc.slice(prev.end, next.start))
+                        {
+                            break;
+                        }
+                        out.push(RelationMention {
+                            source: prev.entity,
+                            target: t,
+                            kind: p.relation.clone(),
+                            span: (prev.start, b.end),
+                            rule: format!("pattern:{}", p.relation),
+                        });
+                        j -= 1;
+                    }
+                }
             }
         }
     }

@@ -33,6 +33,7 @@ const NARRATOR: &str = include_str!("../../data/relations/narrator.tsv");
 const PRONOUNS: &str = include_str!("../../data/relations/pronouns.tsv");
 const PATTERNS: &str = include_str!("../../data/relations/patterns.tsv");
 const TITLE_CUES: &str = include_str!("../../data/relations/title_cues.tsv");
+const COORDINATORS: &str = include_str!("../../data/relations/coordinators.tsv");
 
 pub struct Trigger {
     pub word: String,
@@ -157,6 +158,9 @@ pub struct EventRules {
     /// The cues of the patterns of each (left, right) type pair, as one set: a pair of mentions
     /// is matched against all its cues in one pass. The indices point into `patterns`.
     pub pattern_sets: Vec<PatternSet>,
+    /// What joins two names into a list sharing a pattern relation (coordinators.tsv): the
+    /// whole text between them.
+    pub coordinators: RegexSet,
     /// Words between a person and "ORGANIZATION TITLE" (title_cues.tsv), and per word whether
     /// the title is a former one.
     pub title_cues: Vec<(String, bool)>,
@@ -487,6 +491,13 @@ impl EventRules {
                 patterns: idx,
             });
         }
+        let (file, text) = read_override(dir, "relations/coordinators.tsv", COORDINATORS)?;
+        let coordinators = RegexSet::new(
+            parse_tsv(&file, &text, 1)?
+                .iter()
+                .map(|r| format!("^(?:{})$", r.fields[0].trim())),
+        )
+        .map_err(|e| Error::data(&file, 0, e.to_string()))?;
         let [now, former] = read_words_by_kind(
             dir,
             "relations/title_cues.tsv",
@@ -541,6 +552,7 @@ impl EventRules {
             pronoun_matcher: ac(&pronoun_words)?,
             patterns,
             pattern_sets,
+            coordinators,
             title_cues,
         })
     }
