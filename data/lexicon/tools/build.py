@@ -4,6 +4,8 @@
 Source format (src/<file>.txt): '#' comments, '@subtype' (or '@subtype:flag')
 section headers, then one entity per line: name|alias|alias...
 Flags: 'cn' (Chinese prefecture-level city: adds the '市' form as alias).
+An organization's name or alias ending in 集团 also gets its legal forms 集团公司 and
+集团有限公司 (中国石油化工集团公司), which news writes in full.
 
 Traditional-Chinese aliases are added automatically with OpenCC (s2t) when the
 package is installed (pip install opencc-python-reimplemented); the generated
@@ -70,6 +72,10 @@ def build(stem):
             if flag == 'cn':
                 if not name.endswith('市'):
                     aliases.append(name + '市')
+            if stem == 'organizations':
+                for a in [name] + aliases:
+                    if CJK.search(a) and a.endswith('集团'):
+                        aliases += [a + '公司', a + '有限公司']
             extra = []
             for a in [name] + aliases:
                 t = trad(a, stem)
