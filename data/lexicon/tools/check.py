@@ -7,7 +7,8 @@ fields (except aliases), allowed types/subtypes/kinds/reasons, no duplicate name
 in a file, no name/alias mapping to two different entities of the same type
 (across all entity files), 1-character CJK aliases forbidden, blocked terms
 absent, no overlap between entity surfaces and not_names / latin_common,
-minimum sizes from the spec.
+no alias that is a common word of the segmenter's dictionary (../words/dict.txt: tagged
+other than a name or abbreviation, frequency above COMMON_FREQ), minimum sizes from the spec.
 Run: python3 data/lexicon/tools/check.py
 """
 import os
@@ -29,7 +30,16 @@ ENTITY_HEADER = ['name', 'type', 'subtype', 'aliases', 'source']
 SOURCES = {'general', 'wikidata'}
 NOT_NAME_REASONS = {'idiom', 'common_noun', 'common_word', 'pronoun', 'kinship', 'title', 'generic_org_word',
                     'generic_place_word', 'verb', 'adjective', 'adverb', 'time_word', 'number_word', 'honorific'}
-LATIN_KINDS = {'acronym', 'jargon', 'word', 'technique'}
+LATIN_KINDS = {'acronym', 'jargon', 'word', 'technique', 'time', 'level'}
+# An alias must not be a common word: one the dictionary (jieba format: word freq tag) lists with
+# a frequency above COMMON_FREQ and a tag other than a name's (nr*, ns*, nt*, nz*) or an
+# abbreviation's (j: 北大, 政协) would be matched inside ordinary text (美的, 平安, 光明).
+# Names themselves are not checked (苹果, 百度 are the entities' own names).
+DICT = os.path.join(os.path.dirname(LEX), 'words', 'dict.txt')
+COMMON_FREQ = 1000
+NAME_TAGS = ('nr', 'ns', 'nt', 'nz', 'j')
+# place names the dictionary tags as common nouns (a tagging error there, not a common word)
+DICT_MISTAGGED = {'恩施'}
 BLOCKED = ['出门问问', 'mobvoi', '李志飞', '魔音工坊', '奇妙文', '言之画', '奇妙元', 'ticwatch', '序列猴子']
 MINIMUMS = {
     ('organizations.tsv', 'company'): 400, ('organizations.tsv', 'investor'): 120,
@@ -101,7 +111,25 @@ def read_rows(fname, header):
     return rows
 
 
+def common_words():
+    """Words of the dictionary that are common words, not names: word -> (freq, tag)."""
+    common = {}
+    if not os.path.exists(DICT):
+        err(f'{DICT}: missing (needed for the common-word alias check)')
+        return common
+    with open(DICT, encoding='utf-8') as f:
+        for line in f:
+            parts = line.split()
+            if len(parts) < 3 or not parts[1].isdigit():
+                continue
+            word, freq, tag = parts[0], int(parts[1]), parts[2]
+            if freq > COMMON_FREQ and not tag.startswith(NAME_TAGS) and word not in DICT_MISTAGGED:
+                common[word] = (freq, tag)
+    return common
+
+
 def check_entities():
+    common = common_words()
     surface = defaultdict(dict)  # type -> surface -> (file, line, name)
     all_surfaces = {}
     counts = Counter()
@@ -136,6 +164,8 @@ def check_entities():
                     err(f'{fname}:{i}: 1-character name/alias {s!r}')
                 if s in alist and s == name:
                     err(f'{fname}:{i}: alias equals name {s!r}')
+                if s != name and s in common:
+                    err(f'{fname}:{i}: alias {s!r} of {name!r} is a common word (dict.txt: freq {common[s][0]}, tag {common[s][1]})')
                 prev = surface[typ].get(s)
                 if prev and prev[2] != name:
                     err(f'{fname}:{i}: {s!r} maps to {name!r} but also to {prev[2]!r} ({prev[0]}:{prev[1]}), same type {typ}')
