@@ -13,7 +13,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
-const ARTICLE: &str = "2012年10月，李志飞从谷歌离职后回国创立了出门问问。公司总部位于北京。\n2020年，出门问问进行了调整。";
+const ARTICLE: &str = "2012年10月，周明远从谷歌离职后回国创立了云帆智行。公司总部位于北京。\n2020年，云帆智行进行了调整。";
 const TRAD: &str = "出門問問是一家人工智慧公司，總部位於北京。創始人李志飛曾在谷歌總部工作，後來回國創立了這家公司。二零一二年十月，公司正式成立。";
 
 fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
@@ -441,7 +441,7 @@ fn utf16(s: &str, le: bool) -> Vec<u8> {
 
 #[test]
 fn utf16_le_and_be_with_bom() {
-    let text = "出门问问𠀀成立于2012年。";
+    let text = "云帆智行𠀀成立于2012年。";
     assert_eq!(decode("a", &utf16(text, true), None).unwrap(), text);
     assert_eq!(decode("a", &utf16(text, false), None).unwrap(), text);
 }
@@ -531,14 +531,14 @@ fn unknown_encoding_label_is_a_decode_error() {
 // ---------------------------------------------------------------- HTML and front matter
 
 const PAGE: &str = r#"<!DOCTYPE html>
-<html><head><meta charset="utf-8"><title>出门问问发布大模型</title>
+<html><head><meta charset="utf-8"><title>云帆智行发布大模型</title>
 <meta property="article:published_time" content="2023-04-20T10:00:00+08:00">
 <style>.x{font:12px}</style><script>window.a = "<p>脚本里的字</p>";</script></head>
 <body><nav><ul><li><a href="/">首页</a></li><li><a href="/tech">科技频道</a></li></ul></nav>
-<div id="main"><article><h1>出门问问发布大模型</h1>
-<p>2023年4月20日，出门问问在北京举行发布会，发布了大模型“序列猴子”。创始人李志飞表示，这是公司成立以来最重要的一次发布。</p>
-<p>出门问问成立于2012年10月，总部位于北京，李志飞此前在谷歌总部工作。公司在2019年进行了一轮调整，精简了业务线。</p>
-<p>李志飞说：“我们&ldquo;训练&rdquo;出了一个60亿参数的模型&hellip;&hellip;”</p></article></div>
+<div id="main"><article><h1>云帆智行发布大模型</h1>
+<p>2023年4月20日，云帆智行在北京举行发布会，发布了大模型“序列猴子”。创始人周明远表示，这是公司成立以来最重要的一次发布。</p>
+<p>云帆智行成立于2012年10月，总部位于北京，周明远此前在谷歌总部工作。公司在2019年进行了一轮调整，精简了业务线。</p>
+<p>周明远说：“我们&ldquo;训练&rdquo;出了一个60亿参数的模型&hellip;&hellip;”</p></article></div>
 <footer><p>版权所有 © 2023 某科技网 京ICP备000000号</p></footer>
 <script>track();</script></body></html>"#;
 
@@ -549,7 +549,7 @@ fn html_file_gives_article_text_without_furniture() {
     let doc = one(&p).unwrap();
     assert!(doc.from_html);
     assert!(
-        doc.text.contains("出门问问在北京举行发布会"),
+        doc.text.contains("云帆智行在北京举行发布会"),
         "{}",
         doc.text
     );
@@ -561,7 +561,7 @@ fn html_file_gives_article_text_without_furniture() {
     for junk in ["脚本里的字", "科技频道", "版权所有", "font", "track", "<p>"] {
         assert!(!doc.text.contains(junk), "{junk} left in {}", doc.text);
     }
-    assert_eq!(doc.given.title.as_deref(), Some("出门问问发布大模型"));
+    assert_eq!(doc.given.title.as_deref(), Some("云帆智行发布大模型"));
     assert_eq!(
         doc.given.published,
         chrono::NaiveDate::from_ymd_opt(2023, 4, 20)
@@ -606,14 +606,14 @@ fn html_page_with_no_text_is_empty() {
 #[test]
 fn text_file_with_front_matter_and_markup_keeps_offsets_in_the_file() {
     // the structure of the scraped articles: YAML front matter, then HTML-bearing text
-    let raw = "---\ntitle: '出门问问的十年'\ndate: Fri, 18 Jun 2021 05:37:00 GMT\nauthor: 某杂志\n---\n<div class=\"content\"><p>2012年10月，李志飞从谷歌离职后回国创立了出门问问。</p>\n<p>出门问问总部位于北京&nbsp;中关村。</p><script>x()</script></div>\n";
+    let raw = "---\ntitle: '云帆智行的十年'\ndate: Fri, 18 Jun 2021 05:37:00 GMT\nauthor: 某杂志\n---\n<div class=\"content\"><p>2012年10月，周明远从谷歌离职后回国创立了云帆智行。</p>\n<p>云帆智行总部位于北京&nbsp;中关村。</p><script>x()</script></div>\n";
     let d = tempdir("bi-front");
     let p = write(&d, "article.txt", raw.as_bytes());
     let doc = one(&p).unwrap();
     assert!(!doc.from_html);
     assert_eq!(doc.text, raw);
     let x = PIPELINE.extract(&doc.text, &doc.given).unwrap();
-    assert_eq!(x.doc.title.as_deref(), Some("出门问问的十年"));
+    assert_eq!(x.doc.title.as_deref(), Some("云帆智行的十年"));
     assert_eq!(
         x.doc.published,
         chrono::NaiveDate::from_ymd_opt(2021, 6, 18)
@@ -631,7 +631,7 @@ fn text_file_with_front_matter_and_markup_keeps_offsets_in_the_file() {
 
 #[test]
 fn unterminated_front_matter_is_text() {
-    let raw = "---\ntitle: x\n李志飞创立了出门问问。";
+    let raw = "---\ntitle: x\n周明远创立了云帆智行。";
     let x = PIPELINE
         .extract(
             raw,
@@ -718,7 +718,7 @@ fn cli_bad_json_line_without_skip_bad_names_the_line() {
 
 #[test]
 fn cli_extract_stdin_skips_only_the_bad_line() {
-    let input = "{\"id\":\"a\",\"text\":\"李志飞创立了出门问问。\"}\n{\"id\":\"b\"}\n{\"id\":\"c\",\"text\":\"北京\"}\n";
+    let input = "{\"id\":\"a\",\"text\":\"周明远创立了云帆智行。\"}\n{\"id\":\"b\"}\n{\"id\":\"c\",\"text\":\"北京\"}\n";
     let o = cli(&["extract", "--skip-bad"], Some(input));
     assert_eq!(code(&o), 0, "{}", stderr(&o));
     assert_eq!(String::from_utf8_lossy(&o.stdout).lines().count(), 2);
