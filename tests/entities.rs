@@ -685,3 +685,45 @@ fn a_short_name_in_brackets_after_a_company_is_that_company() {
         "{e:?}"
     );
 }
+
+#[test]
+fn a_known_organization_a_place_and_a_branch_word_are_one_branch() {
+    let e = entities("据悉，中储粮吉林分公司近日开展了库存检查。");
+    assert!(has(&e, "organization", "中储粮吉林分公司"), "{e:?}");
+    assert!(!has(&e, "place", "吉林"), "{e:?}");
+    let t = "昨天，腾讯上海分公司搬进了新办公楼。";
+    assert_eq!(org_subtype(t, "腾讯上海分公司").as_deref(), Some("company"));
+    // the parent named alone stays its own node, not a short form of the branch
+    let e = entities("招商银行杭州分行发放了首笔贷款。招商银行表示将继续支持小微企业。");
+    assert!(has(&e, "organization", "招商银行杭州分行"), "{e:?}");
+    assert!(
+        e.iter().any(|(t, n, a)| t == "organization"
+            && n != "招商银行杭州分行"
+            && (n == "招商银行" || a.iter().any(|x| x == "招商银行"))),
+        "{e:?}"
+    );
+}
+
+#[test]
+fn a_brand_and_a_model_code_are_one_product() {
+    let e = entities("小米11今天正式开售，首批货很快售罄。");
+    assert!(has(&e, "product", "小米11"), "{e:?}");
+    let e = entities("发布会上，华为 Mate 40 Pro 亮相。");
+    assert!(has(&e, "product", "华为 Mate 40 Pro"), "{e:?}");
+    let e = entities("今年春天，vivo Y73s在线下门店开卖。");
+    assert!(has(&e, "product", "vivo Y73s"), "{e:?}");
+}
+
+#[test]
+fn an_amount_or_a_date_after_a_brand_is_no_model() {
+    for t in [
+        "小米10亿元投资了一家工厂。",
+        "华为2021年营收增长。",
+        "小米11月推出新品。",
+        "腾讯Q3财报显示利润增长。",
+        "华为5G专利数量领先。",
+    ] {
+        let e = entities(t);
+        assert!(!e.iter().any(|(k, _, _)| k == "product"), "{t}: {e:?}");
+    }
+}

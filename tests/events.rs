@@ -702,3 +702,14 @@ fn laying_off_a_named_person_is_a_departure() {
     assert!(kinds(&x).contains(&EventKind::Layoff), "{:?}", kinds(&x));
     assert_no_kind(&x, EventKind::Departure);
 }
+
+#[test]
+fn a_brand_model_going_on_sale_is_a_launch_not_a_listing() {
+    let x = extract("2021年3月，vivo Y73s正式上市。", None);
+    assert!(
+        kinds(&x).contains(&EventKind::ProductLaunch),
+        "{:?}",
+        kinds(&x)
+    );
+    assert_no_kind(&x, EventKind::Listing);
+}

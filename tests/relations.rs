@@ -262,3 +262,12 @@ fn every_name_of_a_list_shares_the_relation_of_its_last() {
     let t = "远航集团的子公司海天科技持有星河科技有限公司30%股份。";
     assert_no_relation(t, "远航集团", "investor_in", "星河科技有限公司");
 }
+
+#[test]
+fn a_branch_is_part_of_its_parent_named_alone() {
+    let t = "招商银行杭州分行发放了首笔贷款。招商银行表示将继续支持小微企业。";
+    assert_relation(t, "招商银行杭州分行", "part_of", "招商银行");
+    // the short form of the parent (中储粮) leads to its canonical name
+    let t = "中储粮吉林分公司开展了检查。中储粮此前已部署相关工作。";
+    assert_relation(t, "中储粮吉林分公司", "part_of", "中国储备粮管理集团");
+}

@@ -46,6 +46,8 @@ const PLAN_WORDS: &str = include_str!("../../data/entity/plan_words.tsv");
 const GLOSSES: &str = include_str!("../../data/entity/glosses.tsv");
 const COMPANY_EVIDENCE: &str = include_str!("../../data/entity/company_evidence.tsv");
 const FACILITY_WORDS: &str = include_str!("../../data/entity/facility_words.tsv");
+const MODEL_WORDS: &str = include_str!("../../data/entity/model_words.tsv");
+const BRANCH_WORDS: &str = include_str!("../../data/entity/branch_words.tsv");
 const INDUSTRY_CONTEXT: &str = include_str!("../../data/entity/industry_context.tsv");
 
 #[derive(Clone, Debug)]
@@ -134,6 +136,12 @@ pub struct Lexicon {
     pub industry_sector_max_len: usize,
     /// Words that make a building or venue of a known place before them (商城, 广场).
     pub facility_words: Vec<String>,
+    /// Words that make a branch of a known organization before a place (分公司, 分行).
+    pub branch_words: Vec<String>,
+    /// Latin words that end a model's name after its code (Pro, Max), and the words after a
+    /// code of digits that make it an amount or a date (亿, 年) (`model_words.tsv`).
+    pub model_suffixes: Vec<String>,
+    pub model_units: Vec<String>,
     /// The context of a news outlet's name (`events/reporters.tsv`: 告诉@, 据@了解), as
     /// (before the name, after it).
     pub reporters: Vec<(regex::Regex, regex::Regex)>,
@@ -439,6 +447,13 @@ impl Lexicon {
             .collect();
         let suffix_words = suffixes.iter().map(|s| s.word.clone()).collect();
         let title_words = titles.iter().map(|t| t.word.clone()).collect();
+        let [model_suffixes, model_units]: [Vec<String>; 2] = read_words_by_kind(
+            data_dir,
+            "entity/model_words.tsv",
+            MODEL_WORDS,
+            "kind",
+            ["suffix", "unit"],
+        )?;
         Ok(Lexicon {
             matcher: matcher(&surfaces)?,
             suffix_words,
@@ -481,6 +496,9 @@ impl Lexicon {
             short_name_cues: read_words(data_dir, "entity/short_name_cues.tsv", SHORT_NAME_CUES)?,
             reporters: crate::event::rules::read_reporters(data_dir)?,
             facility_words: read_words(data_dir, "entity/facility_words.tsv", FACILITY_WORDS)?,
+            model_suffixes,
+            model_units,
+            branch_words: read_words(data_dir, "entity/branch_words.tsv", BRANCH_WORDS)?,
         })
     }
 

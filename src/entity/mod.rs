@@ -460,6 +460,8 @@ impl<'l> EntityStage<'l> {
         self.repeat_names(doc, &mut cands, 2);
         self.industry_names(doc, &occupied, &mut cands);
         self.facility_places(doc, &mut cands);
+        self.branch_offices(doc, &mut cands);
+        self.brand_models(doc, &mut cands);
         self.byline_names(doc, &mut cands);
         self.kin_persons(doc, &mut cands);
         self.gloss_types(doc, &mut cands);
@@ -520,6 +522,190 @@ impl<'l> EntityStage<'l> {
                 tier: 1,
                 rule: "place_facility",
             });
+        }
+    }
+
+    /// 小米11, 华为 Mate 40, 甲 X3 Pro: a known company (or a known product) and a model code
+    /// after it, glued or after one space, are one product. The code is a Latin-and-digit token
+    /// holding a digit (not a common word: 5G, Q3), or a Latin word before such a token (Mate
+    /// 40); model suffixes (`model_words.tsv`: Pro, Max) after it belong to the name. A code of
+    /// digits alone must be short (2021 is a year, 600519 a stock code) and must not be followed
+    /// by a unit (小米10亿元, 华为2021年, 小米11月), a decimal or a date's separator.
+    fn brand_models(&self, doc: &Document, cands: &mut Vec<Candidate<'l>>) {
+        /// The longest code of digits alone taken for a model (小米11, Mate 40).
+        const MAX_DIGITS: usize = 3;
+        let chars = &doc.chars;
+        let known = |c: &Candidate<'_>| matches!(c.rule, "lexicon" | "user_lexicon");
+        let brands: Vec<usize> = (0..cands.len())
+            .filter(|&i| {
+                let c = &cands[i];
+                known(c)
+                    && match c.kind {
+                        EntityType::Organization => c.subtype.as_deref() == Some("company"),
+                        EntityType::Product => true,
+                        _ => false,
+                    }
+            })
+            .collect();
+        if brands.is_empty() {
+            return;
+        }
+        let known_starts: HashSet<usize> =
+            cands.iter().filter(|c| known(c)).map(|c| c.start).collect();
+        // the Latin token (letters, digits, a final +) that begins at `p`, as its end
+        let token = |p: usize| {
+            let mut e = p;
+            while e < chars.len() && chars[e].is_ascii_alphanumeric() {
+                e += 1;
+            }
+            if e > p && e < chars.len() && chars[e] == '+' {
+                e += 1;
+            }
+            e
+        };
+        let after_space = |p: usize| if chars.get(p) == Some(&' ') { p + 1 } else { p };
+        let has_digit = |a: usize, b: usize| chars[a..b].iter().any(char::is_ascii_digit);
+        let common = |a: usize, b: usize| {
+            self.lexicon
+                .latin_common
+                .contains(&doc.slice(a, b).to_lowercase())
+        };
+        for i in brands {
+            let (start, be, tier) = (cands[i].start, cands[i].end, cands[i].tier);
+            let product = cands[i].kind == EntityType::Product;
+            // a model of a known product is of its kind (a game, a device); a brand's is untyped
+            let subtype = if product {
+                cands[i].subtype.clone()
+            } else {
+                None
+            };
+            let a = after_space(be);
+            // a Latin brand glued to a Latin word is another word (the lexicon drops it)
+            if a == be && chars[be - 1].is_ascii_alphanumeric() {
+                continue;
+            }
+            let b = token(a);
+            if b == a {
+                continue;
+            }
+            let (code, mut end) = if has_digit(a, b) {
+                if common(a, b) {
+                    continue;
+                }
+                (a, b)
+            } else if !product && !known_starts.contains(&a) && chars[a].is_ascii_uppercase() {
+                // Mate 40: a word, then the code
+                let c = after_space(b);
+                let d = token(c);
+                if c == b || d == c || !has_digit(c, d) || common(c, d) {
+                    continue;
+                }
+                (c, d)
+            } else {
+                continue;
+            };
+            if chars[code..end].iter().all(char::is_ascii_digit) {
+                let rest = doc.slice(end, chars.len());
+                if end - code > MAX_DIGITS
+                    || self
+                        .lexicon
+                        .model_units
+                        .iter()
+                        .any(|u| rest.starts_with(u.as_str()))
+                {
+                    continue;
+                }
+            }
+            // a decimal, a date, a range or a ratio goes on with a digit after a mark
+            if chars
+                .get(end)
+                .is_some_and(|c| matches!(c, '.' | '-' | '/' | ':' | ','))
+                && chars.get(end + 1).is_some_and(char::is_ascii_digit)
+            {
+                continue;
+            }
+            // Pro, Max: one or two suffixes
+            for _ in 0..2 {
+                let p = after_space(end);
+                let q = token(p);
+                if q > p
+                    && self
+                        .lexicon
+                        .model_suffixes
+                        .iter()
+                        .any(|w| doc.slice(p, q) == w.as_str())
+                {
+                    end = q;
+                } else {
+                    break;
+                }
+            }
+            cands.push(Candidate {
+                start,
+                end,
+                kind: EntityType::Product,
+                subtype: subtype.clone(),
+                name: None,
+                aliases: Cow::Borrowed(&[]),
+                tier,
+                rule: "brand_model",
+            });
+        }
+    }
+
+    /// 甲公司北京分公司, 乙银行上海分行: a known organization, a known place right after it and
+    /// a branch word (`branch_words.tsv`) are one organization, the branch, of the parent's
+    /// subtype (a company where the lexicon gives none); the parent is not an alias of it (the
+    /// event stage relates the two with `part_of` where the parent is named alone).
+    fn branch_offices(&self, doc: &Document, cands: &mut Vec<Candidate<'l>>) {
+        let chars = &doc.chars;
+        let known = |c: &Candidate<'_>| matches!(c.rule, "lexicon" | "user_lexicon");
+        let mut places: Vec<(usize, usize)> = cands
+            .iter()
+            .filter(|c| c.kind == EntityType::Place && known(c))
+            .map(|c| (c.start, c.end))
+            .collect();
+        if places.is_empty() {
+            return;
+        }
+        places.sort_unstable();
+        let orgs: Vec<(usize, usize, u8, Option<Cow<'l, str>>)> = cands
+            .iter()
+            .filter(|c| c.kind == EntityType::Organization && known(c))
+            .map(|c| (c.start, c.end, c.tier, c.subtype.clone()))
+            .collect();
+        for (start, oe, tier, subtype) in orgs {
+            let from = places.partition_point(|p| p.0 < oe);
+            for &(_, pe) in places[from..].iter().take_while(|p| p.0 == oe) {
+                let Some(n) = self
+                    .lexicon
+                    .branch_words
+                    .iter()
+                    .map(|w| (w, w.chars().count()))
+                    .filter(|&(w, n)| pe + n <= chars.len() && doc.slice(pe, pe + n) == w.as_str())
+                    .map(|(_, n)| n)
+                    .max()
+                else {
+                    continue;
+                };
+                let end = pe + n;
+                // a word that runs on past the branch word (分行业) is another word
+                if self.word_runs_past(doc, pe, end) {
+                    continue;
+                }
+                // the tagger's span of the same branch yields (the branch keeps its rule)
+                cands.retain(|c| !(c.tier >= 2 && c.start == start && c.end == end));
+                cands.push(Candidate {
+                    start,
+                    end,
+                    kind: EntityType::Organization,
+                    subtype: Some(subtype.clone().unwrap_or(Cow::Borrowed("company"))),
+                    name: None,
+                    aliases: Cow::Borrowed(&[]),
+                    tier,
+                    rule: "branch_office",
+                });
+            }
         }
     }
 
@@ -2681,6 +2867,8 @@ fn resolve(doc: &Document, chosen: Vec<Candidate<'_>>, lexicon: &Lexicon) -> Ent
                     // FITURE and FITURE创始团队 are two things: a long form that only adds a
                     // generic head (团队, 总部, 公司) is not the name's full form
                     && !lexicon.generic_heads.iter().any(|h| entities[j].name[a.name.len()..].ends_with(h.as_str()))
+                    // nor is a branch of it (甲公司北京分行)
+                    && !lexicon.branch_words.iter().any(|w| entities[j].name.ends_with(w.as_str()))
                     && !(a_listed && listed(&entities[j].name))
             });
         // a short form of two long ones (金山 of 金山软件 and 金山云) is left alone

@@ -92,6 +92,7 @@ impl EventStage<'_> {
         let mut layer = EventLayer::default();
         let mut relations = self.title_relations(doc, ents);
         self.pattern_relations(doc, ents, &mut relations);
+        self.branch_relations(doc, ents, &mut relations);
         let narrator = self.narrator(doc, ents);
         let narrator_org = narrator.and_then(|p| {
             relations
@@ -1248,6 +1249,38 @@ impl EventStage<'_> {
                         j -= 1;
                     }
                 }
+            }
+        }
+    }
+
+    /// 甲公司北京分公司 (a branch the entity stage found, rule `branch_office`) is part of 甲公司
+    /// where the document names the parent alone: the organization whose name or a written
+    /// form of it begins the branch's name, the longest.
+    fn branch_relations(&self, doc: &Document, ents: &EntityLayer, out: &mut Vec<RelationMention>) {
+        for m in ents.mentions.iter().filter(|m| m.rule == "branch_office") {
+            let branch = doc.slice(m.start, m.end);
+            let parent = ents
+                .entities
+                .iter()
+                .enumerate()
+                .filter(|&(i, e)| i != m.entity && e.kind == EntityType::Organization)
+                .filter_map(|(i, e)| {
+                    std::iter::once(&e.name)
+                        .chain(&e.aliases)
+                        .filter(|n| n.len() < branch.len() && branch.starts_with(n.as_str()))
+                        .map(String::len)
+                        .max()
+                        .map(|n| (n, i))
+                })
+                .max_by_key(|&(n, i)| (n, std::cmp::Reverse(i)));
+            if let Some((_, p)) = parent {
+                out.push(RelationMention {
+                    source: m.entity,
+                    target: p,
+                    kind: "part_of".into(),
+                    span: (m.start, m.end),
+                    rule: "branch_office".into(),
+                });
             }
         }
     }
