@@ -3,13 +3,17 @@ mod common;
 use common::*;
 use shiji::document::clean::Given;
 
-fn entities(text: &str) -> Vec<(String, String, Vec<String>)> {
+fn extract(text: &str) -> shiji::model::DocExtract {
     let given = Given {
         id: "t".into(),
         ..Given::default()
     };
-    let x = PIPELINE.extract(text, &given).unwrap();
-    x.entities
+    PIPELINE.extract(text, &given).unwrap()
+}
+
+fn entities(text: &str) -> Vec<(String, String, Vec<String>)> {
+    extract(text)
+        .entities
         .iter()
         .map(|e| {
             (
@@ -296,12 +300,8 @@ fn a_team_or_a_department_is_not_a_company() {
 
 #[test]
 fn a_byline_name_is_one_person() {
-    let given = Given {
-        id: "t".into(),
-        ..Given::default()
-    };
     let text = "星河科技的十年\n\n本文来自微信公众号“星河观察”，作者：晓月的奇妙旅程，编辑：王建，36氪经授权发布。\n\n星河科技今天发布了新产品。";
-    let x = PIPELINE.extract(text, &given).unwrap();
+    let x = extract(text);
     let persons: Vec<&str> = x
         .entities
         .iter()
@@ -534,11 +534,7 @@ fn a_common_english_word_after_a_category_word_is_a_product_name() {
 
 /// The subtype of the organization of this name.
 fn org_subtype(text: &str, name: &str) -> Option<String> {
-    let given = Given {
-        id: "t".into(),
-        ..Given::default()
-    };
-    let x = PIPELINE.extract(text, &given).unwrap();
+    let x = extract(text);
     let e = x
         .entities
         .iter()
@@ -605,31 +601,23 @@ fn a_transliterated_name_is_the_same_person_where_one_part_stands_alone() {
     }
 }
 
-/// (name, subtype) of every organization.
-fn org_subtypes(text: &str) -> Vec<(String, Option<String>)> {
-    let given = Given {
-        id: "t".into(),
-        ..Given::default()
-    };
-    let x = PIPELINE.extract(text, &given).unwrap();
-    x.entities
-        .iter()
-        .filter(|e| e.kind.as_str() == "organization")
-        .map(|e| (e.name.clone(), e.subtype.clone()))
-        .collect()
-}
-
 #[test]
 fn an_organization_takes_the_subtype_of_its_list_and_of_the_name_it_begins_with() {
-    let o = org_subtypes("受消息影响，科大讯飞、汇川恒达、和晶科技集体冲高。");
-    assert!(
-        o.contains(&("汇川恒达".to_string(), Some("company".to_string()))),
-        "{o:?}"
+    assert_eq!(
+        org_subtype(
+            "受消息影响，科大讯飞、汇川恒达、和晶科技集体冲高。",
+            "汇川恒达"
+        )
+        .as_deref(),
+        Some("company")
     );
-    let o = org_subtypes("华为终端与欧盟贸易委员会就此事进行了沟通。");
-    assert!(
-        o.contains(&("欧盟贸易委员会".to_string(), Some("government".to_string()))),
-        "{o:?}"
+    assert_eq!(
+        org_subtype(
+            "华为终端与欧盟贸易委员会就此事进行了沟通。",
+            "欧盟贸易委员会"
+        )
+        .as_deref(),
+        Some("government")
     );
 }
 
@@ -656,10 +644,9 @@ fn a_title_before_a_kinship_word_names_no_company() {
 
 #[test]
 fn a_name_before_a_stock_code_is_a_listed_company() {
-    let o = org_subtypes("陆家嘴（600663）今日公告，拟出售部分资产。");
-    assert!(
-        o.contains(&("陆家嘴".to_string(), Some("company".to_string()))),
-        "{o:?}"
+    assert_eq!(
+        org_subtype("陆家嘴（600663）今日公告，拟出售部分资产。", "陆家嘴").as_deref(),
+        Some("company")
     );
 }
 
