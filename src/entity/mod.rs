@@ -80,6 +80,13 @@ pub struct Candidate<'a> {
     pub rule: &'static str,
 }
 
+impl Candidate<'_> {
+    /// Whether the lexicon, built in or the user's, proposed it.
+    fn is_lexicon(&self) -> bool {
+        matches!(self.rule, "lexicon" | "user_lexicon")
+    }
+}
+
 /// The words and tags (`crate::words`, with the HMM) of the sentences that hold a title, where
 /// a title calls for a name, as one sequence: segmenting every sentence would cost more than
 /// all the other sources together. A sentence is cut run by run ([`crate::words::cut_in_runs`]),
@@ -276,26 +283,21 @@ fn infer_subtypes(
     lexicon: &Lexicon,
 ) {
     let open = |e: &Entity| e.kind == EntityType::Organization && e.subtype.is_none();
-    // lists: runs of organization mentions joined by 、 alone
-    let mut run: Vec<usize> = Vec::new();
+    // lists: runs of two or more organization mentions joined by 、 alone
     let mut lists: Vec<Vec<usize>> = Vec::new();
+    let mut run: Vec<usize> = Vec::new();
     for (k, m) in mentions.iter().enumerate() {
         let joined = run.last().is_some_and(|&p| {
-            let prev: &Mention = &mentions[p];
-            prev.end <= m.start && doc.slice(prev.end, m.start) == "、"
+            mentions[p].end <= m.start && doc.slice(mentions[p].end, m.start) == "、"
         });
-        if !joined && run.len() >= 2 {
-            lists.push(std::mem::take(&mut run));
-        } else if !joined {
-            run.clear();
-        }
-        if entities[m.entity].kind == EntityType::Organization {
-            run.push(k);
-        } else {
+        if !joined || entities[m.entity].kind != EntityType::Organization {
             if run.len() >= 2 {
                 lists.push(std::mem::take(&mut run));
             }
             run.clear();
+        }
+        if entities[m.entity].kind == EntityType::Organization {
+            run.push(k);
         }
     }
     if run.len() >= 2 {
@@ -320,12 +322,10 @@ fn infer_subtypes(
         entities[i].subtype.get_or_insert(subtype);
     }
     // names that begin with another organization's name
+    let head_subtype = |s: Option<&str>| matches!(s, Some("company" | "government"));
     let heads: Vec<(String, String)> = entities
         .iter()
-        .filter(|e| {
-            e.kind == EntityType::Organization
-                && matches!(e.subtype.as_deref(), Some("company" | "government"))
-        })
+        .filter(|e| e.kind == EntityType::Organization && head_subtype(e.subtype.as_deref()))
         .flat_map(|e| {
             let subtype = e.subtype.clone().unwrap_or_default();
             std::iter::once(e.name.clone())
@@ -334,7 +334,6 @@ fn infer_subtypes(
                 .map(move |n| (n, subtype.clone()))
         })
         .collect();
-    let head_subtype = |s: Option<&str>| matches!(s, Some("company" | "government"));
     for e in entities.iter_mut().filter(|e| open(e)) {
         let in_document = heads
             .iter()
@@ -535,11 +534,10 @@ impl<'l> EntityStage<'l> {
         /// The longest code of digits alone taken for a model (小米11, Mate 40).
         const MAX_DIGITS: usize = 3;
         let chars = &doc.chars;
-        let known = |c: &Candidate<'_>| matches!(c.rule, "lexicon" | "user_lexicon");
         let brands: Vec<usize> = (0..cands.len())
             .filter(|&i| {
                 let c = &cands[i];
-                known(c)
+                c.is_lexicon()
                     && match c.kind {
                         EntityType::Organization => c.subtype.as_deref() == Some("company"),
                         EntityType::Product => true,
@@ -550,8 +548,11 @@ impl<'l> EntityStage<'l> {
         if brands.is_empty() {
             return;
         }
-        let known_starts: HashSet<usize> =
-            cands.iter().filter(|c| known(c)).map(|c| c.start).collect();
+        let known_starts: HashSet<usize> = cands
+            .iter()
+            .filter(|c| c.is_lexicon())
+            .map(|c| c.start)
+            .collect();
         // the Latin token (letters, digits, a final +) that begins at `p`, as its end
         let token = |p: usize| {
             let mut e = p;
@@ -659,10 +660,9 @@ impl<'l> EntityStage<'l> {
     /// event stage relates the two with `part_of` where the parent is named alone).
     fn branch_offices(&self, doc: &Document, cands: &mut Vec<Candidate<'l>>) {
         let chars = &doc.chars;
-        let known = |c: &Candidate<'_>| matches!(c.rule, "lexicon" | "user_lexicon");
         let mut places: Vec<(usize, usize)> = cands
             .iter()
-            .filter(|c| c.kind == EntityType::Place && known(c))
+            .filter(|c| c.kind == EntityType::Place && c.is_lexicon())
             .map(|c| (c.start, c.end))
             .collect();
         if places.is_empty() {
@@ -671,7 +671,7 @@ impl<'l> EntityStage<'l> {
         places.sort_unstable();
         let orgs: Vec<(usize, usize, u8, Option<Cow<'l, str>>)> = cands
             .iter()
-            .filter(|c| c.kind == EntityType::Organization && known(c))
+            .filter(|c| c.kind == EntityType::Organization && c.is_lexicon())
             .map(|c| (c.start, c.end, c.tier, c.subtype.clone()))
             .collect();
         for (start, oe, tier, subtype) in orgs {
@@ -1234,7 +1234,7 @@ impl<'l> EntityStage<'l> {
                 (p, if legal.is_some() { ce } else { cs })
             };
             // 总裁夫人: the title is a kin's (X的总裁夫人 names a person, not X's president)
-            if !cue.after && self.kin_word_begins(doc.slice(ce, (ce + 4).min(chars.len()))) {
+            if !cue.after && self.kin_word_begins(doc.slice(ce, chars.len())) {
                 continue;
             }
             // 子公司, 母公司: a relational noun, not a name's head
@@ -2170,7 +2170,7 @@ impl<'l> EntityStage<'l> {
             };
             let mut typed = false;
             for c in cands.iter_mut().filter(|c| c.end == at) {
-                if c.rule == "lexicon" || c.rule == "user_lexicon" {
+                if c.is_lexicon() {
                     typed = true;
                     continue;
                 }
@@ -2736,10 +2736,14 @@ pub fn select(cands: Vec<Candidate<'_>>) -> Vec<Candidate<'_>> {
 fn select_order(cands: &[Candidate<'_>], keep: impl Fn(&Candidate<'_>) -> bool) -> Vec<usize> {
     // at one span of one tier: the lexicon, then the reading the name has elsewhere in the
     // document (a person's 奥莉维亚 where the tagger alone would read a place), then the rest
-    let rank = |c: &Candidate<'_>| match c.rule {
-        "lexicon" | "user_lexicon" => 0,
-        "same_name_in_document" => 1,
-        _ => 2,
+    let rank = |c: &Candidate<'_>| {
+        if c.is_lexicon() {
+            0
+        } else if c.rule == "same_name_in_document" {
+            1
+        } else {
+            2
+        }
     };
     // the sort key, computed once per candidate; the index last keeps the order of equals
     let mut keyed: Vec<_> = (0..cands.len())
@@ -2834,6 +2838,13 @@ fn resolve(doc: &Document, chosen: Vec<Candidate<'_>>, lexicon: &Lexicon) -> Ent
     by_name.sort_by(|&x, &y| {
         (entities[x].kind, &entities[x].name).cmp(&(entities[y].kind, &entities[y].name))
     });
+    // two names the lexicon lists as two entries (微信, 微信公众号) stay two
+    let listed = |name: &str| {
+        lexicon
+            .by_surface
+            .get(name)
+            .is_some_and(|&k| lexicon.entries[k].name == name)
+    };
     for i in 0..entities.len() {
         let a = &entities[i];
         if a.name.chars().count() < 2
@@ -2844,13 +2855,6 @@ fn resolve(doc: &Document, chosen: Vec<Candidate<'_>>, lexicon: &Lexicon) -> Ent
         {
             continue;
         }
-        // two names the lexicon lists as two entries (微信, 微信公众号) stay two
-        let listed = |name: &str| {
-            lexicon
-                .by_surface
-                .get(name)
-                .is_some_and(|&k| lexicon.entries[k].name == name)
-        };
         let a_listed = listed(&a.name);
         // names that begin with `a`'s name sort right after it
         let from = by_name.partition_point(|&k| {
