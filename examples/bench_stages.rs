@@ -10,6 +10,10 @@ use shiji::input::{ReadOptions, read_jsonl};
 use shiji::pipeline::{Analysis, Options, Pipeline, to_extract};
 use std::time::{Duration, Instant};
 
+/// The allocator the `shiji` binary uses, so the stage rates are the binary's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     let path = args
