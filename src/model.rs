@@ -110,11 +110,52 @@ impl EventKind {
 /// a count, not a copy. It compares, orders and serializes as the text.
 pub type SharedStr = std::sync::Arc<str>;
 
+/// Which of a document's texts an evidence span points into.
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum TextField {
+    /// The text as given (the file after decoding, or a JSON line's `text`).
+    #[default]
+    Text,
+    /// The `title` given beside a text that does not contain it (a JSON line's `title`): a
+    /// headline often states the article's main event, so it is read too.
+    Title,
+}
+
+impl TextField {
+    pub fn is_text(&self) -> bool {
+        *self == TextField::Text
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TextField::Text => "text",
+            TextField::Title => "title",
+        }
+    }
+}
+
+impl Evidence {
+    /// `doc:start-end`, or `doc:title:start-end` for a span in the given title: where a
+    /// reader finds the span.
+    pub fn locator(&self) -> String {
+        match self.field {
+            TextField::Text => format!("{}:{}-{}", self.doc, self.start, self.end),
+            TextField::Title => format!("{}:title:{}-{}", self.doc, self.start, self.end),
+        }
+    }
+}
+
 /// Where a node or edge came from: the document, the span in the text as given (chars, end
-/// exclusive), the span's text, the sentence, and the rule that made it.
+/// exclusive) or, where `field` says `title`, in the given title; the span's text, the
+/// sentence, and the rule that made it.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct Evidence {
     pub doc: SharedStr,
+    #[serde(default, skip_serializing_if = "TextField::is_text")]
+    pub field: TextField,
     pub start: usize,
     pub end: usize,
     pub text: SharedStr,

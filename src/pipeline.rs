@@ -89,7 +89,10 @@ impl Pipeline {
 
     pub fn analyze(&self, doc: Document) -> Analysis {
         let reference = self.reference(&doc);
-        let times = self.time.tag(&doc.text, reference);
+        let mut times = self.time.tag(&doc.text, reference);
+        // a date in the given title has no offsets in the text to point to; the title's
+        // events take the date of the body's report of them (see `to_extract`)
+        times.retain(|t| !doc.in_title(t.start));
         let entities = EntityStage {
             lexicon: &self.lexicon,
             words: &self.words,
@@ -121,6 +124,8 @@ impl Pipeline {
 struct EvidenceMaker<'a> {
     doc: &'a Document,
     raw: Vec<char>,
+    /// The given title, for spans in it (see [`Document::title_len`]).
+    title: Vec<char>,
     id: SharedStr,
     sentences: Vec<Option<SharedStr>>,
     rules: rustc_hash::FxHashMap<&'a str, SharedStr>,
@@ -131,6 +136,10 @@ impl<'a> EvidenceMaker<'a> {
         EvidenceMaker {
             doc,
             raw: raw.chars().collect(),
+            title: match doc.title_len {
+                0 => Vec::new(),
+                _ => doc.meta.title.as_deref().unwrap_or("").chars().collect(),
+            },
             id: doc.meta.id.as_str().into(),
             sentences: vec![None; doc.sentences.len()],
             rules: Default::default(),
@@ -141,6 +150,11 @@ impl<'a> EvidenceMaker<'a> {
     fn make(&mut self, start: usize, end: usize, rule: &'a str) -> Evidence {
         let doc = self.doc;
         let (rs, re) = doc.raw_span(start, end);
+        let (field, given) = if doc.in_title(start) {
+            (TextField::Title, &self.title)
+        } else {
+            (TextField::Text, &self.raw)
+        };
         let sentence = match doc.sentence_index(start) {
             Some(i) => self.sentences[i]
                 .get_or_insert_with(|| doc.sentence_text(i).into())
@@ -149,9 +163,10 @@ impl<'a> EvidenceMaker<'a> {
         };
         Evidence {
             doc: self.id.clone(),
+            field,
             start: rs,
             end: re,
-            text: self.raw.get(rs..re).map_or_else(
+            text: given.get(rs..re).map_or_else(
                 || doc.slice(start, end).into(),
                 |c| c.iter().collect::<String>().into(),
             ),
@@ -227,6 +242,7 @@ pub fn to_extract(a: &Analysis, raw: &str) -> DocExtract {
             aliases: vec![],
             mentions: vec![Evidence {
                 doc: evidence.id.clone(),
+                field: TextField::Text,
                 start,
                 end: start + title.chars().count(),
                 text: title.into(),
@@ -237,6 +253,7 @@ pub fn to_extract(a: &Analysis, raw: &str) -> DocExtract {
         for b in &doc.meta.bylines {
             let ev = Evidence {
                 doc: evidence.id.clone(),
+                field: TextField::Text,
                 start: b.start,
                 end: b.end,
                 text: b.name.as_str().into(),
@@ -269,7 +286,7 @@ pub fn to_extract(a: &Analysis, raw: &str) -> DocExtract {
                     match x
                         .mentions
                         .iter_mut()
-                        .find(|y| y.start == m.start && y.end == m.end)
+                        .find(|y| y.field == m.field && y.start == m.start && y.end == m.end)
                     {
                         Some(y) => y.rule = m.rule,
                         None => x.mentions.push(m),
@@ -321,7 +338,7 @@ pub fn to_extract(a: &Analysis, raw: &str) -> DocExtract {
                 if !x
                     .evidence
                     .iter()
-                    .any(|e| e.start == evid.start && e.end == evid.end)
+                    .any(|e| e.field == evid.field && e.start == evid.start && e.end == evid.end)
                 {
                     x.evidence.push(evid);
                 }
@@ -429,7 +446,13 @@ pub fn entities_jsonl<R: std::io::BufRead, W: std::io::Write>(
         // a text with nothing left after cleaning has no entities; that is no error here
         if let Ok(doc) = p.prepare(&d.text, &d.given) {
             let a = p.analyze(doc);
-            for m in &a.entities.mentions {
+            // offsets point into `text`: a mention in the given title has none there
+            for m in a
+                .entities
+                .mentions
+                .iter()
+                .filter(|m| !a.doc.in_title(m.start))
+            {
                 let e = &a.entities.entities[m.entity];
                 let (s, e2) = a.doc.raw_span(m.start, m.end);
                 let text: String = d.text.chars().skip(s).take(e2 - s).collect();

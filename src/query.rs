@@ -114,13 +114,12 @@ pub fn timeline_md(entries: &[TimelineEntry]) -> String {
 }
 
 /// A sentence with the span `text` marked ⟦so⟧ (the first occurrence).
-/// `doc:start-end (rule): sentence with the span marked`, as `explain` lists evidence.
+/// `doc:start-end (rule): sentence with the span marked`, as `explain` lists evidence (see
+/// [`crate::model::Evidence::locator`]).
 fn evidence_line(e: &crate::model::Evidence) -> String {
     format!(
-        "{}:{}-{} ({}): {}",
-        e.doc,
-        e.start,
-        e.end,
+        "{} ({}): {}",
+        e.locator(),
         e.rule,
         mark(&e.sentence, &e.text)
     )

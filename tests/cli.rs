@@ -412,3 +412,133 @@ fn render_reads_graph_json_and_names_it_when_missing() {
         );
     }
 }
+
+/// A feed's headline that the text does not repeat is read as the article's first line; its
+/// evidence says `"field": "title"` and counts in the title, and the text's offsets do not move.
+#[test]
+fn a_given_title_the_text_lacks_is_read_with_its_own_offsets() {
+    let title = "云杉数智完成3亿元B轮融资 北辰资本领投";
+    let text = "3月1日，云杉数智宣布完成3亿元B轮融资，由北辰资本领投。云杉数智成立于2019年。";
+    let line =
+        serde_json::json!({"id": "t1", "title": title, "published": "2024-03-02", "text": text})
+            .to_string();
+    let out = run(&["extract"], Some(&format!("{line}\n")));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let x: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let chars = |s: &str, a: &serde_json::Value| -> String {
+        let (p, q) = (
+            a["start"].as_u64().unwrap() as usize,
+            a["end"].as_u64().unwrap() as usize,
+        );
+        s.chars().skip(p).take(q - p).collect()
+    };
+    let mut in_title = 0;
+    for e in x["entities"].as_array().unwrap() {
+        for m in e["mentions"].as_array().unwrap() {
+            let given = if m.get("field").is_some() {
+                assert_eq!(m["field"], "title");
+                in_title += 1;
+                title
+            } else {
+                text
+            };
+            assert_eq!(chars(given, m), m["text"].as_str().unwrap());
+        }
+    }
+    assert!(in_title >= 2, "both companies of the headline: {x}");
+    // the headline's funding is the body's, dated by the body, with both evidences; the
+    // space between the headline's clauses keeps the lead investor out of the company's role
+    let fundings: Vec<&serde_json::Value> = x["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["type"] == "funding")
+        .collect();
+    assert_eq!(fundings.len(), 1, "{x}");
+    let f = fundings[0];
+    assert_eq!(f["date"]["value"], "2024-03-01");
+    let fields: Vec<&str> = f["evidence"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e.get("field").and_then(|v| v.as_str()).unwrap_or("text"))
+        .collect();
+    assert!(fields.contains(&"title") && fields.contains(&"text"), "{f}");
+    let roles: Vec<(String, String)> = f["participants"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| {
+            (
+                p["entity"].as_str().unwrap().into(),
+                p["role"].as_str().unwrap().into(),
+            )
+        })
+        .collect();
+    assert!(
+        roles.contains(&("org:云杉数智".into(), "org".into())),
+        "{roles:?}"
+    );
+    assert!(
+        roles.contains(&("org:北辰资本".into(), "investor".into())),
+        "{roles:?}"
+    );
+    assert!(
+        !roles.contains(&("org:云杉数智".into(), "investor".into())),
+        "{roles:?}"
+    );
+
+    // a headline alone with an event: undated, found only there, and the timeline points into the title
+    let d = tempdir("cli-title");
+    let feed = d.join("feed.jsonl");
+    let line = serde_json::json!({"id": "t2", "title": "星桥医疗宣布裁员三成", "text": "据悉，这家公司近期经营困难。"})
+        .to_string();
+    std::fs::write(&feed, format!("{line}\n")).unwrap();
+    let o = d.join("out");
+    let b = run(
+        &[
+            "build",
+            feed.to_str().unwrap(),
+            "--out",
+            o.to_str().unwrap(),
+            "--format",
+            "timeline",
+        ],
+        None,
+    );
+    assert!(b.status.success(), "{}", String::from_utf8_lossy(&b.stderr));
+    let md = std::fs::read_to_string(o.join("timeline.md")).unwrap();
+    assert!(
+        md.contains("| layoff |") && md.contains("t2:title:0-"),
+        "{md}"
+    );
+
+    // `entities` gives offsets in the text only: the title's mentions are not listed
+    let e = run(&["entities"], Some(&format!("{line}\n")));
+    let v: serde_json::Value = serde_json::from_slice(&e.stdout).unwrap();
+    assert!(
+        v["entities"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|m| !m["text"].as_str().unwrap().contains("星桥")),
+        "{v}"
+    );
+}
+
+/// A title that the text holds (a file's headline line) is read once, in the text.
+#[test]
+fn a_given_title_the_text_holds_is_not_read_twice() {
+    let title = "云杉数智完成3亿元B轮融资";
+    let text = format!("{title}\n3月1日，云杉数智宣布完成3亿元B轮融资。");
+    let line =
+        serde_json::json!({"id": "t3", "title": title, "published": "2024-03-02", "text": text})
+            .to_string();
+    let out = run(&["extract"], Some(&format!("{line}\n")));
+    let x: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(!x.to_string().contains("\"field\""), "{x}");
+}

@@ -713,3 +713,19 @@ fn a_brand_model_going_on_sale_is_a_launch_not_a_listing() {
     );
     assert_no_kind(&x, EventKind::Listing);
 }
+
+#[test]
+fn a_space_between_han_clauses_ends_a_clause() {
+    // a headline's two clauses: the company that raised is no investor of its own round
+    let given = Given {
+        id: "t".into(),
+        title: Some("云杉数智完成3亿元B轮融资 北辰资本领投".into()),
+        ..Default::default()
+    };
+    let x = PIPELINE
+        .extract("云杉数智宣布完成3亿元B轮融资。", &given)
+        .expect("extracts");
+    assert!(role_of(&x, EventKind::Funding, "云杉数智").contains(&"org".to_string()));
+    assert!(!role_of(&x, EventKind::Funding, "云杉数智").contains(&"investor".to_string()));
+    assert!(role_of(&x, EventKind::Funding, "北辰资本").contains(&"investor".to_string()));
+}

@@ -298,7 +298,20 @@ pub fn prepare(raw: &str, given: &Given, rules: &CleanRules) -> Result<Document>
     if given.published.is_some() {
         meta.published = given.published;
     }
-    let mut joined: Line = Vec::with_capacity(kept.len());
+    if out.iter().flatten().all(|(c, _)| c.is_whitespace()) {
+        return Err(Error::Empty {
+            path: given.id.clone(),
+        });
+    }
+    let title_len = match given_title_line(raw, given, &out) {
+        Some(line) => {
+            let n = line.len();
+            out.insert(0, line);
+            n
+        }
+        None => 0,
+    };
+    let mut joined: Line = Vec::with_capacity(kept.len() + title_len + 1);
     for line in out.iter_mut() {
         // full-width Latin letters and digits read as their ASCII forms (ＯｐｅｎＡＩ is OpenAI),
         // traditional Han as simplified; one char for one char, so offsets still map back
@@ -319,12 +332,37 @@ pub fn prepare(raw: &str, given: &Given, rules: &CleanRules) -> Result<Document>
         }
         joined.extend(line);
     }
-    if joined.iter().all(|(c, _)| c.is_whitespace()) {
-        return Err(Error::Empty {
-            path: given.id.clone(),
-        });
+    Ok(Document::from_parts(meta, chars.len(), joined, title_len))
+}
+
+/// The given title as a first line of its own (each char mapped to its index in the title),
+/// when the text does not hold it already: a feed's headline (`{"title", "text"}`) often
+/// states the article's main event and is read like its first paragraph.
+fn given_title_line(raw: &str, given: &Given, lines: &[Line]) -> Option<Line> {
+    let title = given.title.as_deref()?;
+    let trimmed = title.trim();
+    if trimmed.is_empty() || raw.contains(trimmed) {
+        return None;
     }
-    Ok(Document::from_parts(meta, chars.len(), joined))
+    let first: Vec<char> = trimmed.chars().collect();
+    let held = lines.iter().any(|l| {
+        l.windows(first.len())
+            .any(|w| w.iter().map(|x| x.0).eq(first.iter().copied()))
+    });
+    if held {
+        return None;
+    }
+    let skipped = title.chars().take_while(|c| c.is_whitespace()).count();
+    Some(
+        first
+            .iter()
+            .enumerate()
+            .map(|(i, &c)| {
+                let c = if c.is_whitespace() { ' ' } else { c };
+                (c, (skipped + i) as u32)
+            })
+            .collect(),
+    )
 }
 
 /// A first line can be the headline unless it ends as a sentence or mid-sentence (。，；：、)

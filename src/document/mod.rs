@@ -52,15 +52,24 @@ pub struct Document {
     pub text: String,
     /// The cleaned text as chars, for char-offset work.
     pub chars: Vec<char>,
-    /// For each cleaned char, the index of the raw char it came from.
+    /// For each cleaned char, the index of the raw char it came from (for the first
+    /// `title_len` chars: of the title char).
     map: Vec<u32>,
+    /// Cleaned chars at the start that are the given title, read as the first paragraph
+    /// because the text does not contain it (0 when it does, or no title was given).
+    pub title_len: usize,
     /// For each cleaned char, its byte offset in `text` (plus one final entry: `text.len()`).
     char_bytes: Vec<u32>,
     pub sentences: Vec<Sentence>,
 }
 
 impl Document {
-    pub(crate) fn from_parts(meta: DocMeta, raw_chars: usize, kept: Vec<(char, u32)>) -> Document {
+    pub(crate) fn from_parts(
+        meta: DocMeta,
+        raw_chars: usize,
+        kept: Vec<(char, u32)>,
+        title_len: usize,
+    ) -> Document {
         let mut text = String::with_capacity(kept.len() * 3);
         let mut chars = Vec::with_capacity(kept.len());
         let mut map = Vec::with_capacity(kept.len());
@@ -79,13 +88,20 @@ impl Document {
             text,
             chars,
             map,
+            title_len,
             char_bytes,
             sentences,
         }
     }
 
     /// The `[start, end)` span in the text as given for a cleaned span.
+    /// A span in the given title (see [`Self::title_len`]) maps into the title.
     pub fn raw_span(&self, start: usize, end: usize) -> (usize, usize) {
+        let end = if start < self.title_len {
+            end.min(self.title_len)
+        } else {
+            end
+        };
         if start >= end || start >= self.map.len() {
             let p = self
                 .map
@@ -98,10 +114,16 @@ impl Document {
         (self.map[start] as usize, self.map[end - 1] as usize + 1)
     }
 
+    /// Whether cleaned char `p` belongs to the given title.
+    pub fn in_title(&self, p: usize) -> bool {
+        p < self.title_len
+    }
+
     /// The cleaned span of the raw span `[start, end)`, when cleaning kept all of it.
     pub fn clean_span(&self, start: usize, end: usize) -> Option<(usize, usize)> {
-        let s = self.map.partition_point(|&r| (r as usize) < start);
-        let e = self.map.partition_point(|&r| (r as usize) < end);
+        let t = self.title_len;
+        let s = t + self.map[t..].partition_point(|&r| (r as usize) < start);
+        let e = t + self.map[t..].partition_point(|&r| (r as usize) < end);
         (e > s && e - s == end - start && self.map[s] as usize == start).then_some((s, e))
     }
 

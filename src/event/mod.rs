@@ -62,6 +62,18 @@ fn is_clause_break(c: char) -> bool {
     )
 }
 
+/// Whether the char at `i` ends a clause: punctuation, or a space between two Han characters,
+/// which separates clauses the way a comma does in headlines and captions (甲完成B轮融资 乙领投)
+/// but never the words of a Latin name.
+fn clause_break_at(chars: &[char], i: usize) -> bool {
+    let c = chars[i];
+    is_clause_break(c)
+        || (c.is_whitespace()
+            && i > 0
+            && crate::entity::is_han(chars[i - 1])
+            && chars.get(i + 1).is_some_and(|&n| crate::entity::is_han(n)))
+}
+
 /// The most characters a relation pattern reads between two mentions (its own regex bounds it
 /// further: 甲……，……，总部位于乙 may span a few clauses), after the right one or before the
 /// left one.
@@ -201,7 +213,7 @@ impl EventStage<'_> {
         // a comma inside brackets (腾讯控股（00700，HK）) ends no clause; nor does one of a
         // bracket left open before the trigger or closed after it
         let mut depth = 0i32;
-        while cs > sent.start && (depth > 0 || !is_clause_break(chars[cs - 1])) {
+        while cs > sent.start && (depth > 0 || !clause_break_at(chars, cs - 1)) {
             match chars[cs - 1] {
                 '）' | ')' => depth += 1,
                 '（' | '(' => depth = (depth - 1).max(0),
@@ -211,7 +223,7 @@ impl EventStage<'_> {
         }
         let mut ce = te;
         let mut depth = 0i32;
-        while ce < sent.end && (depth > 0 || !is_clause_break(chars[ce])) {
+        while ce < sent.end && (depth > 0 || !clause_break_at(chars, ce)) {
             match chars[ce] {
                 '（' | '(' => depth += 1,
                 '）' | ')' => depth = (depth - 1).max(0),

@@ -140,9 +140,7 @@ pub fn write_table_md(
             .map(|p| format!("{} ({})", p.name, p.role))
             .collect::<Vec<_>>()
             .join(", ");
-        let ev = e.evidence.first().map_or(String::new(), |x| {
-            format!("{}:{}-{}", x.doc, x.start, x.end)
-        });
+        let ev = e.evidence.first().map_or(String::new(), |x| x.locator());
         writeln!(
             w,
             "| {} | {} | {} | {} | {} |",

@@ -74,7 +74,9 @@ fn cap_evidence(ev: &mut Vec<Evidence>) {
 
 fn sort_evidence(ev: &mut Vec<Evidence>) {
     ev.sort();
-    ev.dedup_by(|a, b| a.doc == b.doc && a.start == b.start && a.end == b.end);
+    ev.dedup_by(|a, b| {
+        a.doc == b.doc && a.field == b.field && a.start == b.start && a.end == b.end
+    });
 }
 
 /// The evidence a node or edge gathers while the merger adds documents. Once it holds more than
@@ -147,6 +149,7 @@ impl Pool {
     fn evidence(&mut self, e: &Evidence, doc: &SharedStr) -> Evidence {
         Evidence {
             doc: self.doc(&e.doc, doc),
+            field: e.field,
             start: e.start,
             end: e.end,
             text: self.get(&e.text),
@@ -1211,6 +1214,11 @@ mod tests {
                         let start = next(30);
                         Evidence {
                             doc: doc.clone(),
+                            field: if next(4) == 0 {
+                                TextField::Title
+                            } else {
+                                TextField::Text
+                            },
                             start,
                             end: start + 1 + next(2),
                             text: format!("t{}", next(3)).into(),
