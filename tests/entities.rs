@@ -714,3 +714,17 @@ fn an_amount_or_a_date_after_a_brand_is_no_model() {
         assert!(!e.iter().any(|(k, _, _)| k == "product"), "{t}: {e:?}");
     }
 }
+
+#[test]
+fn an_investor_of_common_words_is_named_by_its_suffix_and_its_role() {
+    let e = entities("本轮融资由青松资本领投，远航创投跟投。");
+    assert!(has(&e, "organization", "青松资本"), "{e:?}");
+    assert!(has(&e, "organization", "远航创投"), "{e:?}");
+    assert_eq!(
+        org_subtype("本轮融资由青松资本领投。", "青松资本").as_deref(),
+        Some("investor")
+    );
+    // a kind of money, not a firm
+    let e = entities("本轮由社会资本领投，国有资本跟投，产业基金参投。");
+    assert!(e.is_empty(), "{e:?}");
+}

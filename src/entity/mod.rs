@@ -1276,7 +1276,11 @@ impl<'l> EntityStage<'l> {
             .collect();
         for (start, end, is_strong, cue) in found {
             let name: String = chars[start..end].iter().collect();
-            if !is_strong && !strong.contains(&name) && !self.more_than_common_words(&name) {
+            if !is_strong
+                && !strong.contains(&name)
+                && !self.more_than_common_words(&name)
+                && !self.named_for_its_role(&name, cue)
+            {
                 continue;
             }
             out.push(Candidate {
@@ -1290,6 +1294,26 @@ impl<'l> EntityStage<'l> {
                 rule: if is_strong { "strong_cue" } else { "weak_cue" },
             });
         }
+    }
+
+    /// A name of common words that a weak cue introduces (远航资本领投) is still a name when it
+    /// ends in an organization suffix of the very kind the cue asks for (资本, 创投 for an
+    /// investor): two independent signs that the text names a firm. A kind or a region before
+    /// the suffix (社会资本, 国有资本, 海外基金: `industry_context.tsv`, generic) names a
+    /// category of money, not a firm.
+    fn named_for_its_role(&self, name: &str, cue: &lexicon::Cue) -> bool {
+        self.lexicon.suffixes.iter().any(|x| {
+            x.keep
+                && x.subtype == cue.subtype
+                && name.len() > x.word.len()
+                && name.ends_with(x.word.as_str())
+                && {
+                    let head = &name[..name.len() - x.word.len()];
+                    head.chars().count() >= 2
+                        && !self.lexicon.industry_generic.contains(head)
+                        && !self.lexicon.is_generic(head)
+                }
+        })
     }
 
     /// Whether `text` begins with a kinship word (夫人 of 总裁夫人).
