@@ -654,6 +654,13 @@ fn a_name_before_a_stock_code_is_a_listed_company() {
 fn a_common_word_glued_to_an_amount_is_no_product() {
     let e = entities("蓝海医疗宣布完成IPO7亿元募资。");
     assert!(!e.iter().any(|(_, n, _)| n.starts_with("IPO")), "{e:?}");
+    // a percentage and a year are amounts and dates too (units of model_words.tsv)
+    let e = entities("蓝海医疗预计今年GDP5%的增长不变，并在AI2025年大会上发言。");
+    assert!(
+        !e.iter()
+            .any(|(_, n, _)| n.starts_with("GDP") || n.starts_with("AI2")),
+        "{e:?}"
+    );
 }
 
 #[test]

@@ -1811,11 +1811,16 @@ impl<'l> EntityStage<'l> {
                 // a Latin name before an organization cue (X公司, X的员工, X创始人)
                 (cue.kind, Some(Cow::Borrowed(cue.subtype.as_str())), 1)
             } else if s.chars().any(|c| c.is_ascii_digit()) {
-                // a common word glued to the number after it (IPO7亿元, GDP5万亿) is no code:
-                // the digits begin an amount (a Chinese numeral follows them)
+                // a common word glued to the number after it (IPO7亿元, GDP5%, AI2025年) is
+                // no code: the digits begin an amount or a date (a unit of `model_words.tsv`
+                // follows them)
                 let letters = s.trim_end_matches(|c: char| c.is_ascii_digit());
                 if letters.len() < s.len()
-                    && after.starts_with(['亿', '万', '千', '百'])
+                    && self
+                        .lexicon
+                        .model_units
+                        .iter()
+                        .any(|u| after.starts_with(u.as_str()))
                     && self.lexicon.latin_common.contains(&letters.to_lowercase())
                 {
                     continue;
