@@ -542,3 +542,56 @@ fn a_given_title_the_text_holds_is_not_read_twice() {
     let x: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert!(!x.to_string().contains("\"field\""), "{x}");
 }
+
+/// `--lexicon FILE`: a user's entry names what nothing else would find, with its aliases, and
+/// wins over the longer spans the rules would build around it.
+#[test]
+fn a_user_lexicon_names_its_entries_with_their_aliases() {
+    let d = tempdir("cli-user-lexicon");
+    let lex = d.join("mine.tsv");
+    std::fs::write(
+        &lex,
+        "name\ttype\tsubtype\taliases\tsource\n蓝鲸\torganization\tcompany\tBluewhale\tmy notes\n云杉镇\tplace\ttown\t\tmy notes\n",
+    )
+    .unwrap();
+    let line = serde_json::json!({"id": "u1", "text": "蓝鲸今天在云杉镇商城开了一家门店。Bluewhale表示，明年还将开店。"}).to_string();
+    let plain = run(&["extract"], Some(&format!("{line}\n")));
+    let mine = run(
+        &["extract", "--lexicon", lex.to_str().unwrap()],
+        Some(&format!("{line}\n")),
+    );
+    assert!(
+        mine.status.success(),
+        "{}",
+        String::from_utf8_lossy(&mine.stderr)
+    );
+    let names = |o: &std::process::Output| -> Vec<(String, String, usize)> {
+        let x: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+        x["entities"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| {
+                (
+                    e["id"].as_str().unwrap().to_string(),
+                    e.get("subtype")
+                        .and_then(|s| s.as_str())
+                        .unwrap_or("")
+                        .to_string(),
+                    e["mentions"].as_array().unwrap().len(),
+                )
+            })
+            .collect()
+    };
+    let (plain, mine) = (names(&plain), names(&mine));
+    assert!(!plain.iter().any(|e| e.0 == "org:蓝鲸"), "{plain:?}");
+    // both spellings are one company
+    assert!(
+        mine.contains(&("org:蓝鲸".into(), "company".into(), 2)),
+        "{mine:?}"
+    );
+    assert!(
+        mine.contains(&("place:云杉镇".into(), "town".into(), 1)),
+        "{mine:?}"
+    );
+}

@@ -83,8 +83,13 @@ pub struct Candidate<'a> {
 impl Candidate<'_> {
     /// Whether the lexicon, built in or the user's, proposed it.
     fn is_lexicon(&self) -> bool {
-        matches!(self.rule, "lexicon" | "user_lexicon")
+        from_lexicon(self.rule)
     }
+}
+
+/// Whether a candidate's or mention's rule is the lexicon's, built in or the user's.
+fn from_lexicon(rule: &str) -> bool {
+    matches!(rule, "lexicon" | "user_lexicon")
 }
 
 /// The words and tags (`crate::words`, with the HMM) of the sentences that hold a title, where
@@ -480,7 +485,7 @@ impl<'l> EntityStage<'l> {
         let ev = &self.lexicon.company_evidence;
         let places: Vec<(usize, usize)> = cands
             .iter()
-            .filter(|c| c.kind == EntityType::Place && c.rule == "lexicon")
+            .filter(|c| c.kind == EntityType::Place && c.is_lexicon())
             .map(|c| (c.start, c.end))
             .collect();
         for (start, pe) in places {
@@ -2697,7 +2702,7 @@ impl EntityStage<'_> {
     fn promote_containing(&self, doc: &Document, cands: &mut [Candidate<'_>]) {
         let mut lexicon: Vec<(usize, usize, EntityType)> = cands
             .iter()
-            .filter(|c| c.tier == 1 && c.rule == "lexicon")
+            .filter(|c| c.tier == 1 && c.is_lexicon())
             .map(|c| (c.start, c.end, c.kind))
             .collect();
         // lexicon spans never overlap (leftmost-longest): sorted by start, the ones meeting a
@@ -2982,7 +2987,7 @@ fn resolve(doc: &Document, chosen: Vec<Candidate<'_>>, lexicon: &Lexicon) -> Ent
             && a.entity != b.entity
         {
             // the lexicon knows the Latin name: its entity (type, canonical name) is the one
-            if b.rule == "lexicon" && a.rule != "lexicon" {
+            if from_lexicon(b.rule) && !from_lexicon(a.rule) {
                 same.push((a.entity, b.entity));
             } else {
                 same.push((b.entity, a.entity));
