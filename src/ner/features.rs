@@ -364,35 +364,28 @@ impl Scratch {
         let l = &self.lex;
         let m = n + 2 * PAD;
         let hb = |x: u64| fin(x) as u32;
+        // (filled by extending cleared buffers: zeroing them first would write every
+        // element twice)
         self.uni.clear();
         self.bi.clear();
         self.tri.clear();
-        self.uni.resize(m, 0);
-        self.bi.resize(m, 0);
-        self.tri.resize(m, 0);
-        for (p, ((u, b), t)) in self
-            .uni
-            .iter_mut()
-            .zip(self.bi.iter_mut())
-            .zip(self.tri.iter_mut())
-            .enumerate()
-        {
+        for p in 0..m {
             let c0 = c[p] as u64;
-            *u = hb(mix(2, c0));
+            self.uni.push(hb(mix(2, c0)));
             let c1 = if p + 1 < m {
                 c[p + 1] as u64
             } else {
                 EOS as u64
             };
-            *b = hb(mix(mix(3, c0), c1));
+            self.bi.push(hb(mix(mix(3, c0), c1)));
             let cm = if p > 0 { c[p - 1] as u64 } else { BOS as u64 };
-            *t = hb(mix(mix(mix(4, cm), c0), c1));
+            self.tri.push(hb(mix(mix(mix(4, cm), c0), c1)));
         }
         let (u, bi, tri) = (&self.uni, &self.bi, &self.tri);
         let bias = hb(mix(1, 0));
         self.feats.clear();
-        self.feats.resize(n * NUM_TEMPLATES, 0);
-        for (p, out) in (PAD..PAD + n).zip(self.feats.chunks_exact_mut(NUM_TEMPLATES)) {
+        self.feats.reserve(n * NUM_TEMPLATES);
+        for p in PAD..PAD + n {
             let shape = (k[p - 2] as u64)
                 | ((k[p - 1] as u64) << 4)
                 | ((k[p] as u64) << 8)
@@ -421,9 +414,7 @@ impl Scratch {
                 hb(mix(16, lx)),
                 hb(mix(mix(17, (l[p] & 0xFF) as u64), c[p] as u64)),
             ];
-            for (o, r) in out.iter_mut().zip(rows) {
-                *o = r & mask;
-            }
+            self.feats.extend(rows.map(|r| r & mask));
         }
     }
 }

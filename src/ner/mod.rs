@@ -262,16 +262,16 @@ impl NerModel {
         scratch.prepare(seg, &self.lex, mask);
         rix.clear();
         let feats = &scratch.feats;
-        rix.resize(feats.len(), 0);
-        for (k, (&f, r)) in feats.iter().zip(rix.iter_mut()).enumerate() {
+        rix.reserve(feats.len());
+        for (k, &f) in feats.iter().enumerate() {
             // The index words are random reads too: fetch that of a later feature now.
             if let Some(&g) = feats.get(k + INDEX_PREFETCH_AHEAD) {
                 prefetch(&self.index, (g / GROUP as u32) as usize);
             }
-            *r = self.row_index(f);
+            rix.push(self.row_index(f));
         }
         em.clear();
-        em.resize(n * NL, 0);
+        em.reserve(n * NL);
         // Weights are bounded so that a sum of NUM_TEMPLATES of them fits in i16
         // (see `from_float`), so the first eight labels add as one 8-lane i16 vector.
         let rows = &self.rows[..];
@@ -299,11 +299,8 @@ impl NerModel {
                 }
                 last = last.wrapping_add(i16::from_le_bytes([w[16], w[17]]));
             }
-            let row = &mut em[i * NL..i * NL + NL];
-            for y in 0..8 {
-                row[y] = acc[y] as i32;
-            }
-            row[8] = last as i32;
+            em.extend(acc.map(i32::from));
+            em.push(last as i32);
         }
         viterbi_i32(em, n, &self.trans, bp, labels);
         spans_from_labels(labels, em, offset, self.scale, out);
