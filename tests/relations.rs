@@ -271,3 +271,32 @@ fn a_branch_is_part_of_its_parent_named_alone() {
     let t = "中储粮吉林分公司开展了检查。中储粮此前已部署相关工作。";
     assert_relation(t, "中储粮吉林分公司", "part_of", "中国储备粮管理集团");
 }
+
+/// Whether a relation of `kind` from `source` to `target` was read from the title `title`.
+fn has_title(text: &str, source: &str, kind: &str, target: &str, title: &str) -> bool {
+    let strip = |id: &str| id.split_once(':').map_or(id, |p| p.1).to_string();
+    let x = extract(text);
+    x.relations.iter().any(|r| {
+        strip(&r.source) == source
+            && r.kind == kind
+            && strip(&r.target) == target
+            && r.evidence
+                .iter()
+                .any(|e| *e.rule == *format!("title:{title}"))
+    })
+}
+
+#[track_caller]
+fn assert_title(text: &str, source: &str, kind: &str, target: &str, title: &str) {
+    assert!(
+        has_title(text, source, kind, target, title),
+        "{:?}",
+        triples(text)
+    );
+}
+
+#[test]
+fn a_party_title_or_a_deputy_title_does_not_break_a_chain_of_titles() {
+    let t = "远航集团董事长、财务总监王建国出席了会议。";
+    assert_title(t, "王建国", "employee_of", "远航集团", "董事长");
+}
