@@ -362,3 +362,21 @@ fn a_title_in_a_sketch_of_the_person_it_opens_with() {
     let t = "王建国说，远航集团董事长。";
     assert_no_relation(t, "王建国", "employee_of", "远航集团");
 }
+
+#[test]
+fn shareholders_from_a_stake_kept_taken_or_added_to() {
+    let t = "远航集团表示将继续保持星河科技有限公司第二大股东的地位。";
+    assert_relation(t, "远航集团", "investor_in", "星河科技有限公司");
+    let t = "远航集团正式成为星河科技有限公司的股东。";
+    assert_relation(t, "远航集团", "investor_in", "星河科技有限公司");
+    let t = "远航集团拟对星河科技有限公司增资。";
+    assert_relation(t, "远航集团", "investor_in", "星河科技有限公司");
+    let t = "远航集团拟向星河科技有限公司增资5000万元。";
+    assert_relation(t, "远航集团", "investor_in", "星河科技有限公司");
+    // 其 is the company named before
+    let t = "星河科技有限公司上市后，其股东腾讯获益良多。";
+    assert_relation(t, "腾讯", "investor_in", "星河科技有限公司");
+    // 认为 is no 为
+    let t = "远航集团认为星河科技有限公司大股东的做法不妥。";
+    assert_no_relation(t, "远航集团", "investor_in", "星河科技有限公司");
+}
