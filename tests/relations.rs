@@ -380,3 +380,23 @@ fn shareholders_from_a_stake_kept_taken_or_added_to() {
     let t = "远航集团认为星河科技有限公司大股东的做法不妥。";
     assert_no_relation(t, "远航集团", "investor_in", "星河科技有限公司");
 }
+
+#[test]
+fn more_ways_a_title_finds_its_organization_and_holder() {
+    // an organization whose name took the title's first word
+    let t = "星河集团董事局主席王建国出席。";
+    assert_title(t, "王建国", "employee_of", "星河集团董事局", "董事局主席");
+    // a no-break space between the title and the name
+    let t = "远航集团董事长\u{a0}王建国出席了会议。";
+    assert_title(t, "王建国", "employee_of", "远航集团", "董事长");
+    // PERSON 出任 TITLE after a clause that ends with the organization
+    let t = "远航集团与星河集团合并为远航科技有限公司，王建国出任CEO。";
+    assert_relation(t, "王建国", "ceo_of", "远航科技有限公司");
+    // ...not an organization named inside that clause
+    let t = "远航集团和星河集团成立合资公司，王建国出任总裁。";
+    assert_no_relation(t, "王建国", "ceo_of", "星河集团");
+    assert_no_relation(t, "王建国", "ceo_of", "远航集团");
+    // a sketch whose name follows a symbol
+    let t = "新闻来源👇王建国，男，汉族，1970年生，现任星河大学校长。";
+    assert_title(t, "王建国", "employee_of", "星河大学", "校长");
+}

@@ -1103,7 +1103,10 @@ impl EventStage<'_> {
             let mut chain_end = matches[j].1;
             // 董事长 张三, 董事长、总经理：张三, 董事长——张三
             while chain_end < chars.len()
-                && matches!(chars[chain_end], ' ' | '、' | '：' | ':' | '—')
+                && matches!(
+                    chars[chain_end],
+                    ' ' | '\u{a0}' | '\u{3000}' | '、' | '：' | ':' | '—'
+                )
             {
                 chain_end += 1;
             }
@@ -1139,11 +1142,32 @@ impl EventStage<'_> {
             };
             // mentions never overlap and are sorted: the one ending at org_end is the last that
             // starts before it, the one starting at chain_end is found by its start
-            let before = ents.mentions.partition_point(|m| m.start < org_end);
-            let left = before
+            let mut before = ents.mentions.partition_point(|m| m.start < org_end);
+            let mut left = before
                 .checked_sub(1)
                 .map(|k| &ents.mentions[k])
                 .filter(|m| m.end == org_end);
+            // 某集团董事局 + 主席张三: an organization whose name took the title's first word
+            // (集团董事局 alone is the word 集团, read below)
+            if left.is_none()
+                && org_end == chain_start
+                && let Some(m) = before
+                    .checked_sub(1)
+                    .map(|k| &ents.mentions[k])
+                    .filter(|m| {
+                        m.end > chain_start
+                            && m.end < matches[i].1
+                            && is(m, EntityType::Organization)
+                            && !self
+                                .rules
+                                .org_words
+                                .iter()
+                                .any(|(w, _)| w == doc.slice(m.start, chain_start))
+                    })
+            {
+                left = Some(m);
+                before = ents.mentions.partition_point(|x| x.start < m.end);
+            }
             let org = left.filter(|m| is(m, EntityType::Organization));
             let person = ents
                 .mentions
@@ -1201,6 +1225,18 @@ impl EventStage<'_> {
                         former || held_before,
                     );
                 }
+            } else if left.is_none()
+                && person.is_none()
+                && title_ends_clause
+                && let Some((p, o, held_before)) = self.cue_before_title(doc, ents, org_end)
+            {
+                // 某公司成立，张三任董事长。: the organization named last before the person
+                push(
+                    p.entity,
+                    o.entity,
+                    (o.start, matches[j].1),
+                    former || held_before,
+                );
             }
             i = j + 1;
         }
@@ -1258,6 +1294,56 @@ impl EventStage<'_> {
             .iter()
             .find(|(cue, _)| cue == rest)
             .map(|&(_, former)| former)
+    }
+
+    /// 张三任董事长: a person and a cue of holding (title_cues.tsv, after an honorific at most)
+    /// ending at `at`, and the organization named right before the person, at the end of the
+    /// clause before; and whether the cue says held before.
+    fn cue_before_title<'e>(
+        &self,
+        doc: &Document,
+        ents: &'e EntityLayer,
+        at: usize,
+    ) -> Option<(&'e Mention, &'e Mention, bool)> {
+        let chars = &doc.chars;
+        let ends_with = |at: usize, w: &str| {
+            let n = w.chars().count();
+            at >= n && chars[at - n..at].iter().copied().eq(w.chars())
+        };
+        let (cue, former) = self
+            .rules
+            .title_cues
+            .iter()
+            .filter(|(w, _)| ends_with(at, w))
+            .max_by_key(|(w, _)| w.len())?;
+        let mut at = at - cue.chars().count();
+        if let Some(h) = self.rules.honorifics.iter().find(|h| ends_with(at, h)) {
+            at -= h.chars().count();
+        }
+        let k = ents
+            .mentions
+            .partition_point(|m| m.start < at)
+            .checked_sub(1)?;
+        let p = &ents.mentions[k];
+        if p.end != at || ents.entities[p.entity].kind != EntityType::Person {
+            return None;
+        }
+        // the organization ends the clause before the person's (某公司成立了乙公司，张三任董事长;
+        // …“乙学校”，聘请张三任校长), not one named inside it (甲和乙成立合资公司，张三任总裁)
+        let o = &ents.mentions[k.checked_sub(1)?];
+        if ents.entities[o.entity].kind != EntityType::Organization {
+            return None;
+        }
+        let between = doc
+            .slice(o.end, p.start)
+            .trim_start_matches(['”', '」', '’', '）', ')', '"']);
+        let mut rest = between.chars();
+        let lead = rest
+            .next()
+            .is_some_and(|c| matches!(c, '，' | ',' | '；' | ';'));
+        let rest: Vec<char> = rest.collect();
+        (lead && rest.len() <= 4 && !rest.iter().any(|&c| is_clause_break(c)))
+            .then_some((p, o, *former))
     }
 
     /// 公司董事长张三: a word ending at `at` that stands for an organization (title_context.tsv),
@@ -1388,9 +1474,10 @@ impl EventStage<'_> {
             .mentions_in(s.start, at)
             .iter()
             .rfind(|m| ents.entities[m.entity].kind == EntityType::Person)?;
-        let opens = p.start == s.start
-            || matches!(chars[p.start - 1], '：' | ':' | ' ' | '\u{3000}')
-            || is_clause_break(chars[p.start - 1]);
+        let opens = p.start == s.start || {
+            let c = chars[p.start - 1];
+            c.is_ascii() || !crate::words::cut_in_runs(c) || is_clause_break(c)
+        };
         let then = chars
             .get(p.end)
             .is_some_and(|&c| matches!(c, '，' | ',' | '（' | '('));
