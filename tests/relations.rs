@@ -271,3 +271,132 @@ fn a_branch_is_part_of_its_parent_named_alone() {
     let t = "中储粮吉林分公司开展了检查。中储粮此前已部署相关工作。";
     assert_relation(t, "中储粮吉林分公司", "part_of", "中国储备粮管理集团");
 }
+
+/// Whether a relation of `kind` from `source` to `target` was read from the title `title`.
+fn has_title(text: &str, source: &str, kind: &str, target: &str, title: &str) -> bool {
+    let strip = |id: &str| id.split_once(':').map_or(id, |p| p.1).to_string();
+    let x = extract(text);
+    x.relations.iter().any(|r| {
+        strip(&r.source) == source
+            && r.kind == kind
+            && strip(&r.target) == target
+            && r.evidence
+                .iter()
+                .any(|e| *e.rule == *format!("title:{title}"))
+    })
+}
+
+#[track_caller]
+fn assert_title(text: &str, source: &str, kind: &str, target: &str, title: &str) {
+    assert!(
+        has_title(text, source, kind, target, title),
+        "{:?}",
+        triples(text)
+    );
+}
+
+#[test]
+fn a_party_title_or_a_deputy_title_does_not_break_a_chain_of_titles() {
+    let t = "远航集团董事长、财务总监王建国出席了会议。";
+    assert_title(t, "王建国", "employee_of", "远航集团", "董事长");
+    let t = "星河大学党委副书记、校长李明出席了典礼。";
+    // the edge keeps the highest of one person's titles
+    assert_title(t, "李明", "employee_of", "星河大学", "校长");
+}
+
+#[test]
+fn words_between_the_organization_its_title_and_the_holder() {
+    // a stock code, 的 and 时任 between the organization and the title
+    let t = "证监会处罚了远航集团（600123）的时任董事长王建国。";
+    assert_title(t, "王建国", "employee_of", "远航集团", "董事长");
+    // 原: held before
+    let t = "远航集团原总裁王建国昨日离开了北京。";
+    assert_relation(t, "王建国", "former_employee_of", "远航集团");
+    assert_no_relation(t, "王建国", "ceo_of", "远航集团");
+    // a colon between the titles and the name
+    let t = "管理团队：星河科技有限公司董事长、总经理：王建国";
+    assert_title(t, "王建国", "employee_of", "星河科技有限公司", "董事长");
+    // the name between the organization and the title
+    let t = "北京远航科技有限公司李明董事长亲临现场。";
+    assert_title(t, "李明", "employee_of", "北京远航科技有限公司", "董事长");
+    // ...but not a book's editor before its title
+    let t = "青松出版社王建国主编：《近代史》";
+    assert_no_relation(t, "王建国", "employee_of", "青松出版社");
+}
+
+#[test]
+fn a_title_cue_after_an_honorific() {
+    let t = "王建国同志现任远航集团董事长、总经理。";
+    assert_title(t, "王建国", "employee_of", "远航集团", "董事长");
+    let t = "李明博士（现任星河大学校长）主持了会议。";
+    assert_title(t, "李明", "employee_of", "星河大学", "校长");
+    let t = "李明同志接任星河大学校长。";
+    assert_title(t, "李明", "employee_of", "星河大学", "校长");
+}
+
+#[test]
+fn a_title_of_the_organization_a_word_or_the_sentence_names() {
+    // 公司 stands for the company named before
+    let t = "远航集团昨日晚间发布公告，公司董事长王建国增持了股份。";
+    assert_title(t, "王建国", "employee_of", "远航集团", "董事长");
+    // 子公司 is not that company
+    let t = "远航集团发布公告，子公司董事长王建国辞职。";
+    assert_no_relation(t, "王建国", "employee_of", "远航集团");
+    // a bare title in a sentence that opens with the organization
+    let t = "星河大学举行了开学典礼，校长李明致辞。";
+    assert_title(t, "李明", "employee_of", "星河大学", "校长");
+    // a title listed after another holder's is of that holder's organization
+    let t = "证监会对远航集团董事长王建国、财务总监李明作出处罚。";
+    assert_relation(t, "李明", "employee_of", "远航集团");
+    assert_no_relation(t, "李明", "employee_of", "证监会");
+}
+
+#[test]
+fn a_title_in_a_sketch_of_the_person_it_opens_with() {
+    let t = "李明，1965年生，星河科技有限公司董事长，高级工程师。";
+    assert_title(t, "李明", "employee_of", "星河科技有限公司", "董事长");
+    let t = "王建国，男，汉族，曾任远航集团总经理，现任星河科技有限公司董事长。";
+    assert_relation(t, "王建国", "former_employee_of", "远航集团");
+    assert_title(t, "王建国", "employee_of", "星河科技有限公司", "董事长");
+    // the person of a clause with a verb is no sketch's
+    let t = "王建国说，远航集团董事长。";
+    assert_no_relation(t, "王建国", "employee_of", "远航集团");
+}
+
+#[test]
+fn shareholders_from_a_stake_kept_taken_or_added_to() {
+    let t = "远航集团表示将继续保持星河科技有限公司第二大股东的地位。";
+    assert_relation(t, "远航集团", "investor_in", "星河科技有限公司");
+    let t = "远航集团正式成为星河科技有限公司的股东。";
+    assert_relation(t, "远航集团", "investor_in", "星河科技有限公司");
+    let t = "远航集团拟对星河科技有限公司增资。";
+    assert_relation(t, "远航集团", "investor_in", "星河科技有限公司");
+    let t = "远航集团拟向星河科技有限公司增资5000万元。";
+    assert_relation(t, "远航集团", "investor_in", "星河科技有限公司");
+    // 其 is the company named before
+    let t = "星河科技有限公司上市后，其股东腾讯获益良多。";
+    assert_relation(t, "腾讯", "investor_in", "星河科技有限公司");
+    // 认为 is no 为
+    let t = "远航集团认为星河科技有限公司大股东的做法不妥。";
+    assert_no_relation(t, "远航集团", "investor_in", "星河科技有限公司");
+}
+
+#[test]
+fn more_ways_a_title_finds_its_organization_and_holder() {
+    // an organization whose name took the title's first word
+    let t = "星河集团董事局主席王建国出席。";
+    assert_title(t, "王建国", "employee_of", "星河集团董事局", "董事局主席");
+    // a no-break space between the title and the name
+    let t = "远航集团董事长\u{a0}王建国出席了会议。";
+    assert_title(t, "王建国", "employee_of", "远航集团", "董事长");
+    // PERSON 出任 TITLE after a clause that ends with the organization
+    let t = "远航集团与星河集团合并为远航科技有限公司，王建国出任CEO。";
+    assert_relation(t, "王建国", "ceo_of", "远航科技有限公司");
+    // ...not an organization named inside that clause
+    let t = "远航集团和星河集团成立合资公司，王建国出任总裁。";
+    assert_no_relation(t, "王建国", "ceo_of", "星河集团");
+    assert_no_relation(t, "王建国", "ceo_of", "远航集团");
+    // a sketch whose name follows a symbol
+    let t = "新闻来源👇王建国，男，汉族，1970年生，现任星河大学校长。";
+    assert_title(t, "王建国", "employee_of", "星河大学", "校长");
+}

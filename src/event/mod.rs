@@ -1085,7 +1085,7 @@ impl EventStage<'_> {
     /// ORG创始人、CEO PERSON → founder_of, ceo_of (by the title table).
     fn title_relations(&self, doc: &Document, ents: &EntityLayer) -> Vec<RelationMention> {
         let chars = &doc.chars;
-        let mut out = Vec::new();
+        let mut out: Vec<RelationMention> = Vec::new();
         let matches: Vec<(usize, usize, usize)> = self
             .lexicon
             .title_matcher
@@ -1098,6 +1098,7 @@ impl EventStage<'_> {
                 )
             })
             .collect();
+        let is = |m: &Mention, kind: EntityType| ents.entities[m.entity].kind == kind;
         let mut i = 0;
         while i < matches.len() {
             // a chain of titles joined by 、 or 兼
@@ -1112,72 +1113,387 @@ impl EventStage<'_> {
             }
             let chain_start = matches[i].0;
             let mut chain_end = matches[j].1;
-            while chain_end < chars.len() && matches!(chars[chain_end], ' ' | '、') {
+            // 董事长 张三, 董事长、总经理：张三, 董事长——张三
+            while chain_end < chars.len()
+                && matches!(
+                    chars[chain_end],
+                    ' ' | '\u{a0}' | '\u{3000}' | '、' | '：' | ':' | '—'
+                )
+            {
                 chain_end += 1;
             }
-            let mut org_end = chain_start;
-            if org_end > 0 && chars[org_end - 1] == '的' {
-                org_end -= 1;
-            }
-            // mentions never overlap and are sorted: the one ending at org_end is the last that
-            // starts before it, the one starting at chain_end is found by its start
-            let before = ents.mentions.partition_point(|m| m.start < org_end);
-            let org = before
-                .checked_sub(1)
-                .map(|k| &ents.mentions[k])
-                .filter(|m| {
-                    m.end == org_end && ents.entities[m.entity].kind == EntityType::Organization
-                });
-            let person = ents
-                .mentions
-                .get(ents.mentions.partition_point(|m| m.start < chain_end))
-                .filter(|m| {
-                    m.start == chain_end && ents.entities[m.entity].kind == EntityType::Person
-                });
-            if let (Some(o), Some(p)) = (org, person) {
-                for t in &matches[i..=j] {
+            let (org_end, former) = self.before_title(chars, chain_start);
+            let title_ends_clause = chars
+                .get(matches[j].1)
+                .is_none_or(|&c| is_clause_break(c) || matches!(c, '）' | ')'));
+            // 某公司董事长张三、总经理李四: a title after a name the title before it introduced
+            // is of the same organization
+            let listed = (org_end > 0 && chars[org_end - 1] == '、')
+                .then(|| out.last())
+                .flatten()
+                .filter(|r| r.span.1 == org_end - 1)
+                .map(|r| (r.target, r.span.0));
+            // one edge per relation is kept (the first): a chain's titles go in the order of
+            // titles.tsv, highest first (党委书记、董事长 is a chairman)
+            let mut chain: Vec<&(usize, usize, usize)> = matches[i..=j].iter().collect();
+            chain.sort_by_key(|t| t.2);
+            let mut push = |source: usize, target: usize, span: (usize, usize), former: bool| {
+                for t in &chain {
                     out.push(RelationMention {
-                        source: p.entity,
-                        target: o.entity,
-                        kind: self.lexicon.titles[t.2].relation.clone(),
-                        span: (o.start, p.end),
-                        rule: format!("title:{}", self.lexicon.titles[t.2].word),
-                    });
-                }
-            } else if let Some(o) = org
-                && person.is_none()
-                && chars
-                    .get(matches[j].1)
-                    .is_none_or(|&c| is_clause_break(c) || matches!(c, '）' | ')'))
-                && let Some(p) = before
-                    .checked_sub(2)
-                    .map(|k| &ents.mentions[k])
-                    .filter(|m| ents.entities[m.entity].kind == EntityType::Person)
-                && let Some(&(_, former)) = self
-                    .rules
-                    .title_cues
-                    .iter()
-                    .find(|(cue, _)| cue == doc.slice(p.end, o.start))
-            {
-                // PERSON 现任 ORG TITLE。: the title ends its clause, so no one named after it
-                // holds it instead
-                for t in &matches[i..=j] {
-                    out.push(RelationMention {
-                        source: p.entity,
-                        target: o.entity,
+                        source,
+                        target,
                         kind: if former {
                             "former_employee_of".into()
                         } else {
                             self.lexicon.titles[t.2].relation.clone()
                         },
-                        span: (p.start, matches[j].1),
+                        span,
                         rule: format!("title:{}", self.lexicon.titles[t.2].word),
                     });
                 }
+            };
+            // mentions never overlap and are sorted: the one ending at org_end is the last that
+            // starts before it, the one starting at chain_end is found by its start
+            let mut before = ents.mentions.partition_point(|m| m.start < org_end);
+            let mut left = before
+                .checked_sub(1)
+                .map(|k| &ents.mentions[k])
+                .filter(|m| m.end == org_end);
+            // 某集团董事局 + 主席张三: an organization whose name took the title's first word
+            // (集团董事局 alone is the word 集团, read below)
+            if left.is_none()
+                && org_end == chain_start
+                && let Some(m) = before
+                    .checked_sub(1)
+                    .map(|k| &ents.mentions[k])
+                    .filter(|m| {
+                        m.end > chain_start
+                            && m.end < matches[i].1
+                            && is(m, EntityType::Organization)
+                            && !self
+                                .rules
+                                .org_words
+                                .iter()
+                                .any(|(w, _)| w == doc.slice(m.start, chain_start))
+                    })
+            {
+                left = Some(m);
+                before = ents.mentions.partition_point(|x| x.start < m.end);
+            }
+            let org = left.filter(|m| is(m, EntityType::Organization));
+            let person = ents
+                .mentions
+                .get(ents.mentions.partition_point(|m| m.start < chain_end))
+                .filter(|m| m.start == chain_end && is(m, EntityType::Person));
+            if let (Some(o), Some(p)) = (org, person) {
+                push(p.entity, o.entity, (o.start, p.end), former);
+            } else if let Some(p) = person
+                && left.is_none()
+                && let Some((o, start)) = listed
+            {
+                push(p.entity, o, (start, p.end), former);
+            } else if let Some(p) = person
+                && left.is_none()
+                && let Some((o, start)) = self
+                    .org_word_before(doc, ents, org_end)
+                    .or_else(|| self.sentence_org(doc, ents, org_end, chain_start))
+            {
+                // 公司董事长张三 (公司 for the company named before); 某大学举行……，校长张三
+                push(p.entity, o, (start, p.end), former);
+            } else if let Some(p) = left.filter(|m| is(m, EntityType::Person))
+                && person.is_none()
+                && !matches!(chars.get(matches[j].1), Some('：' | ':'))
+                && let Some(o) = before
+                    .checked_sub(2)
+                    .map(|k| &ents.mentions[k])
+                    .filter(|m| m.end == p.start && is(m, EntityType::Organization))
+            {
+                // 某公司张三董事长
+                push(p.entity, o.entity, (o.start, matches[j].1), former);
+            } else if let Some(o) = org
+                && person.is_none()
+                && title_ends_clause
+            {
+                // PERSON 现任 ORG TITLE。: the title ends its clause, so no one named after it
+                // holds it instead
+                if let Some(p) = before
+                    .checked_sub(2)
+                    .map(|k| &ents.mentions[k])
+                    .filter(|m| is(m, EntityType::Person))
+                    && let Some(held_before) = self.title_cue(doc.slice(p.end, o.start))
+                {
+                    push(
+                        p.entity,
+                        o.entity,
+                        (p.start, matches[j].1),
+                        former || held_before,
+                    );
+                } else if let Some((p, held_before)) = self.sketched_person(doc, ents, o.start) {
+                    // 张三，1962年生，某公司董事长，……: the person a sketch opens with
+                    push(
+                        p.entity,
+                        o.entity,
+                        (p.start, matches[j].1),
+                        former || held_before,
+                    );
+                }
+            } else if left.is_none()
+                && person.is_none()
+                && title_ends_clause
+                && let Some((p, o, held_before)) = self.cue_before_title(doc, ents, org_end)
+            {
+                // 某公司成立，张三任董事长。: the organization named last before the person
+                push(
+                    p.entity,
+                    o.entity,
+                    (o.start, matches[j].1),
+                    former || held_before,
+                );
             }
             i = j + 1;
         }
         out
+    }
+
+    /// Where the organization of a title at `at` ends, past the words that may stand between
+    /// them (某银行（600000）的时任董事长), and whether those words say the title was held before.
+    fn before_title(&self, chars: &[char], mut at: usize) -> (usize, bool) {
+        let ends_with = |at: usize, w: &str| {
+            let n = w.chars().count();
+            at >= n && chars[at - n..at].iter().copied().eq(w.chars())
+        };
+        let mut former = false;
+        if let Some((w, f)) = self
+            .rules
+            .title_modifiers
+            .iter()
+            .filter(|(w, _)| ends_with(at, w))
+            .max_by_key(|(w, _)| w.len())
+        {
+            at -= w.chars().count();
+            former = *f;
+        }
+        if at > 0 && chars[at - 1] == '的' {
+            at -= 1;
+        }
+        if at > 0 && matches!(chars[at - 1], '）' | ')') {
+            let open = chars[at.saturating_sub(24)..at - 1]
+                .iter()
+                .rposition(|c| matches!(c, '（' | '('));
+            if let Some(k) = open {
+                at = at.saturating_sub(24) + k;
+            }
+        }
+        (at, former)
+    }
+
+    /// A cue of holding (title_cues.tsv) between a person and "ORGANIZATION TITLE", after an
+    /// honorific and before a bracket (张三同志现任, 李四博士（现任): whether it says held
+    /// before.
+    fn title_cue(&self, between: &str) -> Option<bool> {
+        let mut rest = between;
+        if let Some(h) = self
+            .rules
+            .honorifics
+            .iter()
+            .find(|h| rest.starts_with(h.as_str()))
+        {
+            rest = &rest[h.len()..];
+        }
+        rest = rest.strip_prefix(['（', '(']).unwrap_or(rest);
+        self.rules
+            .title_cues
+            .iter()
+            .find(|(cue, _)| cue == rest)
+            .map(|&(_, former)| former)
+    }
+
+    /// 张三任董事长: a person and a cue of holding (title_cues.tsv, after an honorific at most)
+    /// ending at `at`, and the organization named right before the person, at the end of the
+    /// clause before; and whether the cue says held before.
+    fn cue_before_title<'e>(
+        &self,
+        doc: &Document,
+        ents: &'e EntityLayer,
+        at: usize,
+    ) -> Option<(&'e Mention, &'e Mention, bool)> {
+        let chars = &doc.chars;
+        let ends_with = |at: usize, w: &str| {
+            let n = w.chars().count();
+            at >= n && chars[at - n..at].iter().copied().eq(w.chars())
+        };
+        let (cue, former) = self
+            .rules
+            .title_cues
+            .iter()
+            .filter(|(w, _)| ends_with(at, w))
+            .max_by_key(|(w, _)| w.len())?;
+        let mut at = at - cue.chars().count();
+        if let Some(h) = self.rules.honorifics.iter().find(|h| ends_with(at, h)) {
+            at -= h.chars().count();
+        }
+        let k = ents
+            .mentions
+            .partition_point(|m| m.start < at)
+            .checked_sub(1)?;
+        let p = &ents.mentions[k];
+        if p.end != at || ents.entities[p.entity].kind != EntityType::Person {
+            return None;
+        }
+        // the organization ends the clause before the person's (某公司成立了乙公司，张三任董事长;
+        // …“乙学校”，聘请张三任校长), not one named inside it (甲和乙成立合资公司，张三任总裁)
+        let o = &ents.mentions[k.checked_sub(1)?];
+        if ents.entities[o.entity].kind != EntityType::Organization {
+            return None;
+        }
+        let between = doc
+            .slice(o.end, p.start)
+            .trim_start_matches(['”', '」', '’', '）', ')', '"']);
+        let mut rest = between.chars();
+        let lead = rest
+            .next()
+            .is_some_and(|c| matches!(c, '，' | ',' | '；' | ';'));
+        let rest: Vec<char> = rest.collect();
+        (lead && rest.len() <= 4 && !rest.iter().any(|&c| is_clause_break(c)))
+            .then_some((p, o, *former))
+    }
+
+    /// 公司董事长张三: a word ending at `at` that stands for an organization (title_context.tsv),
+    /// a word of its own there, and the nearest organization of its subtype named before it in
+    /// the paragraph: the organization and where the word starts.
+    fn org_word_before(
+        &self,
+        doc: &Document,
+        ents: &EntityLayer,
+        at: usize,
+    ) -> Option<(usize, usize)> {
+        let chars = &doc.chars;
+        let (word, subtype) = self
+            .rules
+            .org_words
+            .iter()
+            .filter(|(w, _)| {
+                let n = w.chars().count();
+                at >= n && chars[at - n..at].iter().copied().eq(w.chars())
+            })
+            .max_by_key(|(w, _)| w.len())?;
+        let start = at - word.chars().count();
+        // 子公司 is no 公司: the word must begin a word of the best cut of its run of Han
+        let han = |c: char| !c.is_ascii() && crate::words::cut_in_runs(c);
+        let mut a = start;
+        while a > 0 && start - a < 12 && han(chars[a - 1]) {
+            a -= 1;
+        }
+        if a < start {
+            let mut pos = a;
+            let mut cut_at_start = false;
+            for w in self.words.cut(doc.slice(a, at), false) {
+                cut_at_start |= pos == start;
+                pos += w.word.chars().count();
+            }
+            if !cut_at_start {
+                return None;
+            }
+        }
+        let si = doc.sentence_index(start)?;
+        let paragraph = doc.sentences[si].paragraph;
+        let from = doc
+            .sentences
+            .iter()
+            .find(|s| s.paragraph == paragraph)
+            .map_or(0, |s| s.start)
+            .max(start.saturating_sub(MAX_CUE * 2));
+        // 公司 is first the one named …公司, then any of the subtype
+        let head: String = word
+            .chars()
+            .skip_while(|c| matches!(c, '该' | '本'))
+            .collect();
+        let orgs = ents.mentions_in(from, start);
+        let of_subtype = |m: &&Mention| {
+            let e = &ents.entities[m.entity];
+            e.kind == EntityType::Organization && e.subtype.as_deref().is_none_or(|s| s == subtype)
+        };
+        orgs.iter()
+            .rev()
+            .filter(of_subtype)
+            .find(|m| ents.entities[m.entity].name.ends_with(head.as_str()))
+            .or_else(|| orgs.iter().rev().find(of_subtype))
+            .map(|m| (m.entity, start))
+    }
+
+    /// 某大学举行……，校长张三: a title with nothing named before it (past 的 and the words of
+    /// `before_title`), in a sentence that opens with an organization (after a date at most):
+    /// the organization and where it starts.
+    fn sentence_org(
+        &self,
+        doc: &Document,
+        ents: &EntityLayer,
+        org_end: usize,
+        chain_start: usize,
+    ) -> Option<(usize, usize)> {
+        let chars = &doc.chars;
+        // after 、 the title is one of a list, not the sentence's (某公司董事长张三、总经理李四)
+        let bare = org_end == 0 || {
+            let c = chars[org_end - 1];
+            c != '、' && (c.is_ascii() || !crate::words::cut_in_runs(c) || is_clause_break(c))
+        };
+        if !bare {
+            return None;
+        }
+        let s = doc.sentences[doc.sentence_index(chain_start)?];
+        let first = ents.mentions_in(s.start, org_end).first()?;
+        let lead = &chars[s.start..first.start];
+        (ents.entities[first.entity].kind == EntityType::Organization
+            && (lead.is_empty()
+                || lead.last().is_some_and(|&c| is_clause_break(c))
+                || lead
+                    .iter()
+                    .all(|c| !crate::words::cut_in_runs(*c) || c.is_ascii())))
+        .then_some((first.entity, first.start))
+    }
+
+    /// 张三，1962年生，某公司董事长，: the person a sketch opens with, for a title whose
+    /// organization opens a clause (after a cue of title_cues.tsv at most): the person named
+    /// last before that clause in the sentence, standing at the start of a clause and followed
+    /// by ， or a bracket; and whether the cue says held before.
+    fn sketched_person<'e>(
+        &self,
+        doc: &Document,
+        ents: &'e EntityLayer,
+        org_start: usize,
+    ) -> Option<(&'e Mention, bool)> {
+        let chars = &doc.chars;
+        let mut at = org_start;
+        let mut former = false;
+        if let Some(&(ref cue, f)) = self
+            .rules
+            .title_cues
+            .iter()
+            .filter(|(w, _)| {
+                let n = w.chars().count();
+                at >= n && chars[at - n..at].iter().copied().eq(w.chars())
+            })
+            .max_by_key(|(w, _)| w.len())
+        {
+            at -= cue.chars().count();
+            former = f;
+        }
+        if at == 0 || !(is_clause_break(chars[at - 1]) || chars[at - 1] == '、') {
+            return None;
+        }
+        let s = doc.sentences[doc.sentence_index(org_start)?];
+        let p = ents
+            .mentions_in(s.start, at)
+            .iter()
+            .rfind(|m| ents.entities[m.entity].kind == EntityType::Person)?;
+        let opens = p.start == s.start || {
+            let c = chars[p.start - 1];
+            c.is_ascii() || !crate::words::cut_in_runs(c) || is_clause_break(c)
+        };
+        let then = chars
+            .get(p.end)
+            .is_some_and(|&c| matches!(c, '，' | ',' | '（' | '('));
+        (opens && then).then_some((p, former))
     }
 
     /// Relations from the order of two mentions and the words between them (patterns.tsv).

@@ -34,6 +34,7 @@ const PRONOUNS: &str = include_str!("../../data/relations/pronouns.tsv");
 const PATTERNS: &str = include_str!("../../data/relations/patterns.tsv");
 const TITLE_CUES: &str = include_str!("../../data/relations/title_cues.tsv");
 const COORDINATORS: &str = include_str!("../../data/relations/coordinators.tsv");
+const TITLE_CONTEXT: &str = include_str!("../../data/relations/title_context.tsv");
 
 pub struct Trigger {
     pub word: String,
@@ -164,6 +165,13 @@ pub struct EventRules {
     /// Words between a person and "ORGANIZATION TITLE" (title_cues.tsv), and per word whether
     /// the title is a former one.
     pub title_cues: Vec<(String, bool)>,
+    /// Words between an organization and its title (title_context.tsv), and per word whether
+    /// the title is a former one.
+    pub title_modifiers: Vec<(String, bool)>,
+    /// Words after a person's name, before a title cue (同志, 先生).
+    pub honorifics: Vec<String>,
+    /// Words standing for an organization named before them, with the subtype it must have.
+    pub org_words: Vec<(String, String)>,
 }
 
 pub struct PatternSet {
@@ -508,6 +516,19 @@ impl EventRules {
         let title_cues: Vec<(String, bool)> = (now.into_iter().map(|w| (w, false)))
             .chain(former.into_iter().map(|w| (w, true)))
             .collect();
+        let [now, former, honorifics, company, university] = read_words_by_kind(
+            dir,
+            "relations/title_context.tsv",
+            TITLE_CONTEXT,
+            "kind",
+            ["now", "former", "honorific", "company", "university"],
+        )?;
+        let title_modifiers: Vec<(String, bool)> = (now.into_iter().map(|w| (w, false)))
+            .chain(former.into_iter().map(|w| (w, true)))
+            .collect();
+        let org_words: Vec<(String, String)> = (company.into_iter().map(|w| (w, "company".into())))
+            .chain(university.into_iter().map(|w| (w, "university".into())))
+            .collect();
         Ok(EventRules {
             trigger_matcher: ac(&triggers.iter().map(|t| t.word.clone()).collect::<Vec<_>>())?,
             triggers,
@@ -554,6 +575,9 @@ impl EventRules {
             pattern_sets,
             coordinators,
             title_cues,
+            title_modifiers,
+            honorifics,
+            org_words,
         })
     }
 }
