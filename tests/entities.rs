@@ -734,4 +734,7 @@ fn an_investor_of_common_words_is_named_by_its_suffix_and_its_role() {
     // a kind of money, not a firm
     let e = entities("本轮由社会资本领投，国有资本跟投，产业基金参投。");
     assert!(e.is_empty(), "{e:?}");
+    // a cue read back over a verb names no firm (仍持有…)
+    let e = entities("远航集团目前仍持有星河科技有限公司30%股权。");
+    assert!(!e.iter().any(|(_, n, _)| n.contains("持有")), "{e:?}");
 }

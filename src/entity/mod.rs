@@ -1301,24 +1301,36 @@ impl<'l> EntityStage<'l> {
         }
     }
 
-    /// A name of common words that a weak cue introduces (远航资本领投) is still a name when it
-    /// ends in an organization suffix of the very kind the cue asks for (资本, 创投 for an
-    /// investor): two independent signs that the text names a firm. A kind or a region before
+    /// A name of common words that an investor's weak cue introduces (远航资本领投) is still a
+    /// name when it ends in an investor's suffix (资本, 创投): two independent signs that the
+    /// text names a firm. A kind or a region before
     /// the suffix (社会资本, 国有资本, 海外基金: `industry_context.tsv`, generic) names a
     /// category of money, not a firm.
     fn named_for_its_role(&self, name: &str, cue: &lexicon::Cue) -> bool {
-        self.lexicon.suffixes.iter().any(|x| {
-            x.keep
-                && x.subtype == cue.subtype
-                && name.len() > x.word.len()
-                && name.ends_with(x.word.as_str())
-                && {
-                    let head = &name[..name.len() - x.word.len()];
-                    head.chars().count() >= 2
-                        && !self.lexicon.industry_generic.contains(head)
-                        && !self.lexicon.is_generic(head)
-                }
-        })
+        /// The longest brand before the suffix, in characters.
+        const MAX_ROLE_BRAND: usize = 4;
+        // only an investor's: a company's weak cues (股权, 有限公司) read back into longer
+        // stretches of common words, where the suffix alone is weak evidence
+        cue.subtype == "investor"
+            && self.lexicon.suffixes.iter().any(|x| {
+                x.keep
+                    && x.subtype == cue.subtype
+                    && name.len() > x.word.len()
+                    && name.ends_with(x.word.as_str())
+                    && {
+                        // a brand is short: one word of any kind (远航), or nouns (青松, 北京青松);
+                        // a verb among several words (仍持有星河) means the cue read back into the
+                        // sentence
+                        let head = &name[..name.len() - x.word.len()];
+                        (2..=MAX_ROLE_BRAND).contains(&head.chars().count())
+                            && !self.lexicon.industry_generic.contains(head)
+                            && !self.lexicon.is_generic(head)
+                            && {
+                                let words = self.words.tag(head, false);
+                                words.len() == 1 || words.iter().all(|w| w.tag.starts_with('n'))
+                            }
+                    }
+            })
     }
 
     /// Whether `text` begins with a kinship word (夫人 of 总裁夫人).
