@@ -212,6 +212,26 @@ fn a_trigger_in_a_noun_phrase_or_list_is_none() {
 }
 
 #[test]
+fn a_trigger_used_as_a_noun_with_nobody_named_speaks_in_general() {
+    // 公司 inside 上市公司 would stand for the organization the text names most
+    let lead = "星河证券发布年度报告。星河证券表示，正在研究券商业务的新规则。";
+    let x = extract(
+        &format!("{lead}应该让上市公司的并购的定价机制更加灵活，让市场发挥更大的作用。"),
+        None,
+    );
+    assert_no_kind(&x, EventKind::Acquisition);
+    let x = extract(&format!("{lead}应该让上市公司的融资的渠道更加畅通。"), None);
+    assert_no_kind(&x, EventKind::Funding);
+    // a name in the clause, or a light verb, makes it one
+    let x = extract(&format!("{lead}星河证券上周完成了对远航科技的并购。"), None);
+    assert!(
+        kinds(&x).contains(&EventKind::Acquisition),
+        "{:?}",
+        kinds(&x)
+    );
+}
+
+#[test]
 fn a_resume_is_no_news_of_moves() {
     let x = extract(
         "王明生于1959年，1979年加入远航机械厂，历任车间主任、副总经理。",

@@ -525,7 +525,11 @@ impl EventStage<'_> {
         }
         let date =
             date_for(ctx, self.rules, (cs, ce), ts, si).filter(|d| !self.future_offset(doc, d));
-        if weak && clause_mentions.is_empty() && date.is_none() {
+        // 上市公司的并购重组的价格机制: any trigger used as a noun (after 的) with nobody named in
+        // its clause and no date speaks of such events in general, not of one
+        let noun_use =
+            ts > 0 && chars[ts - 1] == '的' && self.rules.light_verbs.find(before).is_none();
+        if (weak || noun_use) && clause_mentions.is_empty() && date.is_none() {
             return None;
         }
         let mut attributes = BTreeMap::new();
