@@ -460,6 +460,24 @@ fn buying_shares_is_an_acquisition_of_the_seller_s_stake_buying_goods_is_none() 
 }
 
 #[test]
+fn selling_a_number_of_shares_is_no_acquisition_selling_a_stake_is() {
+    let x = extract(
+        "3月5日，远航科技董事长王明宣布将所持有的1200多万股出售给星河投资。",
+        None,
+    );
+    assert_no_kind(&x, EventKind::Acquisition);
+    let x = extract(
+        "3月5日，远航科技有限公司以2亿元出售星河物流有限公司80%股权。",
+        None,
+    );
+    assert!(
+        kinds(&x).contains(&EventKind::Acquisition),
+        "{:?}",
+        kinds(&x)
+    );
+}
+
+#[test]
 fn publishing_a_filing_launches_nothing() {
     let x = extract(
         "2019年7月22日，百度电子商务平台（https://b2b.example.com）发布了《百度2019年第一次设备采购中标公告》。",

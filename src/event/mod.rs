@@ -221,8 +221,9 @@ impl EventStage<'_> {
         }
         // a trigger inside a longer word of another meaning is no trigger (发布会 vs 发布 handled
         // by leftmost-longest); negation or condition before it in the clause cancels it
-        // 入股 that takes control is an acquisition, 购买 of shares too (retype.tsv)
-        let mut kind = self.retype(ctx, trig, cs, ce).or(kind)?;
+        // 入股 that takes control is an acquisition, 购买 of shares too; 出售 of a number of
+        // shares sells a block, no company (retype.tsv)
+        let mut kind = self.retype(ctx, trig, cs, ce).unwrap_or(kind)?;
         let before = doc.slice(cs, ts);
         if self.rules.negation.find_iter(before).any(|m| {
             match self.rules.negation_scope[m.pattern().as_usize()] {
@@ -612,7 +613,7 @@ impl EventStage<'_> {
                 .rules
                 .retype
                 .iter()
-                .filter(|(id, _, k)| *id == e.rule && *k == EventKind::Listing)
+                .filter(|(id, _, k)| *id == e.rule && *k == Some(EventKind::Listing))
                 .map(|(_, w, _)| w.as_str())
                 .collect();
             let dates = span(e);
@@ -796,16 +797,17 @@ impl EventStage<'_> {
         })
     }
 
-    /// The type a word of retype.tsv in the clause `cs..ce` gives the trigger, when the word
-    /// stands outside every name (腾讯控股 is a name, not 控股) and outside every longer trigger
-    /// phrase of the table (the IPO of Pre-IPO轮 names a round, not the listing).
+    /// The type a word of retype.tsv in the clause `cs..ce` gives the trigger (Some(None): no
+    /// event), when the word stands outside every name (腾讯控股 is a name, not 控股) and outside
+    /// every longer trigger phrase of the table (the IPO of Pre-IPO轮 names a round, not the
+    /// listing); None when no word of the trigger's stands there.
     fn retype(
         &self,
         ctx: &Context,
         trig: &rules::Trigger,
         cs: usize,
         ce: usize,
-    ) -> Option<EventKind> {
+    ) -> Option<Option<EventKind>> {
         let clause = ctx.doc.slice(cs, ce);
         let mentions = ctx.ents.mentions_in(cs, ce);
         let mut words = self
