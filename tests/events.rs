@@ -478,6 +478,22 @@ fn selling_a_number_of_shares_is_no_acquisition_selling_a_stake_is() {
 }
 
 #[test]
+fn a_launch_describing_a_product_is_background_not_news() {
+    let x = extract(
+        "美股零售交易平台StarTrade 17日宣布，已完成2亿美元的G轮融资。StarTrade是一款2015年推出的\
+         交易应用程序，它允许投资者通过智能手机开立储蓄账户、购买股票、ETF和加密货币，无需任何费用。",
+        None,
+    );
+    assert_no_kind(&x, EventKind::ProductLaunch);
+    let x = extract("2016年，星河科技推出了一款移动支付应用星河支付。", None);
+    assert!(
+        kinds(&x).contains(&EventKind::ProductLaunch),
+        "{:?}",
+        kinds(&x)
+    );
+}
+
+#[test]
 fn publishing_a_filing_launches_nothing() {
     let x = extract(
         "2019年7月22日，百度电子商务平台（https://b2b.example.com）发布了《百度2019年第一次设备采购中标公告》。",
