@@ -301,6 +301,14 @@ fn a_move_in_a_relative_clause_is_background_not_news() {
     assert_no_kind(&x, EventKind::Join);
     let x = extract("王丽娜在2021年下半年入职星河科技。", None);
     assert!(kinds(&x).contains(&EventKind::Join), "{:?}", kinds(&x));
+    // 即将退休的李建国: the move describes the person right after its 的
+    let x = extract(
+        "远航集团已任命王丽娜为销售总监，接替即将退休的李建国。",
+        None,
+    );
+    assert_no_kind(&x, EventKind::Departure);
+    let x = extract("远航集团销售总监李建国将于明年3月退休。", None);
+    assert!(kinds(&x).contains(&EventKind::Departure), "{:?}", kinds(&x));
 }
 
 fn participants_of(x: &DocExtract) -> Vec<String> {

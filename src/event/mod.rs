@@ -283,6 +283,18 @@ impl EventStage<'_> {
         {
             return None;
         }
+        // 即将退休的甲, 新加入的乙: a move in a relative clause on the person named right after
+        // its 的 describes that person, the news of the sentence is elsewhere
+        if matches!(
+            kind,
+            EventKind::Join | EventKind::Departure | EventKind::Appointment
+        ) && chars.get(te) == Some(&'的')
+            && ctx.ents.mentions_in(te + 1, ce).first().is_some_and(|m| {
+                m.start == te + 1 && ctx.ents.entities[m.entity].kind == EntityType::Person
+            })
+        {
+            return None;
+        }
         let mut participants: Vec<Role> = Vec::new();
         // 甲与媒体欢庆子公司成立: the names before a verb that takes the event as its object
         // celebrate or witness it, they do not take part
