@@ -200,6 +200,31 @@ fn a_failed_or_possible_event_is_none() {
 }
 
 #[test]
+fn a_word_holding_bu_negates_nothing() {
+    // 不明 (unknown), 不超过 (at most): the 不 of a word, not a negation of the event
+    let x = extract(
+        "3月5日，星河资本和一家身份不明的投资公司以1亿元收购了远航科技。",
+        None,
+    );
+    assert!(
+        kinds(&x).contains(&EventKind::Acquisition),
+        "{:?}",
+        kinds(&x)
+    );
+    let x = extract(
+        "3月5日，星河资本拟以不超过5亿元收购远航科技100%股权。",
+        None,
+    );
+    assert!(
+        kinds(&x).contains(&EventKind::Acquisition),
+        "{:?}",
+        kinds(&x)
+    );
+    let x = extract("星河资本表示不会收购远航科技。", None);
+    assert_no_kind(&x, EventKind::Acquisition);
+}
+
+#[test]
 fn a_trigger_in_a_noun_phrase_or_list_is_none() {
     let x = extract("星河科技负责该项目的融资、设计、建造和运营。", None);
     assert_no_kind(&x, EventKind::Funding);
