@@ -200,6 +200,31 @@ fn a_failed_or_possible_event_is_none() {
 }
 
 #[test]
+fn a_word_holding_bu_negates_nothing() {
+    // 不明 (unknown), 不超过 (at most): the 不 of a word, not a negation of the event
+    let x = extract(
+        "3月5日，星河资本和一家身份不明的投资公司以1亿元收购了远航科技。",
+        None,
+    );
+    assert!(
+        kinds(&x).contains(&EventKind::Acquisition),
+        "{:?}",
+        kinds(&x)
+    );
+    let x = extract(
+        "3月5日，星河资本拟以不超过5亿元收购远航科技100%股权。",
+        None,
+    );
+    assert!(
+        kinds(&x).contains(&EventKind::Acquisition),
+        "{:?}",
+        kinds(&x)
+    );
+    let x = extract("星河资本表示不会收购远航科技。", None);
+    assert_no_kind(&x, EventKind::Acquisition);
+}
+
+#[test]
 fn a_trigger_in_a_noun_phrase_or_list_is_none() {
     let x = extract("星河科技负责该项目的融资、设计、建造和运营。", None);
     assert_no_kind(&x, EventKind::Funding);
@@ -209,6 +234,26 @@ fn a_trigger_in_a_noun_phrase_or_list_is_none() {
     assert_no_kind(&x, EventKind::Funding);
     let x = extract("2021年3月，星河科技完成1亿元A轮融资。", None);
     assert!(kinds(&x).contains(&EventKind::Funding), "{:?}", kinds(&x));
+}
+
+#[test]
+fn a_trigger_used_as_a_noun_with_nobody_named_speaks_in_general() {
+    // 公司 inside 上市公司 would stand for the organization the text names most
+    let lead = "星河证券发布年度报告。星河证券表示，正在研究券商业务的新规则。";
+    let x = extract(
+        &format!("{lead}应该让上市公司的并购的定价机制更加灵活，让市场发挥更大的作用。"),
+        None,
+    );
+    assert_no_kind(&x, EventKind::Acquisition);
+    let x = extract(&format!("{lead}应该让上市公司的融资的渠道更加畅通。"), None);
+    assert_no_kind(&x, EventKind::Funding);
+    // a name in the clause, or a light verb, makes it one
+    let x = extract(&format!("{lead}星河证券上周完成了对远航科技的并购。"), None);
+    assert!(
+        kinds(&x).contains(&EventKind::Acquisition),
+        "{:?}",
+        kinds(&x)
+    );
 }
 
 #[test]
@@ -281,6 +326,14 @@ fn a_move_in_a_relative_clause_is_background_not_news() {
     assert_no_kind(&x, EventKind::Join);
     let x = extract("王丽娜在2021年下半年入职星河科技。", None);
     assert!(kinds(&x).contains(&EventKind::Join), "{:?}", kinds(&x));
+    // 即将退休的李建国: the move describes the person right after its 的
+    let x = extract(
+        "远航集团已任命王丽娜为销售总监，接替即将退休的李建国。",
+        None,
+    );
+    assert_no_kind(&x, EventKind::Departure);
+    let x = extract("远航集团销售总监李建国将于明年3月退休。", None);
+    assert!(kinds(&x).contains(&EventKind::Departure), "{:?}", kinds(&x));
 }
 
 fn participants_of(x: &DocExtract) -> Vec<String> {
@@ -437,6 +490,40 @@ fn buying_shares_is_an_acquisition_of_the_seller_s_stake_buying_goods_is_none() 
     assert_eq!(role_of(&x, EventKind::Acquisition, "张伟"), ["agent"]);
     let x = extract("4月2日，百度员工购买了一批办公电脑。", None);
     assert_no_kind(&x, EventKind::Acquisition);
+}
+
+#[test]
+fn selling_a_number_of_shares_is_no_acquisition_selling_a_stake_is() {
+    let x = extract(
+        "3月5日，远航科技董事长王明宣布将所持有的1200多万股出售给星河投资。",
+        None,
+    );
+    assert_no_kind(&x, EventKind::Acquisition);
+    let x = extract(
+        "3月5日，远航科技有限公司以2亿元出售星河物流有限公司80%股权。",
+        None,
+    );
+    assert!(
+        kinds(&x).contains(&EventKind::Acquisition),
+        "{:?}",
+        kinds(&x)
+    );
+}
+
+#[test]
+fn a_launch_describing_a_product_is_background_not_news() {
+    let x = extract(
+        "美股零售交易平台StarTrade 17日宣布，已完成2亿美元的G轮融资。StarTrade是一款2015年推出的\
+         交易应用程序，它允许投资者通过智能手机开立储蓄账户、购买股票、ETF和加密货币，无需任何费用。",
+        None,
+    );
+    assert_no_kind(&x, EventKind::ProductLaunch);
+    let x = extract("2016年，星河科技推出了一款移动支付应用星河支付。", None);
+    assert!(
+        kinds(&x).contains(&EventKind::ProductLaunch),
+        "{:?}",
+        kinds(&x)
+    );
 }
 
 #[test]

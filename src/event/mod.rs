@@ -233,8 +233,9 @@ impl EventStage<'_> {
         }
         // a trigger inside a longer word of another meaning is no trigger (发布会 vs 发布 handled
         // by leftmost-longest); negation or condition before it in the clause cancels it
-        // 入股 that takes control is an acquisition, 购买 of shares too (retype.tsv)
-        let mut kind = self.retype(ctx, trig, cs, ce).or(kind)?;
+        // 入股 that takes control is an acquisition, 购买 of shares too; 出售 of a number of
+        // shares sells a block, no company (retype.tsv)
+        let mut kind = self.retype(ctx, trig, cs, ce).unwrap_or(kind)?;
         let before = doc.slice(cs, ts);
         if self.rules.negation.find_iter(before).any(|m| {
             match self.rules.negation_scope[m.pattern().as_usize()] {
@@ -291,6 +292,18 @@ impl EventStage<'_> {
             kind,
             EventKind::Founding | EventKind::Listing | EventKind::Join | EventKind::Appointment
         ) && duration_follows(ctx.times, te)
+        {
+            return None;
+        }
+        // 即将退休的甲, 新加入的乙: a move in a relative clause on the person named right after
+        // its 的 describes that person, the news of the sentence is elsewhere
+        if matches!(
+            kind,
+            EventKind::Join | EventKind::Departure | EventKind::Appointment
+        ) && chars.get(te) == Some(&'的')
+            && ctx.ents.mentions_in(te + 1, ce).first().is_some_and(|m| {
+                m.start == te + 1 && ctx.ents.entities[m.entity].kind == EntityType::Person
+            })
         {
             return None;
         }
@@ -537,7 +550,11 @@ impl EventStage<'_> {
         }
         let date =
             date_for(ctx, self.rules, (cs, ce), ts, si).filter(|d| !self.future_offset(doc, d));
-        if weak && clause_mentions.is_empty() && date.is_none() {
+        // 上市公司的并购重组的价格机制: any trigger used as a noun (after 的) with nobody named in
+        // its clause and no date speaks of such events in general, not of one
+        let noun_use =
+            ts > 0 && chars[ts - 1] == '的' && self.rules.light_verbs.find(before).is_none();
+        if (weak || noun_use) && clause_mentions.is_empty() && date.is_none() {
             return None;
         }
         let mut attributes = BTreeMap::new();
@@ -620,7 +637,7 @@ impl EventStage<'_> {
                 .rules
                 .retype
                 .iter()
-                .filter(|(id, _, k)| *id == e.rule && *k == EventKind::Listing)
+                .filter(|(id, _, k)| *id == e.rule && *k == Some(EventKind::Listing))
                 .map(|(_, w, _)| w.as_str())
                 .collect();
             let dates = span(e);
@@ -804,16 +821,17 @@ impl EventStage<'_> {
         })
     }
 
-    /// The type a word of retype.tsv in the clause `cs..ce` gives the trigger, when the word
-    /// stands outside every name (腾讯控股 is a name, not 控股) and outside every longer trigger
-    /// phrase of the table (the IPO of Pre-IPO轮 names a round, not the listing).
+    /// The type a word of retype.tsv in the clause `cs..ce` gives the trigger (Some(None): no
+    /// event), when the word stands outside every name (腾讯控股 is a name, not 控股) and outside
+    /// every longer trigger phrase of the table (the IPO of Pre-IPO轮 names a round, not the
+    /// listing); None when no word of the trigger's stands there.
     fn retype(
         &self,
         ctx: &Context,
         trig: &rules::Trigger,
         cs: usize,
         ce: usize,
-    ) -> Option<EventKind> {
+    ) -> Option<Option<EventKind>> {
         let clause = ctx.doc.slice(cs, ce);
         let mentions = ctx.ents.mentions_in(cs, ce);
         let mut words = self

@@ -111,8 +111,8 @@ pub struct EventRules {
     /// (reporters.tsv): anchored at the end and at the start.
     pub reporters: Vec<(Regex, Regex)>,
     /// (trigger id, word, type): the trigger names an event of that type when the word stands
-    /// in its clause outside a name (retype.tsv).
-    pub retype: Vec<(String, String, EventKind)>,
+    /// in its clause outside a name, none when the type is None (retype.tsv).
+    pub retype: Vec<(String, String, Option<EventKind>)>,
     /// (trigger id, words): the trigger names its event only when one of the words stands in
     /// its sentence (requires.tsv: 挂牌 lists a company only on a market).
     pub requires: Vec<(String, AhoCorasick)>,
@@ -252,7 +252,10 @@ impl EventRules {
         let (file, text) = read_override(dir, "events/retype.tsv", RETYPE)?;
         let mut retype = Vec::new();
         for r in parse_tsv(&file, &text, 3)? {
-            let kind = event_kind(&file, r.line, r.fields[2].trim())?;
+            let kind = match r.fields[2].trim() {
+                "none" => None,
+                t => Some(event_kind(&file, r.line, t)?),
+            };
             if !triggers.iter().any(|t| t.id == r.fields[0]) {
                 return Err(Error::data(
                     &file,
