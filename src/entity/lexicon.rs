@@ -138,10 +138,12 @@ pub struct Lexicon {
     pub facility_words: Vec<String>,
     /// Words that make a branch of a known organization before a place (分公司, 分行).
     pub branch_words: Vec<String>,
-    /// Latin words that end a model's name after its code (Pro, Max), and the words after a
-    /// code of digits that make it an amount or a date (亿, 年) (`model_words.tsv`).
+    /// Words that end a model's name after its code (Pro, Max, 至尊版, DM-i), the words after a
+    /// code of digits that make it an amount or a date (亿, 年), and the powertrain words before
+    /// a Han model name (双擎, 混动) (`model_words.tsv`).
     pub model_suffixes: Vec<String>,
     pub model_units: Vec<String>,
+    pub model_prefixes: Vec<String>,
     /// The context of a news outlet's name (`events/reporters.tsv`: 告诉@, 据@了解), as
     /// (before the name, after it).
     pub reporters: Vec<(regex::Regex, regex::Regex)>,
@@ -447,12 +449,12 @@ impl Lexicon {
             .collect();
         let suffix_words = suffixes.iter().map(|s| s.word.clone()).collect();
         let title_words = titles.iter().map(|t| t.word.clone()).collect();
-        let [model_suffixes, model_units]: [Vec<String>; 2] = read_words_by_kind(
+        let [model_suffixes, model_units, model_prefixes]: [Vec<String>; 3] = read_words_by_kind(
             data_dir,
             "entity/model_words.tsv",
             MODEL_WORDS,
             "kind",
-            ["suffix", "unit"],
+            ["suffix", "unit", "prefix"],
         )?;
         Ok(Lexicon {
             matcher: matcher(&surfaces)?,
@@ -498,6 +500,7 @@ impl Lexicon {
             facility_words: read_words(data_dir, "entity/facility_words.tsv", FACILITY_WORDS)?,
             model_suffixes,
             model_units,
+            model_prefixes,
             branch_words: read_words(data_dir, "entity/branch_words.tsv", BRANCH_WORDS)?,
         })
     }
