@@ -751,6 +751,15 @@ fn a_model_named_again_without_its_brand_is_the_same_product() {
 }
 
 #[test]
+fn a_name_before_a_chief_title_is_a_company_and_a_number_may_begin_a_latin_name() {
+    // Taiwanese titles (執行長 CEO, 營運長 COO) and a brand of a number and a word
+    let e = entities("日本游戏厂商设立子公司，由前 21 WAVE 營運長林小北擔任執行長。");
+    assert!(has(&e, "organization", "21 WAVE"), "{e:?}");
+    let e = entities("他此前担任 Norvale 首席运营官，负责海外业务。");
+    assert!(has(&e, "organization", "Norvale"), "{e:?}");
+}
+
+#[test]
 fn an_amount_or_a_date_after_a_brand_is_no_model() {
     for t in [
         "小米10亿元投资了一家工厂。",

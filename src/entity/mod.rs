@@ -1486,32 +1486,39 @@ impl<'l> EntityStage<'l> {
     }
 
     /// False when the name holds a function word, adverb, numeral or pronoun (尽管很多, 至少50家):
-    /// names are made of nouns, unknown words, and (for new brands) verbs.
+    /// names are made of nouns, unknown words, and (for new brands) verbs. A number in a Latin
+    /// name (17 LIVE) is part of the brand.
     fn no_function_words(&self, name: &str) -> bool {
+        let latin = latin_with_number(name);
         !self.words.tag(name, false).iter().any(|w| {
-            matches!(
-                w.tag,
-                "c" | "d"
-                    | "m"
-                    | "r"
-                    | "p"
-                    | "u"
-                    | "uj"
-                    | "ul"
-                    | "uz"
-                    | "y"
-                    | "e"
-                    | "o"
-                    | "q"
-                    | "mq"
-                    | "f"
-            )
+            !(latin && w.word.chars().all(|c| c.is_ascii_digit()))
+                && matches!(
+                    w.tag,
+                    "c" | "d"
+                        | "m"
+                        | "r"
+                        | "p"
+                        | "u"
+                        | "uj"
+                        | "ul"
+                        | "uz"
+                        | "y"
+                        | "e"
+                        | "o"
+                        | "q"
+                        | "mq"
+                        | "f"
+                )
         })
     }
 
     /// False for a phrase that jieba's dictionary segments into common words only, or that holds
     /// a common Latin word (国内AIGC创业).
     fn more_than_common_words(&self, name: &str) -> bool {
+        // a number and a Latin word (17 LIVE, 36 Kr) are a brand, whatever the word means
+        if latin_with_number(name) {
+            return true;
+        }
         let words = self.words.tag(name, false);
         let latin_common = words.iter().any(|w| {
             w.word.is_ascii() && self.lexicon.latin_common.contains(&w.word.to_lowercase())
@@ -3234,4 +3241,16 @@ fn latin_token(chars: &[char], p: usize) -> usize {
 /// Whether `chars[a..b]` holds an ASCII digit.
 fn has_digit(chars: &[char], a: usize, b: usize) -> bool {
     chars[a..b].iter().any(char::is_ascii_digit)
+}
+
+/// Whether `name` is Latin text of a number and a word, apart (17 LIVE, 36 Kr): a brand.
+fn latin_with_number(name: &str) -> bool {
+    let mut parts = name.split(' ');
+    let (Some(number), Some(word), None) = (parts.next(), parts.next(), parts.next()) else {
+        return false;
+    };
+    !number.is_empty()
+        && number.chars().all(|c| c.is_ascii_digit())
+        && word.chars().next().is_some_and(|c| c.is_ascii_uppercase())
+        && word.chars().all(|c| c.is_ascii_alphanumeric())
 }
