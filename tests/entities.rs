@@ -760,6 +760,25 @@ fn a_name_before_a_chief_title_is_a_company_and_a_number_may_begin_a_latin_name(
 }
 
 #[test]
+fn a_product_typed_by_its_description_takes_the_heads_subtype() {
+    let subtype = |text: &str, name: &str| {
+        let x = extract(text);
+        let e = x
+            .entities
+            .iter()
+            .find(|e| e.kind.as_str() == "product" && e.name == name)
+            .unwrap_or_else(|| panic!("{name} not found in {:?}", x.entities));
+        e.subtype.clone()
+    };
+    // a bracketed gloss ending in a head: a system is software
+    let t = "该方案包括QVR（乘员监测系统）和车内娱乐功能。";
+    assert_eq!(subtype(t, "QVR").as_deref(), Some("software"));
+    // a chip is hardware
+    let t = "星河科技发布了ZX900（自动驾驶芯片），将于明年量产。";
+    assert_eq!(subtype(t, "ZX900").as_deref(), Some("hardware"));
+}
+
+#[test]
 fn an_amount_or_a_date_after_a_brand_is_no_model() {
     for t in [
         "小米10亿元投资了一家工厂。",

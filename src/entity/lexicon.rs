@@ -167,8 +167,9 @@ pub struct Lexicon {
     pub generic_heads: HashSet<String>,
     /// Heads that never stand inside a name (子公司, 旗下): a span holding one is a description.
     pub description_heads: AhoCorasick,
-    /// Head nouns that end a product's description after its brand (解决方案, 芯片).
-    pub product_heads: HashSet<String>,
+    /// Head nouns that end a product's description after its brand (解决方案, 芯片), with the
+    /// subtype they give (`product_heads.tsv`).
+    pub product_heads: HashMap<String, String>,
     /// Words that end the name of a unit inside an organization (团队, 部门).
     pub unit_heads: Vec<String>,
     /// Kinship words before a person's name (夫人, 父亲).
@@ -406,7 +407,16 @@ impl Lexicon {
             .max()
             .unwrap_or(1);
         let place_suffixes = read_words(data_dir, "entity/place_suffixes.tsv", PLACE_SUFFIXES)?;
-        let product_heads = read_words(data_dir, "entity/product_heads.tsv", PRODUCT_HEADS)?;
+        let (file, text) = read_override(data_dir, "entity/product_heads.tsv", PRODUCT_HEADS)?;
+        let product_heads: HashMap<String, String> = parse_tsv(&file, &text, 2)?
+            .into_iter()
+            .map(|r| {
+                (
+                    r.fields[0].trim().to_string(),
+                    r.fields[1].trim().to_string(),
+                )
+            })
+            .collect();
         let (file, text) = read_override(data_dir, "entity/abbreviations.tsv", ABBREVIATIONS)?;
         let mut abbreviations = HashMap::new();
         for r in parse_tsv(&file, &text, 2)? {

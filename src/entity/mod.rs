@@ -2355,8 +2355,11 @@ impl<'l> EntityStage<'l> {
                 .glosses
                 .iter()
                 .find(|(w, _)| after.starts_with(w.as_str()))
-                .map(|g| g.1);
-            let Some(kind) = gloss.or_else(|| self.product_gloss(doc, at, after)) else {
+                .map(|g| (g.1, None));
+            let Some((kind, head_subtype)) = gloss.or_else(|| {
+                self.product_gloss(doc, at, after)
+                    .map(|st| (EntityType::Product, Some(st)))
+            }) else {
                 continue;
             };
             let mut typed = false;
@@ -2368,6 +2371,9 @@ impl<'l> EntityStage<'l> {
                 if c.kind != kind {
                     c.kind = kind;
                     c.subtype = None;
+                }
+                if c.subtype.is_none() {
+                    c.subtype = head_subtype.map(Cow::Borrowed);
                 }
                 c.tier = c.tier.min(1);
                 c.rule = "bracket_gloss";
@@ -2399,7 +2405,7 @@ impl<'l> EntityStage<'l> {
                     start: s,
                     end: e,
                     kind,
-                    subtype: None,
+                    subtype: head_subtype.map(Cow::Borrowed),
                     name: None,
                     aliases: Cow::Borrowed(&[]),
                     tier: 1,
@@ -2412,7 +2418,7 @@ impl<'l> EntityStage<'l> {
     /// DMS（驾驶员感知系统）: a Latin name (an acronym, a brand) before a bracketed description
     /// that ends in a product head (`product_heads.tsv`) is a product. A Han name before such a
     /// bracket may be the company that makes it, and is left alone.
-    fn product_gloss(&self, doc: &Document, at: usize, after: &str) -> Option<EntityType> {
+    fn product_gloss(&self, doc: &Document, at: usize, after: &str) -> Option<&'l str> {
         const MAX_GLOSS: usize = 12;
         if at == 0 || !doc.chars[at - 1].is_ascii_alphanumeric() {
             return None;
@@ -2420,12 +2426,19 @@ impl<'l> EntityStage<'l> {
         let close = after.find(['）', ')'])?;
         let inner = &after[..close];
         let plain = inner.chars().count() <= MAX_GLOSS && inner.chars().all(is_han);
-        let head = self
-            .lexicon
+        plain.then(|| self.product_head(inner)).flatten()
+    }
+
+    /// The subtype that the product head ending `word` gives (`product_heads.tsv`: 系统
+    /// software, 芯片 hardware), the longest head deciding (操作系统, not 系统); none when no
+    /// head ends it.
+    fn product_head(&self, word: &str) -> Option<&'l str> {
+        self.lexicon
             .product_heads
             .iter()
-            .any(|h| inner.ends_with(h.as_str()));
-        (plain && head).then_some(EntityType::Product)
+            .filter(|(h, _)| word.ends_with(h.as_str()))
+            .max_by_key(|(h, _)| h.len())
+            .map(|(_, subtype)| subtype.as_str())
     }
 
     /// A one-character place that the tagger found next to another place abbreviation it did not
@@ -2687,11 +2700,16 @@ impl<'l> EntityStage<'l> {
             {
                 return;
             }
+            // a product's description after the name (X智能汽车解决方案): its head's subtype
+            let head = matches!(
+                label,
+                crate::ner::NerLabel::Organization | crate::ner::NerLabel::Product
+            )
+            .then(|| self.product_follows(doc, s, e))
+            .flatten();
             let kind = match label {
                 crate::ner::NerLabel::Person => EntityType::Person,
-                crate::ner::NerLabel::Organization if self.product_follows(doc, s, e) => {
-                    EntityType::Product
-                }
+                crate::ner::NerLabel::Organization if head.is_some() => EntityType::Product,
                 crate::ner::NerLabel::Organization => EntityType::Organization,
                 crate::ner::NerLabel::Place => EntityType::Place,
                 crate::ner::NerLabel::Product => EntityType::Product,
@@ -2722,7 +2740,8 @@ impl<'l> EntityStage<'l> {
                             .as_deref()
                             .map(Cow::Borrowed)
                     })
-                    .or(suffix_subtype),
+                    .or(suffix_subtype)
+                    .or(head.map(Cow::Borrowed)),
                 name: full.map(|f| Cow::Borrowed(f.as_str())),
                 aliases: known.map_or(Cow::Borrowed(&[]), |&i| {
                     Cow::Borrowed(&self.lexicon.entries[i].aliases)
@@ -2750,12 +2769,13 @@ impl<'l> EntityStage<'l> {
 
     /// Whether a Latin name at `s..e` is followed by the description of a product: after any
     /// further Latin words (a model name, Pro-X), a run of Han words with no function word that
-    /// ends in a product head (`data/entity/product_heads.tsv`): X智能汽车解决方案.
-    fn product_follows(&self, doc: &Document, s: usize, e: usize) -> bool {
+    /// ends in a product head (`data/entity/product_heads.tsv`): X智能汽车解决方案. The head's
+    /// subtype (software), or none.
+    fn product_follows(&self, doc: &Document, s: usize, e: usize) -> Option<&'l str> {
         const MAX_RUN: usize = 12;
         let chars = &doc.chars;
         if !chars[s..e].iter().all(char::is_ascii) {
-            return false;
+            return None;
         }
         let mut p = e;
         while p < chars.len() && (chars[p].is_ascii_alphanumeric() || " -+".contains(chars[p])) {
@@ -2772,18 +2792,13 @@ impl<'l> EntityStage<'l> {
                 w.tag,
                 "c" | "d" | "m" | "r" | "p" | "u" | "uj" | "ul" | "uz" | "y" | "e" | "o" | "q"
             ) {
-                return false;
+                return None;
             }
-            if self
-                .lexicon
-                .product_heads
-                .iter()
-                .any(|h| w.word.ends_with(h.as_str()))
-            {
-                return true;
+            if let Some(subtype) = self.product_head(w.word) {
+                return Some(subtype);
             }
         }
-        false
+        None
     }
 
     /// Whether a span that mixes Han and Latin is made of common words only: dictionary words
