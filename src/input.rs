@@ -1,4 +1,5 @@
-//! Inputs: files, folders (recursively, by extension), JSON-lines corpora, and stdin.
+//! Inputs: files, folders (recursively, by extension, without the folder's own notes such as
+//! README.md or SOURCES.md), JSON-lines corpora, and stdin.
 //!
 //! Every reader comes in two forms: `*_each` gives one result per document or per bad input (a
 //! file, or one line of a JSON-lines file), so that `--skip-bad` skips exactly the bad part; the
@@ -13,6 +14,26 @@ use std::path::{Path, PathBuf};
 
 /// Extensions read from folders.
 pub const EXTENSIONS: &[&str] = &["txt", "md", "html", "htm", "jsonl"];
+/// Files of a folder that describe the folder, not news (README.md, SOURCES.md, LICENSE.txt,
+/// CHANGELOG.md): a folder's file whose name, up to its first dot and in any case, is one of
+/// these is not read from the folder. Named as a file, it is read.
+pub const META_FILES: &[&str] = &[
+    "README",
+    "SOURCES",
+    "LICENSE",
+    "LICENCE",
+    "COPYING",
+    "NOTICE",
+    "CHANGELOG",
+    "CHANGES",
+    "HISTORY",
+    "AUTHORS",
+    "CONTRIBUTING",
+    "CONTRIBUTORS",
+    "CODE_OF_CONDUCT",
+    "SECURITY",
+    "MANIFEST",
+];
 pub const DEFAULT_MAX_DOC_BYTES: u64 = 50 * 1024 * 1024;
 
 /// One document to extract: what the caller knows of it and its text (for HTML pages, the
@@ -43,7 +64,8 @@ impl Default for ReadOptions {
 }
 
 /// Expands the given paths into files: folders recursively (sorted, following links once,
-/// loops refused), files as they are. Stops at the first error.
+/// loops refused; files of an input extension, not the folder's notes: [`META_FILES`]), files
+/// as they are. Stops at the first error.
 pub fn expand(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
     expand_each(paths).into_iter().collect()
 }
@@ -65,10 +87,18 @@ pub fn expand_each(paths: &[PathBuf]) -> Vec<Result<PathBuf>> {
     out
 }
 
+/// Whether a folder's file is read: an input extension, and not a note on the folder
+/// ([`META_FILES`]).
 fn has_input_extension(p: &Path) -> bool {
-    p.extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
+    let meta = p
+        .file_name()
+        .and_then(|n| n.to_str())
+        .and_then(|n| n.split('.').next())
+        .is_some_and(|stem| META_FILES.contains(&stem.to_ascii_uppercase().as_str()));
+    !meta
+        && p.extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
 }
 
 fn walk(dir: &Path, seen: &mut BTreeSet<PathBuf>, out: &mut Vec<Result<PathBuf>>) {

@@ -182,6 +182,26 @@ fn files_of_other_extensions_are_ignored_in_folders() {
     assert_eq!(found.len(), 2);
 }
 
+#[test]
+fn a_folders_own_notes_are_not_read_as_news_but_a_note_named_as_a_file_is() {
+    let d = tempdir("bi-meta");
+    write(&d, "a.txt", ARTICLE.as_bytes());
+    write(&d, "SOURCES.md", b"# Sources\n| doc_id | url |\n");
+    write(&d, "readme.txt", b"How these files were collected.");
+    write(&d, "LICENSE", b"All rights reserved.");
+    write(&d, "CHANGELOG.md", b"## 1.0\n");
+    // a name that only begins like a note is news
+    write(&d, "sources-of-growth.md", ARTICLE.as_bytes());
+    let found = expand(std::slice::from_ref(&d)).unwrap();
+    let names: Vec<String> = found
+        .iter()
+        .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names, ["a.txt", "sources-of-growth.md"]);
+    let named = expand(&[d.join("SOURCES.md")]).unwrap();
+    assert_eq!(named.len(), 1);
+}
+
 // ---------------------------------------------------------------- size limits
 
 #[test]

@@ -709,6 +709,83 @@ fn a_brand_and_a_model_code_are_one_product() {
 }
 
 #[test]
+fn a_han_model_name_after_a_brand_is_one_product_when_a_code_or_a_powertrain_marks_it() {
+    let e = entities("比亚迪唐Z DM-p将于下月上市。");
+    assert!(has(&e, "product", "比亚迪唐Z DM-p"), "{e:?}");
+    let e = entities("全新丰田双擎帕萨特昨日正式上市。");
+    assert!(has(&e, "product", "丰田双擎帕萨特"), "{e:?}");
+    // a powertrain and a Han model name are a product without a brand
+    let e = entities("据悉，混动帕萨特的售价尚未公布。");
+    assert!(has(&e, "product", "混动帕萨特"), "{e:?}");
+    // a brand before a person's name, with no code, is no model
+    let e = entities("丰田王明表示，工厂将于下月复工。");
+    assert!(!e.iter().any(|(k, _, _)| k == "product"), "{e:?}");
+}
+
+#[test]
+fn a_model_takes_its_edition_and_powertrain_suffixes() {
+    let e = entities("红米K90青春版今天开售。");
+    assert!(has(&e, "product", "红米K90青春版"), "{e:?}");
+    // a known product's edition (the lexicon's 比亚迪汉, then PLUS and a powertrain)
+    let e = entities("比亚迪汉PLUS EV上市首月销量过万。");
+    assert!(has(&e, "product", "比亚迪汉PLUS EV"), "{e:?}");
+    // a Latin suffix is a whole token: Pros is no Pro
+    let e = entities("发布会上，华为 Mate 90 Pros 亮相。");
+    assert!(has(&e, "product", "华为 Mate 90"), "{e:?}");
+}
+
+#[test]
+fn a_company_named_in_the_document_is_a_brand_too() {
+    let e = entities("VR创业公司Velmora今年发布了新一代一体机Velmora Neo 5。");
+    assert!(has(&e, "product", "Velmora Neo 5"), "{e:?}");
+    assert!(has(&e, "organization", "Velmora"), "{e:?}");
+}
+
+#[test]
+fn a_model_named_again_without_its_brand_is_the_same_product() {
+    let x = extract("华为Mate 90于近日发布。Mate 90搭载了新一代芯片。");
+    let p = x
+        .entities
+        .iter()
+        .find(|e| e.name == "华为Mate 90")
+        .unwrap_or_else(|| panic!("{:?}", x.entities));
+    assert_eq!(p.mentions.len(), 2, "{p:?}");
+    assert!(
+        !x.entities.iter().any(|e| e.name == "Mate"),
+        "{:?}",
+        x.entities
+    );
+}
+
+#[test]
+fn a_name_before_a_chief_title_is_a_company_and_a_number_may_begin_a_latin_name() {
+    // Taiwanese titles (執行長 CEO, 營運長 COO) and a brand of a number and a word
+    let e = entities("日本游戏厂商设立子公司，由前 21 WAVE 營運長林小北擔任執行長。");
+    assert!(has(&e, "organization", "21 WAVE"), "{e:?}");
+    let e = entities("他此前担任 Norvale 首席运营官，负责海外业务。");
+    assert!(has(&e, "organization", "Norvale"), "{e:?}");
+}
+
+#[test]
+fn a_product_typed_by_its_description_takes_the_heads_subtype() {
+    let subtype = |text: &str, name: &str| {
+        let x = extract(text);
+        let e = x
+            .entities
+            .iter()
+            .find(|e| e.kind.as_str() == "product" && e.name == name)
+            .unwrap_or_else(|| panic!("{name} not found in {:?}", x.entities));
+        e.subtype.clone()
+    };
+    // a bracketed gloss ending in a head: a system is software
+    let t = "该方案包括QVR（乘员监测系统）和车内娱乐功能。";
+    assert_eq!(subtype(t, "QVR").as_deref(), Some("software"));
+    // a chip is hardware
+    let t = "星河科技发布了ZX900（自动驾驶芯片），将于明年量产。";
+    assert_eq!(subtype(t, "ZX900").as_deref(), Some("hardware"));
+}
+
+#[test]
 fn an_amount_or_a_date_after_a_brand_is_no_model() {
     for t in [
         "小米10亿元投资了一家工厂。",
@@ -716,6 +793,9 @@ fn an_amount_or_a_date_after_a_brand_is_no_model() {
         "小米11月推出新品。",
         "腾讯Q3财报显示利润增长。",
         "华为5G专利数量领先。",
+        "据了解，腾讯3 1策略已经成形。",
+        "据了解，腾讯3+1策略已经成形。",
+        "苹果库克Q3表示，销量增长。",
     ] {
         let e = entities(t);
         assert!(!e.iter().any(|(k, _, _)| k == "product"), "{t}: {e:?}");

@@ -792,13 +792,20 @@ fn laying_off_a_named_person_is_a_departure() {
 
 #[test]
 fn a_brand_model_going_on_sale_is_a_launch_not_a_listing() {
-    let x = extract("2021年3月，vivo Y73s正式上市。", None);
-    assert!(
-        kinds(&x).contains(&EventKind::ProductLaunch),
-        "{:?}",
-        kinds(&x)
-    );
-    assert_no_kind(&x, EventKind::Listing);
+    for t in [
+        "2021年3月，vivo Y73s正式上市。",
+        // a car model of a powertrain and a Han name; a phone's edition
+        "2021年3月，丰田双擎帕萨特正式上市。",
+        "2021年3月，红米K90青春版正式上市。",
+    ] {
+        let x = extract(t, None);
+        assert!(
+            kinds(&x).contains(&EventKind::ProductLaunch),
+            "{t}: {:?}",
+            kinds(&x)
+        );
+        assert_no_kind(&x, EventKind::Listing);
+    }
 }
 
 #[test]

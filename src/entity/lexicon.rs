@@ -138,10 +138,12 @@ pub struct Lexicon {
     pub facility_words: Vec<String>,
     /// Words that make a branch of a known organization before a place (分公司, 分行).
     pub branch_words: Vec<String>,
-    /// Latin words that end a model's name after its code (Pro, Max), and the words after a
-    /// code of digits that make it an amount or a date (亿, 年) (`model_words.tsv`).
+    /// Words that end a model's name after its code (Pro, Max, 至尊版, DM-i), the words after a
+    /// code of digits that make it an amount or a date (亿, 年), and the powertrain words before
+    /// a Han model name (双擎, 混动) (`model_words.tsv`).
     pub model_suffixes: Vec<String>,
     pub model_units: Vec<String>,
+    pub model_prefixes: Vec<String>,
     /// The context of a news outlet's name (`events/reporters.tsv`: 告诉@, 据@了解), as
     /// (before the name, after it).
     pub reporters: Vec<(regex::Regex, regex::Regex)>,
@@ -165,8 +167,9 @@ pub struct Lexicon {
     pub generic_heads: HashSet<String>,
     /// Heads that never stand inside a name (子公司, 旗下): a span holding one is a description.
     pub description_heads: AhoCorasick,
-    /// Head nouns that end a product's description after its brand (解决方案, 芯片).
-    pub product_heads: HashSet<String>,
+    /// Head nouns that end a product's description after its brand (解决方案, 芯片), with the
+    /// subtype they give (`product_heads.tsv`).
+    pub product_heads: HashMap<String, String>,
     /// Words that end the name of a unit inside an organization (团队, 部门).
     pub unit_heads: Vec<String>,
     /// Kinship words before a person's name (夫人, 父亲).
@@ -404,7 +407,16 @@ impl Lexicon {
             .max()
             .unwrap_or(1);
         let place_suffixes = read_words(data_dir, "entity/place_suffixes.tsv", PLACE_SUFFIXES)?;
-        let product_heads = read_words(data_dir, "entity/product_heads.tsv", PRODUCT_HEADS)?;
+        let (file, text) = read_override(data_dir, "entity/product_heads.tsv", PRODUCT_HEADS)?;
+        let product_heads: HashMap<String, String> = parse_tsv(&file, &text, 2)?
+            .into_iter()
+            .map(|r| {
+                (
+                    r.fields[0].trim().to_string(),
+                    r.fields[1].trim().to_string(),
+                )
+            })
+            .collect();
         let (file, text) = read_override(data_dir, "entity/abbreviations.tsv", ABBREVIATIONS)?;
         let mut abbreviations = HashMap::new();
         for r in parse_tsv(&file, &text, 2)? {
@@ -447,12 +459,12 @@ impl Lexicon {
             .collect();
         let suffix_words = suffixes.iter().map(|s| s.word.clone()).collect();
         let title_words = titles.iter().map(|t| t.word.clone()).collect();
-        let [model_suffixes, model_units]: [Vec<String>; 2] = read_words_by_kind(
+        let [model_suffixes, model_units, model_prefixes]: [Vec<String>; 3] = read_words_by_kind(
             data_dir,
             "entity/model_words.tsv",
             MODEL_WORDS,
             "kind",
-            ["suffix", "unit"],
+            ["suffix", "unit", "prefix"],
         )?;
         Ok(Lexicon {
             matcher: matcher(&surfaces)?,
@@ -498,6 +510,7 @@ impl Lexicon {
             facility_words: read_words(data_dir, "entity/facility_words.tsv", FACILITY_WORDS)?,
             model_suffixes,
             model_units,
+            model_prefixes,
             branch_words: read_words(data_dir, "entity/branch_words.tsv", BRANCH_WORDS)?,
         })
     }

@@ -529,53 +529,43 @@ impl<'l> EntityStage<'l> {
         }
     }
 
-    /// 小米11, 华为 Mate 40, 甲 X3 Pro: a known company (or a known product) and a model code
-    /// after it, glued or after one space, are one product. The code is a Latin-and-digit token
-    /// holding a digit (not a common word: 5G, Q3), or a Latin word before such a token (Mate
-    /// 40); model suffixes (`model_words.tsv`: Pro, Max) after it belong to the name. A code of
-    /// digits alone must be short (2021 is a year, 600519 a stock code) and must not be followed
-    /// by a unit (小米10亿元, 华为2021年, 小米11月), a decimal or a date's separator.
+    /// 小米11, 华为 Mate 40, 甲 X3 Pro: a company (from the lexicon, or named by a pattern of
+    /// the document) or a known product and a model code after it, glued or after one space, are
+    /// one product. The code is a Latin-and-digit token holding a digit (not a common word: 5G,
+    /// Q3), or a Latin word before such a token (Mate 40); model suffixes (`model_words.tsv`:
+    /// Pro, Max, 至尊版, DM-i) after it belong to the name. A code of digits alone must be short
+    /// (2021 is a year, 600519 a stock code) and must not be followed by a unit (小米10亿元,
+    /// 华为2021年, 小米11月), a decimal or a date's separator. A model may be a Han name too (a
+    /// name-like word of the segmenter: 甲宋L, 甲双擎凯美瑞) when a code, a suffix or a powertrain
+    /// prefix marks it; a prefix and such a name are a product without a brand as well. The
+    /// model's code, named again alone in the document (Mate 40), is the same product.
     fn brand_models(&self, doc: &Document, cands: &mut Vec<Candidate<'l>>) {
-        /// The longest code of digits alone taken for a model (小米11, Mate 40).
-        const MAX_DIGITS: usize = 3;
         let chars = &doc.chars;
-        let brands: Vec<usize> = (0..cands.len())
+        let mut brands: Vec<usize> = (0..cands.len())
             .filter(|&i| {
                 let c = &cands[i];
-                c.is_lexicon()
-                    && match c.kind {
-                        EntityType::Organization => c.subtype.as_deref() == Some("company"),
-                        EntityType::Product => true,
-                        _ => false,
+                match c.kind {
+                    EntityType::Organization => {
+                        (c.is_lexicon() && c.subtype.as_deref() == Some("company"))
+                            || (!c.is_lexicon()
+                                && c.tier == 1
+                                && matches!(c.subtype.as_deref(), None | Some("company")))
                     }
+                    EntityType::Product => c.is_lexicon(),
+                    _ => false,
+                }
             })
             .collect();
-        if brands.is_empty() {
-            return;
-        }
+        brands.sort_by_key(|&i| (cands[i].start, cands[i].end));
+        brands.dedup_by_key(|i| (cands[*i].start, cands[*i].end));
         let known_starts: HashSet<usize> = cands
             .iter()
             .filter(|c| c.is_lexicon())
             .map(|c| c.start)
             .collect();
-        // the Latin token (letters, digits, a final +) that begins at `p`, as its end
-        let token = |p: usize| {
-            let mut e = p;
-            while e < chars.len() && chars[e].is_ascii_alphanumeric() {
-                e += 1;
-            }
-            if e > p && e < chars.len() && chars[e] == '+' {
-                e += 1;
-            }
-            e
-        };
-        let after_space = |p: usize| if chars.get(p) == Some(&' ') { p + 1 } else { p };
-        let has_digit = |a: usize, b: usize| chars[a..b].iter().any(char::is_ascii_digit);
-        let common = |a: usize, b: usize| {
-            self.lexicon
-                .latin_common
-                .contains(&doc.slice(a, b).to_lowercase())
-        };
+        let mut models: Vec<Candidate<'l>> = Vec::new();
+        // the model's code, where it begins, for its mentions alone
+        let mut codes: Vec<(usize, usize, usize)> = Vec::new();
         for i in brands {
             let (start, be, tier) = (cands[i].start, cands[i].end, cands[i].tier);
             let product = cands[i].kind == EntityType::Product;
@@ -585,78 +575,272 @@ impl<'l> EntityStage<'l> {
             } else {
                 None
             };
-            let a = after_space(be);
-            // a Latin brand glued to a Latin word is another word (the lexicon drops it)
-            if a == be && chars[be - 1].is_ascii_alphanumeric() {
-                continue;
-            }
-            let b = token(a);
-            if b == a {
-                continue;
-            }
-            let (code, mut end) = if has_digit(a, b) {
-                if common(a, b) {
-                    continue;
-                }
-                (a, b)
-            } else if !product && !known_starts.contains(&a) && chars[a].is_ascii_uppercase() {
-                // Mate 40: a word, then the code
-                let c = after_space(b);
-                let d = token(c);
-                if c == b || d == c || !has_digit(c, d) || common(c, d) {
-                    continue;
-                }
-                (c, d)
-            } else {
+            let Some((code, end)) = self
+                .latin_model(doc, be, product, &known_starts)
+                .or_else(|| self.han_model(doc, be).map(|e| (be, e)))
+                // a known product's edition or powertrain (甲秦PLUS, 甲SU7 Ultra)
+                .or_else(|| {
+                    Some(self.model_suffixes_end(doc, be))
+                        .filter(|&e| product && e > be)
+                        .map(|e| (be, e))
+                })
+            else {
                 continue;
             };
-            if chars[code..end].iter().all(char::is_ascii_digit) {
-                let rest = doc.slice(end, chars.len());
-                if end - code > MAX_DIGITS
-                    || self
-                        .lexicon
-                        .model_units
-                        .iter()
-                        .any(|u| rest.starts_with(u.as_str()))
-                {
-                    continue;
-                }
+            // the model's own name: after the brand, or the Latin part of a known product
+            // (甲Mate of the lexicon, then 40)
+            let own = if product {
+                (start..be)
+                    .find(|&k| chars[k].is_ascii_alphabetic())
+                    .filter(|&k| k > start)
+                    .unwrap_or(code)
+            } else {
+                code
+            };
+            if chars[own].is_ascii_alphabetic() {
+                codes.push((own, end, models.len()));
             }
-            // a decimal, a date, a range or a ratio goes on with a digit after a mark
-            if chars
-                .get(end)
-                .is_some_and(|c| matches!(c, '.' | '-' | '/' | ':' | ','))
-                && chars.get(end + 1).is_some_and(char::is_ascii_digit)
-            {
-                continue;
-            }
-            // Pro, Max: one or two suffixes
-            for _ in 0..2 {
-                let p = after_space(end);
-                let q = token(p);
-                if q > p
-                    && self
-                        .lexicon
-                        .model_suffixes
-                        .iter()
-                        .any(|w| doc.slice(p, q) == w.as_str())
-                {
-                    end = q;
-                } else {
-                    break;
-                }
-            }
-            cands.push(Candidate {
+            models.push(Candidate {
                 start,
                 end,
                 kind: EntityType::Product,
-                subtype: subtype.clone(),
+                subtype,
                 name: None,
                 aliases: Cow::Borrowed(&[]),
                 tier,
                 rule: "brand_model",
             });
         }
+        // 双擎凯美瑞: a powertrain and a Han model name, no brand
+        for w in &self.lexicon.model_prefixes {
+            let n = w.chars().count();
+            let mut p = 0;
+            while let Some(k) = doc.slice(p, chars.len()).find(w.as_str()) {
+                let s = p + doc.slice(p, chars.len())[..k].chars().count();
+                p = s + n;
+                if let Some(end) = self.han_model(doc, s) {
+                    models.push(Candidate {
+                        start: s,
+                        end,
+                        kind: EntityType::Product,
+                        subtype: None,
+                        name: None,
+                        aliases: Cow::Borrowed(&[]),
+                        tier: 1,
+                        rule: "brand_model",
+                    });
+                }
+            }
+        }
+        // Mate 40 named alone after 甲Mate 40: the same product, by the brand's full name
+        const MIN_CODE: usize = 3;
+        for &(code, end, m) in &codes {
+            let text = doc.slice(code, end);
+            if end - code < MIN_CODE || !text.chars().any(|c| c.is_ascii_digit()) {
+                continue;
+            }
+            let full: String = doc.slice(models[m].start, end).to_string();
+            let n = end - code;
+            let mut p = 0;
+            while let Some(k) = doc.slice(p, chars.len()).find(text) {
+                let s = p + doc.slice(p, chars.len())[..k].chars().count();
+                p = s + n;
+                let e = s + n;
+                let glued = |i: Option<&char>| i.is_some_and(|c| c.is_ascii_alphanumeric());
+                if s == code
+                    || glued(s.checked_sub(1).and_then(|b| chars.get(b)))
+                    || glued(chars.get(e))
+                    || models.iter().any(|c| c.start < e && s < c.end)
+                {
+                    continue;
+                }
+                let (subtype, tier) = (models[m].subtype.clone(), models[m].tier);
+                models.push(Candidate {
+                    start: s,
+                    end: e,
+                    kind: EntityType::Product,
+                    subtype,
+                    name: Some(Cow::Owned(full.clone())),
+                    aliases: Cow::Borrowed(&[]),
+                    tier,
+                    rule: "brand_model",
+                });
+            }
+        }
+        cands.extend(models);
+    }
+
+    /// The Latin model code after a brand ending at `be` (see [`Self::brand_models`]), as its
+    /// start and the end of the model's name with its suffixes.
+    fn latin_model(
+        &self,
+        doc: &Document,
+        be: usize,
+        product: bool,
+        known_starts: &HashSet<usize>,
+    ) -> Option<(usize, usize)> {
+        let chars = &doc.chars;
+        let a = after_space(chars, be);
+        // a Latin brand glued to a Latin word is another word (the lexicon drops it)
+        if a == be && chars[be - 1].is_ascii_alphanumeric() {
+            return None;
+        }
+        let b = latin_token(chars, a);
+        if b == a {
+            return None;
+        }
+        let (code, end) = if has_digit(chars, a, b) {
+            (a, b)
+        } else if !product && !known_starts.contains(&a) && chars[a].is_ascii_uppercase() {
+            // Mate 40: a word, then the code
+            let c = after_space(chars, b);
+            let d = latin_token(chars, c);
+            if c == b || d == c || !has_digit(chars, c, d) {
+                return None;
+            }
+            (c, d)
+        } else {
+            return None;
+        };
+        if !self.model_code(doc, code, end) {
+            return None;
+        }
+        Some((a, self.model_suffixes_end(doc, end)))
+    }
+
+    /// Whether the Latin token `a..b` holding a digit is a model's code: not a common word (5G),
+    /// not a long number (a year, a stock code) nor one followed by a unit (10亿元, 2021年), not
+    /// a decimal, a date, a range, a ratio or a formula (3+1, 3 1).
+    fn model_code(&self, doc: &Document, a: usize, b: usize) -> bool {
+        /// The longest code of digits alone taken for a model (小米11, Mate 40).
+        const MAX_DIGITS: usize = 3;
+        let chars = &doc.chars;
+        if self
+            .lexicon
+            .latin_common
+            .contains(&doc.slice(a, b).to_lowercase())
+        {
+            return false;
+        }
+        if chars[a..b].iter().all(char::is_ascii_digit) {
+            let rest = doc.slice(b, chars.len());
+            if b - a > MAX_DIGITS
+                || self
+                    .lexicon
+                    .model_units
+                    .iter()
+                    .any(|u| rest.starts_with(u.as_str()))
+            {
+                return false;
+            }
+        }
+        // a decimal, a date, a range, a ratio or a formula (3 1, 3+1) goes on with a digit
+        // after a mark or a space
+        let digit_at = |i: usize| chars.get(i).is_some_and(char::is_ascii_digit);
+        !((chars
+            .get(b)
+            .is_some_and(|c| matches!(c, '.' | '-' | '/' | ':' | ',' | ' ' | '+'))
+            && digit_at(b + 1))
+            || (chars[b - 1] == '+' && digit_at(b)))
+    }
+
+    /// The end of a model's name after its code ending at `end`: up to three suffixes
+    /// (`model_words.tsv`: Pro Max, 至尊版, DM-i), a Latin one after a space or glued and
+    /// whole (Pro, not Pros), a Han one glued.
+    fn model_suffixes_end(&self, doc: &Document, mut end: usize) -> usize {
+        const MAX_SUFFIXES: usize = 3;
+        let chars = &doc.chars;
+        for _ in 0..MAX_SUFFIXES {
+            match self.model_suffix_at(doc, end) {
+                Some(e) => end = e,
+                None => break,
+            }
+        }
+        debug_assert!(end <= chars.len());
+        end
+    }
+
+    /// The end of a model suffix right after `end` (a Latin one may follow a space).
+    fn model_suffix_at(&self, doc: &Document, end: usize) -> Option<usize> {
+        let chars = &doc.chars;
+        let spaced = after_space(chars, end);
+        self.lexicon
+            .model_suffixes
+            .iter()
+            .filter_map(|w| {
+                let latin = w.starts_with(|c: char| c.is_ascii_alphanumeric());
+                let p = if latin { spaced } else { end };
+                let n = w.chars().count();
+                let q = p + n;
+                (q <= chars.len()
+                    && doc.slice(p, q) == w.as_str()
+                    // a Latin suffix is a whole token: Pro, not Pros; EV, not EVA
+                    && !(w.ends_with(|c: char| c.is_ascii_alphanumeric())
+                        && chars.get(q).is_some_and(char::is_ascii_alphanumeric))
+                    // glued to a Latin code, a Latin suffix begins a new token only in capitals
+                    // or after a digit (X3Pro is unusual, X200s is a code)
+                    && (p > end || !latin || !chars[end - 1].is_ascii_alphabetic()))
+                .then_some(q)
+            })
+            .max()
+    }
+
+    /// A Han model name at `p` (after a brand, or a powertrain prefix at `p` itself): an
+    /// optional powertrain prefix, a name-like word of the segmenter (a name, a proper noun,
+    /// an abbreviation: 宋, 凯美瑞, 汉), then a code glued (L, H6) and suffixes. Without a prefix
+    /// the name needs a code or a suffix (甲宋L, 甲汉EV), as a brand before a person's name
+    /// (甲王明) is no model. The end of the model's name.
+    fn han_model(&self, doc: &Document, p: usize) -> Option<usize> {
+        /// The longest Han model name (凯美瑞, 汉兰达) and the longest code glued to it.
+        const MAX_NAME: usize = 4;
+        const MAX_CODE: usize = 4;
+        let chars = &doc.chars;
+        let prefix = self
+            .lexicon
+            .model_prefixes
+            .iter()
+            .filter(|w| doc.slice(p, chars.len()).starts_with(w.as_str()))
+            .map(|w| w.chars().count())
+            .max()
+            .unwrap_or(0);
+        let s = p + prefix;
+        let mut e = s;
+        while e < chars.len() && e - s < MAX_NAME + 2 && is_han(chars[e]) {
+            e += 1;
+        }
+        if e == s {
+            return None;
+        }
+        let cut = self.words.cut(doc.slice(s, e), true);
+        let first = cut.first()?;
+        let n = first.word.chars().count();
+        if n > MAX_NAME
+            || !matches!(self.words.tag_of(first), "nr" | "nrt" | "nrfg" | "nz" | "j")
+            || self.lexicon.not_names.contains(first.word)
+        {
+            return None;
+        }
+        let mut end = s + n;
+        // a code glued to it: capitals and digits (L, H6, DM); a suffix may come first (PLUS)
+        let mut coded = false;
+        if self.model_suffix_at(doc, end).is_none() {
+            let b = latin_token(chars, end);
+            if b > end
+                && b - end <= MAX_CODE
+                && chars[end..b]
+                    .iter()
+                    .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+                && self.model_code(doc, end, b)
+            {
+                end = b;
+                coded = true;
+            }
+        }
+        let with_suffixes = self.model_suffixes_end(doc, end);
+        if prefix == 0 && !coded && with_suffixes == end {
+            return None;
+        }
+        Some(with_suffixes)
     }
 
     /// 甲公司北京分公司, 乙银行上海分行: a known organization, a known place right after it and
@@ -1343,32 +1527,39 @@ impl<'l> EntityStage<'l> {
     }
 
     /// False when the name holds a function word, adverb, numeral or pronoun (尽管很多, 至少50家):
-    /// names are made of nouns, unknown words, and (for new brands) verbs.
+    /// names are made of nouns, unknown words, and (for new brands) verbs. A number in a Latin
+    /// name (17 LIVE) is part of the brand.
     fn no_function_words(&self, name: &str) -> bool {
+        let latin = latin_with_number(name);
         !self.words.tag(name, false).iter().any(|w| {
-            matches!(
-                w.tag,
-                "c" | "d"
-                    | "m"
-                    | "r"
-                    | "p"
-                    | "u"
-                    | "uj"
-                    | "ul"
-                    | "uz"
-                    | "y"
-                    | "e"
-                    | "o"
-                    | "q"
-                    | "mq"
-                    | "f"
-            )
+            !(latin && w.word.chars().all(|c| c.is_ascii_digit()))
+                && matches!(
+                    w.tag,
+                    "c" | "d"
+                        | "m"
+                        | "r"
+                        | "p"
+                        | "u"
+                        | "uj"
+                        | "ul"
+                        | "uz"
+                        | "y"
+                        | "e"
+                        | "o"
+                        | "q"
+                        | "mq"
+                        | "f"
+                )
         })
     }
 
     /// False for a phrase that jieba's dictionary segments into common words only, or that holds
     /// a common Latin word (国内AIGC创业).
     fn more_than_common_words(&self, name: &str) -> bool {
+        // a number and a Latin word (17 LIVE, 36 Kr) are a brand, whatever the word means
+        if latin_with_number(name) {
+            return true;
+        }
         let words = self.words.tag(name, false);
         let latin_common = words.iter().any(|w| {
             w.word.is_ascii() && self.lexicon.latin_common.contains(&w.word.to_lowercase())
@@ -2210,8 +2401,11 @@ impl<'l> EntityStage<'l> {
                 .glosses
                 .iter()
                 .find(|(w, _)| after.starts_with(w.as_str()))
-                .map(|g| g.1);
-            let Some(kind) = gloss.or_else(|| self.product_gloss(doc, at, after)) else {
+                .map(|g| (g.1, None));
+            let Some((kind, head_subtype)) = gloss.or_else(|| {
+                self.product_gloss(doc, at, after)
+                    .map(|st| (EntityType::Product, Some(st)))
+            }) else {
                 continue;
             };
             let mut typed = false;
@@ -2223,6 +2417,9 @@ impl<'l> EntityStage<'l> {
                 if c.kind != kind {
                     c.kind = kind;
                     c.subtype = None;
+                }
+                if c.subtype.is_none() {
+                    c.subtype = head_subtype.map(Cow::Borrowed);
                 }
                 c.tier = c.tier.min(1);
                 c.rule = "bracket_gloss";
@@ -2254,7 +2451,7 @@ impl<'l> EntityStage<'l> {
                     start: s,
                     end: e,
                     kind,
-                    subtype: None,
+                    subtype: head_subtype.map(Cow::Borrowed),
                     name: None,
                     aliases: Cow::Borrowed(&[]),
                     tier: 1,
@@ -2267,7 +2464,7 @@ impl<'l> EntityStage<'l> {
     /// DMS（驾驶员感知系统）: a Latin name (an acronym, a brand) before a bracketed description
     /// that ends in a product head (`product_heads.tsv`) is a product. A Han name before such a
     /// bracket may be the company that makes it, and is left alone.
-    fn product_gloss(&self, doc: &Document, at: usize, after: &str) -> Option<EntityType> {
+    fn product_gloss(&self, doc: &Document, at: usize, after: &str) -> Option<&'l str> {
         const MAX_GLOSS: usize = 12;
         if at == 0 || !doc.chars[at - 1].is_ascii_alphanumeric() {
             return None;
@@ -2275,12 +2472,19 @@ impl<'l> EntityStage<'l> {
         let close = after.find(['）', ')'])?;
         let inner = &after[..close];
         let plain = inner.chars().count() <= MAX_GLOSS && inner.chars().all(is_han);
-        let head = self
-            .lexicon
+        plain.then(|| self.product_head(inner)).flatten()
+    }
+
+    /// The subtype that the product head ending `word` gives (`product_heads.tsv`: 系统
+    /// software, 芯片 hardware), the longest head deciding (操作系统, not 系统); none when no
+    /// head ends it.
+    fn product_head(&self, word: &str) -> Option<&'l str> {
+        self.lexicon
             .product_heads
             .iter()
-            .any(|h| inner.ends_with(h.as_str()));
-        (plain && head).then_some(EntityType::Product)
+            .filter(|(h, _)| word.ends_with(h.as_str()))
+            .max_by_key(|(h, _)| h.len())
+            .map(|(_, subtype)| subtype.as_str())
     }
 
     /// A one-character place that the tagger found next to another place abbreviation it did not
@@ -2542,11 +2746,16 @@ impl<'l> EntityStage<'l> {
             {
                 return;
             }
+            // a product's description after the name (X智能汽车解决方案): its head's subtype
+            let head = matches!(
+                label,
+                crate::ner::NerLabel::Organization | crate::ner::NerLabel::Product
+            )
+            .then(|| self.product_follows(doc, s, e))
+            .flatten();
             let kind = match label {
                 crate::ner::NerLabel::Person => EntityType::Person,
-                crate::ner::NerLabel::Organization if self.product_follows(doc, s, e) => {
-                    EntityType::Product
-                }
+                crate::ner::NerLabel::Organization if head.is_some() => EntityType::Product,
                 crate::ner::NerLabel::Organization => EntityType::Organization,
                 crate::ner::NerLabel::Place => EntityType::Place,
                 crate::ner::NerLabel::Product => EntityType::Product,
@@ -2577,7 +2786,8 @@ impl<'l> EntityStage<'l> {
                             .as_deref()
                             .map(Cow::Borrowed)
                     })
-                    .or(suffix_subtype),
+                    .or(suffix_subtype)
+                    .or(head.map(Cow::Borrowed)),
                 name: full.map(|f| Cow::Borrowed(f.as_str())),
                 aliases: known.map_or(Cow::Borrowed(&[]), |&i| {
                     Cow::Borrowed(&self.lexicon.entries[i].aliases)
@@ -2605,12 +2815,13 @@ impl<'l> EntityStage<'l> {
 
     /// Whether a Latin name at `s..e` is followed by the description of a product: after any
     /// further Latin words (a model name, Pro-X), a run of Han words with no function word that
-    /// ends in a product head (`data/entity/product_heads.tsv`): X智能汽车解决方案.
-    fn product_follows(&self, doc: &Document, s: usize, e: usize) -> bool {
+    /// ends in a product head (`data/entity/product_heads.tsv`): X智能汽车解决方案. The head's
+    /// subtype (software), or none.
+    fn product_follows(&self, doc: &Document, s: usize, e: usize) -> Option<&'l str> {
         const MAX_RUN: usize = 12;
         let chars = &doc.chars;
         if !chars[s..e].iter().all(char::is_ascii) {
-            return false;
+            return None;
         }
         let mut p = e;
         while p < chars.len() && (chars[p].is_ascii_alphanumeric() || " -+".contains(chars[p])) {
@@ -2627,18 +2838,13 @@ impl<'l> EntityStage<'l> {
                 w.tag,
                 "c" | "d" | "m" | "r" | "p" | "u" | "uj" | "ul" | "uz" | "y" | "e" | "o" | "q"
             ) {
-                return false;
+                return None;
             }
-            if self
-                .lexicon
-                .product_heads
-                .iter()
-                .any(|h| w.word.ends_with(h.as_str()))
-            {
-                return true;
+            if let Some(subtype) = self.product_head(w.word) {
+                return Some(subtype);
             }
         }
-        false
+        None
     }
 
     /// Whether a span that mixes Han and Latin is made of common words only: dictionary words
@@ -3074,4 +3280,38 @@ fn resolve(doc: &Document, chosen: Vec<Candidate<'_>>, lexicon: &Lexicon) -> Ent
         entities: kept,
         mentions,
     }
+}
+
+/// The position after one space at `p`, or `p`.
+fn after_space(chars: &[char], p: usize) -> usize {
+    if chars.get(p) == Some(&' ') { p + 1 } else { p }
+}
+
+/// The end of the Latin token (letters, digits, a final +) that begins at `p`.
+fn latin_token(chars: &[char], p: usize) -> usize {
+    let mut e = p;
+    while e < chars.len() && chars[e].is_ascii_alphanumeric() {
+        e += 1;
+    }
+    if e > p && e < chars.len() && chars[e] == '+' {
+        e += 1;
+    }
+    e
+}
+
+/// Whether `chars[a..b]` holds an ASCII digit.
+fn has_digit(chars: &[char], a: usize, b: usize) -> bool {
+    chars[a..b].iter().any(char::is_ascii_digit)
+}
+
+/// Whether `name` is Latin text of a number and a word, apart (17 LIVE, 36 Kr): a brand.
+fn latin_with_number(name: &str) -> bool {
+    let mut parts = name.split(' ');
+    let (Some(number), Some(word), None) = (parts.next(), parts.next(), parts.next()) else {
+        return false;
+    };
+    !number.is_empty()
+        && number.chars().all(|c| c.is_ascii_digit())
+        && word.chars().next().is_some_and(|c| c.is_ascii_uppercase())
+        && word.chars().all(|c| c.is_ascii_alphanumeric())
 }
