@@ -826,11 +826,18 @@ fn a_space_between_han_clauses_ends_a_clause() {
 
 #[test]
 fn selling_shares_is_no_launch_and_substitutes_coming_to_market_are_no_listing() {
-    let x = extract("公司可授权主承销商按同一发行价格超额发售不超过包销数额15%的股份。", None);
+    let x = extract(
+        "公司可授权主承销商按同一发行价格超额发售不超过包销数额15%的股份。",
+        None,
+    );
     assert_no_kind(&x, EventKind::ProductLaunch);
     let x = extract("国产替代品逐步上市，星河科技的毛利受到挤压。", None);
     assert_no_kind(&x, EventKind::Listing);
     // a product on sale is still a launch
     let x = extract("星河科技今天发售了新款耳机。", None);
-    assert!(kinds(&x).contains(&EventKind::ProductLaunch), "{:?}", kinds(&x));
+    assert!(
+        kinds(&x).contains(&EventKind::ProductLaunch),
+        "{:?}",
+        kinds(&x)
+    );
 }
