@@ -818,3 +818,20 @@ fn an_investor_of_common_words_is_named_by_its_suffix_and_its_role() {
     let e = entities("远航集团目前仍持有星河科技有限公司30%股权。");
     assert!(!e.iter().any(|(_, n, _)| n.contains("持有")), "{e:?}");
 }
+
+#[test]
+fn a_category_before_a_name_in_apposition_is_no_part_of_it() {
+    for (text, name) in [
+        ("人工智能公司云杉数智成立于2019年。", "云杉数智"),
+        ("芯片初创企业蓝芯科技获得投资。", "蓝芯科技"),
+        ("投资机构北辰资本领投。", "北辰资本"),
+    ] {
+        let e = entities(text);
+        assert!(has(&e, "organization", name), "{text}: {e:?}");
+        assert!(
+            !e.iter()
+                .any(|(_, n, _)| n.len() > name.len() && n.ends_with(name)),
+            "{text}: {e:?}"
+        );
+    }
+}
