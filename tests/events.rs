@@ -757,3 +757,12 @@ fn an_investor_that_invested_in_a_company_funds_it() {
     assert_eq!(role_of(&x, EventKind::Funding, "远航集团"), ["investor"]);
     assert_eq!(role_of(&x, EventKind::Funding, "星河科技"), ["org"]);
 }
+
+#[test]
+fn an_investor_that_put_money_into_a_round_funds_the_company() {
+    let x = extract("2020年12月，远航集团投了星河科技的A+轮。", None);
+    assert_eq!(role_of(&x, EventKind::Funding, "远航集团"), ["investor"]);
+    // a vote cast is no investment
+    let y = extract("2020年12月，远航集团在股东大会上投了反对票。", None);
+    assert_no_kind(&y, EventKind::Funding);
+}
