@@ -841,3 +841,40 @@ fn selling_shares_is_no_launch_and_substitutes_coming_to_market_are_no_listing()
         kinds(&x)
     );
 }
+
+#[test]
+fn buying_a_number_of_shares_is_an_acquisition() {
+    let x = extract(
+        "2011年7月，远航集团斥资8.9亿港元向王明购入星河软件1.78亿股。",
+        None,
+    );
+    assert!(role_of(&x, EventKind::Acquisition, "远航集团").contains(&"agent".to_string()));
+    // buying goods stays no event
+    let y = extract("2011年7月，远航集团购入一批办公设备。", None);
+    assert_no_kind(&y, EventKind::Acquisition);
+}
+
+#[test]
+fn what_an_organization_developed_is_no_development_of_this_news() {
+    let x = extract(
+        "该方案搭载了星河科技自主研发的感知模块，底层技术是远航集团研发的。",
+        Some("2021-06-18"),
+    );
+    assert_no_kind(&x, EventKind::Development);
+}
+
+#[test]
+fn an_investor_that_invested_in_a_company_funds_it() {
+    let x = extract("2013年，远航集团投资了星河科技。", None);
+    assert_eq!(role_of(&x, EventKind::Funding, "远航集团"), ["investor"]);
+    assert_eq!(role_of(&x, EventKind::Funding, "星河科技"), ["org"]);
+}
+
+#[test]
+fn an_investor_that_put_money_into_a_round_funds_the_company() {
+    let x = extract("2020年12月，远航集团投了星河科技的A+轮。", None);
+    assert_eq!(role_of(&x, EventKind::Funding, "远航集团"), ["investor"]);
+    // a vote cast is no investment
+    let y = extract("2020年12月，远航集团在股东大会上投了反对票。", None);
+    assert_no_kind(&y, EventKind::Funding);
+}
