@@ -5,7 +5,7 @@ mod common;
 use common::*;
 use proptest::prelude::*;
 use shiji::document::clean::Given;
-use shiji::model::{DocExtract, Evidence};
+use shiji::model::{DocExtract, Evidence, TextField};
 
 const WORDS: &[&str] = &[
     "李志飞",
@@ -144,6 +144,26 @@ proptest! {
     }
 
     #[test]
+    fn evidence_in_a_given_title_is_the_title_between_its_offsets(
+        raw in article(false),
+        head in article(false),
+    ) {
+        // a headline the text lacks: its evidence counts in the title, the rest in the text
+        let title: String = head.lines().next().unwrap_or("").chars().take(40).collect();
+        let g = Given { title: Some(title.clone()), ..given("t") };
+        let Ok(x) = PIPELINE.extract(&raw, &g) else { return Ok(()) };
+        for ev in all_evidence(&x) {
+            let given = match ev.field {
+                TextField::Text => &raw,
+                TextField::Title => &title,
+            };
+            let n = given.chars().count();
+            prop_assert!(ev.start <= ev.end && ev.end <= n, "{:?} outside {n}", (ev.start, ev.end));
+            prop_assert_eq!(&*chars_between(given, ev.start, ev.end), &*ev.text);
+        }
+    }
+
+    #[test]
     fn spans_stay_inside_text_with_markup(raw in article(true)) {
         let Ok(x) = PIPELINE.extract(&raw, &given("m")) else { return Ok(()) };
         let n = raw.chars().count();
@@ -179,7 +199,14 @@ proptest! {
         let xs: Vec<DocExtract> = docs
             .iter()
             .enumerate()
-            .filter_map(|(i, raw)| PIPELINE.extract(raw, &given(&format!("d{i}"))).ok())
+            .filter_map(|(i, raw)| {
+                // every other document has a headline its text lacks (evidence in its title)
+                let g = Given {
+                    title: (i % 2 == 1).then(|| format!("第{i}号快讯：星河科技完成{i}亿元融资")),
+                    ..given(&format!("d{i}"))
+                };
+                PIPELINE.extract(raw, &g).ok()
+            })
             .collect();
         let json = |xs: &[DocExtract]| shiji::export::graph_json(&shiji::graph::merge(xs));
         let whole = json(&xs);
