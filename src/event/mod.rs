@@ -74,6 +74,29 @@ fn clause_break_at(chars: &[char], i: usize) -> bool {
             && chars.get(i + 1).is_some_and(|&n| crate::entity::is_han(n)))
 }
 
+/// Whether `c` is a Han character of the dictionary's runs (what `Words::cut` cuts into words).
+fn is_han_word_char(c: char) -> bool {
+    !c.is_ascii() && crate::words::cut_in_runs(c)
+}
+
+/// Whether `chars` end with `w` at `at`.
+fn ends_at(chars: &[char], at: usize, w: &str) -> bool {
+    let n = w.chars().count();
+    at >= n && chars[at - n..at].iter().copied().eq(w.chars())
+}
+
+/// The longest word of a table (word, value) that ends at `at`.
+fn longest_ending_at<'t, T>(
+    chars: &[char],
+    at: usize,
+    table: &'t [(String, T)],
+) -> Option<&'t (String, T)> {
+    table
+        .iter()
+        .filter(|(w, _)| ends_at(chars, at, w))
+        .max_by_key(|(w, _)| w.len())
+}
+
 /// The most characters a relation pattern reads between two mentions (its own regex bounds it
 /// further: 甲……，……，总部位于乙 may span a few clauses), after the right one or before the
 /// left one.
@@ -675,27 +698,36 @@ impl EventStage<'_> {
         if ts == 0 || te >= chars.len() || te - ts < 2 {
             return false;
         }
-        let han = |c: char| !c.is_ascii() && crate::words::cut_in_runs(c);
-        if !han(chars[ts - 1]) || !han(chars[te]) {
+        if !is_han_word_char(chars[ts - 1]) || !is_han_word_char(chars[te]) {
             return false;
         }
         // the run of Han characters around the trigger, at most a clause's length each side
-        let mut a = ts;
-        while a > 0 && ts - a < 16 && han(chars[a - 1]) {
-            a -= 1;
-        }
         let mut b = te;
-        while b < chars.len() && b - te < 16 && han(chars[b]) {
+        while b < chars.len() && b - te < 16 && is_han_word_char(chars[b]) {
             b += 1;
         }
-        let mut at = a;
-        let (mut start_cut, mut end_cut) = (false, false);
-        for w in self.words.cut(doc.slice(a, b), false) {
-            start_cut |= at == ts;
-            end_cut |= at == te;
-            at += w.word.chars().count();
+        let starts = self.word_starts(doc, ts, b, 16);
+        !starts.contains(&ts) && !starts.contains(&te)
+    }
+
+    /// Where the words of the best dictionary cut begin, for the run of Han characters that
+    /// ends at `end` and reaches back from `from` by at most `reach` characters.
+    fn word_starts(&self, doc: &Document, from: usize, end: usize, reach: usize) -> Vec<usize> {
+        let chars = &doc.chars;
+        let mut a = from;
+        while a > 0 && from - a < reach && is_han_word_char(chars[a - 1]) {
+            a -= 1;
         }
-        !start_cut && !end_cut
+        let mut at = a;
+        self.words
+            .cut(doc.slice(a, end), false)
+            .iter()
+            .map(|w| {
+                let start = at;
+                at += w.word.chars().count();
+                start
+            })
+            .collect()
     }
 
     /// The people of a founding who founded: those before the trigger (甲创办了乙, 由甲创办),
@@ -1276,18 +1308,8 @@ impl EventStage<'_> {
     /// Where the organization of a title at `at` ends, past the words that may stand between
     /// them (某银行（600000）的时任董事长), and whether those words say the title was held before.
     fn before_title(&self, chars: &[char], mut at: usize) -> (usize, bool) {
-        let ends_with = |at: usize, w: &str| {
-            let n = w.chars().count();
-            at >= n && chars[at - n..at].iter().copied().eq(w.chars())
-        };
         let mut former = false;
-        if let Some((w, f)) = self
-            .rules
-            .title_modifiers
-            .iter()
-            .filter(|(w, _)| ends_with(at, w))
-            .max_by_key(|(w, _)| w.len())
-        {
+        if let Some((w, f)) = longest_ending_at(chars, at, &self.rules.title_modifiers) {
             at -= w.chars().count();
             former = *f;
         }
@@ -1336,18 +1358,9 @@ impl EventStage<'_> {
         at: usize,
     ) -> Option<(&'e Mention, &'e Mention, bool)> {
         let chars = &doc.chars;
-        let ends_with = |at: usize, w: &str| {
-            let n = w.chars().count();
-            at >= n && chars[at - n..at].iter().copied().eq(w.chars())
-        };
-        let (cue, former) = self
-            .rules
-            .title_cues
-            .iter()
-            .filter(|(w, _)| ends_with(at, w))
-            .max_by_key(|(w, _)| w.len())?;
+        let (cue, former) = longest_ending_at(chars, at, &self.rules.title_cues)?;
         let mut at = at - cue.chars().count();
-        if let Some(h) = self.rules.honorifics.iter().find(|h| ends_with(at, h)) {
+        if let Some(h) = self.rules.honorifics.iter().find(|h| ends_at(chars, at, h)) {
             at -= h.chars().count();
         }
         let k = ents
@@ -1386,32 +1399,14 @@ impl EventStage<'_> {
         at: usize,
     ) -> Option<(usize, usize)> {
         let chars = &doc.chars;
-        let (word, subtype) = self
-            .rules
-            .org_words
-            .iter()
-            .filter(|(w, _)| {
-                let n = w.chars().count();
-                at >= n && chars[at - n..at].iter().copied().eq(w.chars())
-            })
-            .max_by_key(|(w, _)| w.len())?;
+        let (word, subtype) = longest_ending_at(chars, at, &self.rules.org_words)?;
         let start = at - word.chars().count();
         // 子公司 is no 公司: the word must begin a word of the best cut of its run of Han
-        let han = |c: char| !c.is_ascii() && crate::words::cut_in_runs(c);
-        let mut a = start;
-        while a > 0 && start - a < 12 && han(chars[a - 1]) {
-            a -= 1;
-        }
-        if a < start {
-            let mut pos = a;
-            let mut cut_at_start = false;
-            for w in self.words.cut(doc.slice(a, at), false) {
-                cut_at_start |= pos == start;
-                pos += w.word.chars().count();
-            }
-            if !cut_at_start {
-                return None;
-            }
+        if start > 0
+            && is_han_word_char(chars[start - 1])
+            && !self.word_starts(doc, start, at, 12).contains(&start)
+        {
+            return None;
         }
         let si = doc.sentence_index(start)?;
         let paragraph = doc.sentences[si].paragraph;
@@ -1453,7 +1448,7 @@ impl EventStage<'_> {
         // after 、 the title is one of a list, not the sentence's (某公司董事长张三、总经理李四)
         let bare = org_end == 0 || {
             let c = chars[org_end - 1];
-            c != '、' && (c.is_ascii() || !crate::words::cut_in_runs(c) || is_clause_break(c))
+            c != '、' && (!is_han_word_char(c) || is_clause_break(c))
         };
         if !bare {
             return None;
@@ -1464,9 +1459,7 @@ impl EventStage<'_> {
         (ents.entities[first.entity].kind == EntityType::Organization
             && (lead.is_empty()
                 || lead.last().is_some_and(|&c| is_clause_break(c))
-                || lead
-                    .iter()
-                    .all(|c| !crate::words::cut_in_runs(*c) || c.is_ascii())))
+                || lead.iter().all(|&c| !is_han_word_char(c))))
         .then_some((first.entity, first.start))
     }
 
@@ -1483,16 +1476,7 @@ impl EventStage<'_> {
         let chars = &doc.chars;
         let mut at = org_start;
         let mut former = false;
-        if let Some(&(ref cue, f)) = self
-            .rules
-            .title_cues
-            .iter()
-            .filter(|(w, _)| {
-                let n = w.chars().count();
-                at >= n && chars[at - n..at].iter().copied().eq(w.chars())
-            })
-            .max_by_key(|(w, _)| w.len())
-        {
+        if let Some(&(ref cue, f)) = longest_ending_at(chars, at, &self.rules.title_cues) {
             at -= cue.chars().count();
             former = f;
         }
@@ -1506,7 +1490,7 @@ impl EventStage<'_> {
             .rfind(|m| ents.entities[m.entity].kind == EntityType::Person)?;
         let opens = p.start == s.start || {
             let c = chars[p.start - 1];
-            c.is_ascii() || !crate::words::cut_in_runs(c) || is_clause_break(c)
+            !is_han_word_char(c) || is_clause_break(c)
         };
         let then = chars
             .get(p.end)
