@@ -197,6 +197,20 @@ fn a_failed_or_possible_event_is_none() {
     assert_no_kind(&x, EventKind::Bankruptcy);
     let x = extract("星河科技董事长王明离职。", None);
     assert!(kinds(&x).contains(&EventKind::Departure), "{:?}", kinds(&x));
+    // watched or coveted, a chance of one: not (yet) an event
+    let x = extract(
+        "分析师说，远航集团等公司可能正盯着星河科技有限公司破产。",
+        None,
+    );
+    assert_no_kind(&x, EventKind::Bankruptcy);
+    let x = extract("星河科技有限公司发布三年规划，关注矿业市场并购机会。", None);
+    assert_no_kind(&x, EventKind::Acquisition);
+    let x = extract("2019年，星河科技有限公司并购了远航集团。", None);
+    assert!(
+        kinds(&x).contains(&EventKind::Acquisition),
+        "{:?}",
+        kinds(&x)
+    );
 }
 
 #[test]
@@ -379,16 +393,29 @@ fn an_addressee_is_not_the_subject() {
 }
 
 #[test]
-fn buying_into_a_company_is_an_investment_unless_it_takes_control() {
+fn buying_into_a_company_is_a_stake_acquisition_unless_it_is_a_round() {
+    // 甲入股乙: a stake bought, the buyer an investor in the company
     let x = extract("2020年，百度入股携程，持股15%。", None);
+    assert_eq!(kinds(&x), [EventKind::Acquisition]);
+    assert_eq!(role_of(&x, EventKind::Acquisition, "百度"), ["agent"]);
+    assert_eq!(role_of(&x, EventKind::Acquisition, "携程"), ["target"]);
+    assert!(
+        x.relations.iter().any(|r| r.source.ends_with("百度")
+            && r.kind == "investor_in"
+            && r.target.ends_with("携程")),
+        "{:?}",
+        x.relations
+    );
+    // the company receives the money: it raises funds, whatever the order of the names
+    let x = extract("2012年，携程获得百度1.2亿美元入股。", None);
     assert_eq!(kinds(&x), [EventKind::Funding]);
     assert_eq!(role_of(&x, EventKind::Funding, "百度"), ["investor"]);
     assert_eq!(role_of(&x, EventKind::Funding, "携程"), ["org"]);
-    // the one that receives the stake is funded, whatever the order of the names
-    let x = extract("2012年，携程获得百度1.2亿美元入股。", None);
+    // a round: a funding, the buyer its investor
+    let x = extract("2016年，百度入股携程的A轮。", None);
+    assert_eq!(kinds(&x), [EventKind::Funding]);
     assert_eq!(role_of(&x, EventKind::Funding, "百度"), ["investor"]);
-    assert_eq!(role_of(&x, EventKind::Funding, "携程"), ["org"]);
-    // control taken: an acquisition
+    // control taken: still an acquisition
     let x = extract("2020年，百度入股携程并取得控股权。", None);
     assert_eq!(kinds(&x), [EventKind::Acquisition]);
     assert_eq!(role_of(&x, EventKind::Acquisition, "携程"), ["target"]);
@@ -586,15 +613,20 @@ fn the_money_an_ipo_raises_is_the_listing_not_a_funding() {
 }
 
 #[test]
-fn the_companies_an_investor_bought_into_are_no_funding() {
+fn the_companies_an_investor_bought_into_are_no_event() {
     // 入股的公司: the companies it holds, a noun phrase, no investment made here
     let x = extract(
         "孙正义说：“当我看到美国和中国公司（指的是软银集团投资入股的公司）的增长时，我感觉它们还不够好。”",
         None,
     );
     assert_no_kind(&x, EventKind::Funding);
+    assert_no_kind(&x, EventKind::Acquisition);
     let x = extract("2020年5月，软银集团投资入股华夏光电。", None);
-    assert!(kinds(&x).contains(&EventKind::Funding), "{:?}", kinds(&x));
+    assert!(
+        kinds(&x).contains(&EventKind::Acquisition),
+        "{:?}",
+        kinds(&x)
+    );
 }
 
 #[test]

@@ -203,7 +203,7 @@ impl EventStage<'_> {
                         .iter()
                         .any(|&t| t >= e.trigger.1 && t < e.name_span.1))
         });
-        self.event_relations(&layer.events, ents, &mut relations);
+        self.event_relations(doc, &layer.events, ents, &mut relations);
         self.develop_relations(doc, ents, (narrator_org, topic_org), &mut relations);
         relations.sort_by(|a, b| {
             a.span
@@ -1617,6 +1617,7 @@ impl EventStage<'_> {
 
     fn event_relations(
         &self,
+        doc: &Document,
         events: &[EventMention],
         ents: &EntityLayer,
         out: &mut Vec<RelationMention>,
@@ -1651,6 +1652,20 @@ impl EventStage<'_> {
                     for i in with("investor") {
                         for &o in &orgs {
                             push(i, o, "investor_in");
+                        }
+                    }
+                }
+                // 甲入股乙: a stake bought makes its buyer an investor in the company
+                EventKind::Acquisition
+                    if self
+                        .rules
+                        .investing
+                        .iter()
+                        .any(|w| w == doc.slice(ev.trigger.0, ev.trigger.1)) =>
+                {
+                    for a in with("agent") {
+                        for t in with("target") {
+                            push(a, t, "investor_in");
                         }
                     }
                 }
