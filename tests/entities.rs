@@ -835,3 +835,43 @@ fn a_category_before_a_name_in_apposition_is_no_part_of_it() {
         );
     }
 }
+
+#[test]
+fn a_role_or_a_parent_before_a_name_is_no_part_of_it() {
+    for (text, name) in [
+        ("公司大股东德萨集团减持了部分股份。", "德萨集团"),
+        ("控股股东远川集团承诺不减持。", "远川集团"),
+        ("湘江资本集团旗下基金完成募资。", "湘江资本集团"),
+    ] {
+        let e = entities(text);
+        assert!(has(&e, "organization", name), "{text}: {e:?}");
+        assert!(
+            !e.iter()
+                .any(|(_, n, _)| n != name && (n.contains(name) || n.contains("旗下"))),
+            "{text}: {e:?}"
+        );
+    }
+}
+
+#[test]
+fn a_time_or_a_manner_before_a_cue_is_no_part_of_the_name() {
+    for text in [
+        "德萨集团今日宣布增持。",
+        "德萨集团正式宣布增持。",
+        "德萨集团近日宣布增持。",
+    ] {
+        let e = entities(text);
+        assert!(has(&e, "organization", "德萨集团"), "{text}: {e:?}");
+        assert_eq!(e.len(), 1, "{text}: {e:?}");
+    }
+}
+
+#[test]
+fn a_verb_glued_after_a_name_or_a_description_before_a_head_makes_no_name() {
+    // 控股 of 控股子公司 glued to a listed company's short name
+    let e = entities("铁流股份控股子公司获得订单。");
+    assert!(!e.iter().any(|(_, n, _)| n.ends_with("控股")), "{e:?}");
+    // a size and a trend before 公司 describe a kind of company
+    let e = entities("公司正向国际化大型矿业公司管理体系转型。");
+    assert!(!e.iter().any(|(k, _, _)| k == "organization"), "{e:?}");
+}

@@ -1435,7 +1435,12 @@ impl<'l> EntityStage<'l> {
             {
                 continue;
             }
-            let (mut start, end) = self.trim_name(chars, start, end);
+            let (mut start, mut end) = self.trim_name(chars, start, end);
+            // a time or a manner between the name and a cue after it (X今日宣布, X正式宣布) is
+            // what the sentence says of the name, not part of it
+            if !cue.after {
+                end = self.without_trailing_adverbs(doc, start, end);
+            }
             // a Latin name read back from a cue keeps to its script (创办FITURE公司 → FITURE)
             if !cue.after && end > start && chars[end - 1].is_ascii_alphanumeric() {
                 let mut l = end;
@@ -1452,6 +1457,17 @@ impl<'l> EntityStage<'l> {
             let name: String = chars[start..end].iter().collect();
             // a team or a department (X创始团队CEO, 国际部总裁) is a unit, not the company
             if self.lexicon.unit_heads_of(&name).next().is_some() {
+                continue;
+            }
+            // a description (国际化大型矿业公司): a word of a kind or a size (大型, 新型: jieba's
+            // tag b) before a weak cue's head makes a category, not a name
+            if !cue.strong
+                && self
+                    .words
+                    .tag(&name, false)
+                    .iter()
+                    .any(|w| w.tag == "b" && w.word.chars().count() > 1)
+            {
                 continue;
             }
             if self.plausible_new_name(&name) && self.no_function_words(&name) {
@@ -1571,6 +1587,23 @@ impl<'l> EntityStage<'l> {
         !latin_common && !all_common
     }
 
+    /// The end of the name `start..end` without the words of time and manner that end it
+    /// (今日, 近日, 正式, 再次: jieba's tags t, d, ad), as long as two characters are left.
+    fn without_trailing_adverbs(&self, doc: &Document, start: usize, end: usize) -> usize {
+        if end <= start + 2 || !is_han(doc.chars[end - 1]) {
+            return end;
+        }
+        let mut e = end;
+        for w in self.words.tag(doc.slice(start, end), false).iter().rev() {
+            let n = w.word.chars().count();
+            if !matches!(w.tag, "t" | "d" | "ad" | "tg") || e < start + n + 2 {
+                break;
+            }
+            e -= n;
+        }
+        e
+    }
+
     /// Drops a trailing head noun (公司) and leading or trailing separators from a name.
     fn trim_name(&self, chars: &[char], mut start: usize, mut end: usize) -> (usize, usize) {
         while start < end && !chars[start].is_alphanumeric() {
@@ -1631,6 +1664,27 @@ impl<'l> EntityStage<'l> {
             }
             let (start, _) = self.trim_name(chars, p, ss);
             let head: String = chars[start..ss].iter().collect();
+            // a verb that is also a suffix (控股, 投资) glued after a name that already ends
+            // with a suffix (X股份控股子公司, X资本投资了) is what the name does, unless a suffix
+            // follows it (X集团控股有限公司)
+            if self
+                .lexicon
+                .industry
+                .iter()
+                .any(|x| x.keep && head.len() > x.word.len() && head.ends_with(x.word.as_str()))
+                && self
+                    .words
+                    .tag(&suffix.word, false)
+                    .first()
+                    .is_some_and(|w| matches!(w.tag, "v" | "vn"))
+                && !self
+                    .lexicon
+                    .suffixes
+                    .iter()
+                    .any(|x| doc.slice(se, chars.len()).starts_with(x.word.as_str()))
+            {
+                continue;
+            }
             // a place and a sector word (亚洲科技 "Asian tech") describe the place's sector
             if suffix.sector && start < ss && self.is_place_word(&head, &occupied[start..ss]) {
                 continue;
