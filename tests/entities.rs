@@ -875,3 +875,32 @@ fn a_verb_glued_after_a_name_or_a_description_before_a_head_makes_no_name() {
     let e = entities("公司正向国际化大型矿业公司管理体系转型。");
     assert!(!e.iter().any(|(k, _, _)| k == "organization"), "{e:?}");
 }
+
+#[test]
+fn a_name_in_a_source_frame_is_a_news_outlet_even_of_common_words() {
+    for (text, name) in [
+        (
+            "据行业媒体XR罗盘报道，星河科技以10亿元收购了一家工厂。",
+            "XR罗盘",
+        ),
+        ("据凌云汽车报道，这款车将在下月上市。", "凌云汽车"),
+        (
+            "这款车将在下月上市，援引凌云汽车的报道，售价将低于十万元。",
+            "凌云汽车",
+        ),
+    ] {
+        assert_eq!(org_subtype(text, name).as_deref(), Some("media"), "{text}");
+    }
+    // a kind of source, a time or a place in the frame is no outlet
+    for text in [
+        "据知情人士消息，这款车将在下月上市。",
+        "据当地报道，这款车将在下月上市。",
+        "据业内人士消息，这款车将在下月上市。",
+    ] {
+        let e = entities(text);
+        assert!(
+            !e.iter().any(|(k, _, _)| k == "organization"),
+            "{text}: {e:?}"
+        );
+    }
+}

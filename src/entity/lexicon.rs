@@ -48,6 +48,7 @@ const COMPANY_EVIDENCE: &str = include_str!("../../data/entity/company_evidence.
 const FACILITY_WORDS: &str = include_str!("../../data/entity/facility_words.tsv");
 const MODEL_WORDS: &str = include_str!("../../data/entity/model_words.tsv");
 const BRANCH_WORDS: &str = include_str!("../../data/entity/branch_words.tsv");
+const SOURCE_FRAMES: &str = include_str!("../../data/entity/source_frames.tsv");
 const INDUSTRY_CONTEXT: &str = include_str!("../../data/entity/industry_context.tsv");
 
 #[derive(Clone, Debug)]
@@ -138,6 +139,11 @@ pub struct Lexicon {
     pub facility_words: Vec<String>,
     /// Words that make a branch of a known organization before a place (分公司, 分行).
     pub branch_words: Vec<String>,
+    /// The frames that name a news outlet as the text's source (据X报道: `source_frames.tsv`):
+    /// per first word, the words that may close the frame.
+    pub source_frames: Vec<(String, Vec<String>)>,
+    /// The first words of `source_frames`, pattern `i` for entry `i`.
+    pub source_frame_matcher: AhoCorasick,
     /// Words that end a model's name after its code (Pro, Max, 至尊版, DM-i), the words after a
     /// code of digits that make it an amount or a date (亿, 年), and the powertrain words before
     /// a Han model name (双擎, 混动) (`model_words.tsv`).
@@ -459,6 +465,15 @@ impl Lexicon {
             .collect();
         let suffix_words = suffixes.iter().map(|s| s.word.clone()).collect();
         let title_words = titles.iter().map(|t| t.word.clone()).collect();
+        let (file, text) = read_override(data_dir, "entity/source_frames.tsv", SOURCE_FRAMES)?;
+        let mut source_frames: Vec<(String, Vec<String>)> = Vec::new();
+        for r in parse_tsv(&file, &text, 2)? {
+            let (before, after) = (r.fields[0].trim(), r.fields[1].trim());
+            match source_frames.iter_mut().find(|f| f.0 == before) {
+                Some(f) => f.1.push(after.to_string()),
+                None => source_frames.push((before.to_string(), vec![after.to_string()])),
+            }
+        }
         let [model_suffixes, model_units, model_prefixes]: [Vec<String>; 3] = read_words_by_kind(
             data_dir,
             "entity/model_words.tsv",
@@ -512,6 +527,13 @@ impl Lexicon {
             model_units,
             model_prefixes,
             branch_words: read_words(data_dir, "entity/branch_words.tsv", BRANCH_WORDS)?,
+            source_frame_matcher: matcher(
+                &source_frames
+                    .iter()
+                    .map(|f| f.0.clone())
+                    .collect::<Vec<_>>(),
+            )?,
+            source_frames,
         })
     }
 

@@ -463,6 +463,7 @@ impl<'l> EntityStage<'l> {
         self.model_names(doc, &mut cands);
         self.repeat_names(doc, &mut cands, 2);
         self.industry_names(doc, &occupied, &mut cands);
+        self.source_names(doc, &occupied, &mut cands);
         self.facility_places(doc, &mut cands);
         self.branch_offices(doc, &mut cands);
         self.brand_models(doc, &mut cands);
@@ -1931,6 +1932,84 @@ impl<'l> EntityStage<'l> {
                     rule: "industry_name",
                 });
             }
+        }
+    }
+
+    /// 据X报道, 援引X消息: the name in a frame of `source_frames.tsv` is a news outlet, the
+    /// text's source. The name is what lies between the frame's words after the last boundary
+    /// word in it (据行业媒体X报道), of letters, digits and Han only; a frame over a known name
+    /// or a date (据3月报道) names no new outlet.
+    fn source_names(
+        &self,
+        doc: &Document,
+        occupied: &[Option<EntityType>],
+        out: &mut Vec<Candidate<'l>>,
+    ) {
+        /// The longest stretch between the frame's words, in characters.
+        const MAX_FRAME: usize = 16;
+        let chars = &doc.chars;
+        for m in self.lexicon.source_frame_matcher.find_iter(&doc.text) {
+            let afters = &self.lexicon.source_frames[m.pattern().as_usize()].1;
+            let from = doc.char_of_byte(m.end());
+            let mut p = from;
+            let mut end = None;
+            while p < chars.len() && p - from <= MAX_FRAME {
+                if p > from
+                    && afters
+                        .iter()
+                        .any(|a| doc.slice(p, chars.len()).starts_with(a.as_str()))
+                {
+                    end = Some(p);
+                    break;
+                }
+                if !(is_name_char(chars[p]) || (chars[p] == ' ' && p > from)) {
+                    break;
+                }
+                p += 1;
+            }
+            let Some(end) = end else {
+                continue;
+            };
+            // after the last boundary word inside the frame (据行业媒体X报道)
+            let mut start = from;
+            for q in (from + 1..end).rev() {
+                if self.boundary_ends_at(chars, q) {
+                    start = q;
+                    break;
+                }
+            }
+            let (start, end) = self.trim_name(chars, start, end);
+            if end <= start || occupied[start..end].iter().any(Option::is_some) {
+                continue;
+            }
+            let name = doc.slice(start, end);
+            // a phrase of common words is a kind of source (知情人士), unless it spells a
+            // brand with a Latin word (VR陀螺)
+            if !self.plausible_new_name(name)
+                || !self.no_function_words(name)
+                || !(self.more_than_common_words(name)
+                    || name.chars().any(|c| c.is_ascii_alphabetic()))
+                || {
+                    // a person's name alone (据张三报道) is a reporter, not an outlet
+                    let words = self.words.tag(name, false);
+                    (words.len() == 1 && words[0].tag.starts_with("nr"))
+                        || words
+                            .iter()
+                            .any(|w| matches!(w.tag, "t" | "ns" | "s" | "a" | "v" | "vn"))
+                }
+            {
+                continue;
+            }
+            out.push(Candidate {
+                start,
+                end,
+                kind: EntityType::Organization,
+                subtype: Some(Cow::Borrowed("media")),
+                name: None,
+                aliases: Cow::Borrowed(&[]),
+                tier: 1,
+                rule: "source_frame",
+            });
         }
     }
 
