@@ -904,3 +904,30 @@ fn a_name_in_a_source_frame_is_a_news_outlet_even_of_common_words() {
         );
     }
 }
+
+#[test]
+fn a_model_word_in_lower_case_or_after_a_known_product_and_a_long_han_model_are_products() {
+    for (text, name) in [
+        ("华为nova 13将于下月发布。", "华为nova 13"),
+        ("一加13和realme GT7同日亮相。", "一加13"),
+        ("一加13和realme GT7同日亮相。", "realme GT7"),
+        ("Apple Watch Series 10今天开售。", "Apple Watch Series 10"),
+        ("丰田凯美瑞下月降价。", "丰田凯美瑞"),
+    ] {
+        let e = entities(text);
+        assert!(has(&e, "product", name), "{text}: {e:?}");
+    }
+    // a common word in lower case, a known product or a person after a brand is no model
+    for (text, brand) in [
+        ("华为in 2024年发布了新机。", "华为"),
+        ("腾讯微信上线新功能。", "腾讯"),
+        ("丰田章男表示工厂将于下月复工。", "丰田"),
+    ] {
+        let e = entities(text);
+        assert!(
+            !e.iter()
+                .any(|(k, n, _)| k == "product" && n.starts_with(brand)),
+            "{text}: {e:?}"
+        );
+    }
+}

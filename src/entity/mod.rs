@@ -577,8 +577,11 @@ impl<'l> EntityStage<'l> {
                 None
             };
             let Some((code, end)) = self
-                .latin_model(doc, be, product, &known_starts)
-                .or_else(|| self.han_model(doc, be).map(|e| (be, e)))
+                .latin_model(doc, be, &known_starts)
+                .or_else(|| {
+                    self.han_model(doc, be, !product && !known_starts.contains(&be))
+                        .map(|e| (be, e))
+                })
                 // a known product's edition or powertrain (甲秦PLUS, 甲SU7 Ultra)
                 .or_else(|| {
                     Some(self.model_suffixes_end(doc, be))
@@ -619,7 +622,7 @@ impl<'l> EntityStage<'l> {
             while let Some(k) = doc.slice(p, chars.len()).find(w.as_str()) {
                 let s = p + doc.slice(p, chars.len())[..k].chars().count();
                 p = s + n;
-                if let Some(end) = self.han_model(doc, s) {
+                if let Some(end) = self.han_model(doc, s, false) {
                     models.push(Candidate {
                         start: s,
                         end,
@@ -677,7 +680,6 @@ impl<'l> EntityStage<'l> {
         &self,
         doc: &Document,
         be: usize,
-        product: bool,
         known_starts: &HashSet<usize>,
     ) -> Option<(usize, usize)> {
         let chars = &doc.chars;
@@ -692,8 +694,15 @@ impl<'l> EntityStage<'l> {
         }
         let (code, end) = if has_digit(chars, a, b) {
             (a, b)
-        } else if !product && !known_starts.contains(&a) && chars[a].is_ascii_uppercase() {
-            // Mate 40: a word, then the code
+        } else if !known_starts.contains(&a)
+            && (chars[a].is_ascii_uppercase()
+                || !self
+                    .lexicon
+                    .latin_common
+                    .contains(&doc.slice(a, b).to_lowercase()))
+        {
+            // Mate 40, nova 13, (Apple Watch) Series 10: a word, then the code (a word in
+            // lower case only when it is no common word)
             let c = after_space(chars, b);
             let d = latin_token(chars, c);
             if c == b || d == c || !has_digit(chars, c, d) {
@@ -790,8 +799,12 @@ impl<'l> EntityStage<'l> {
     /// optional powertrain prefix, a name-like word of the segmenter (a name, a proper noun,
     /// an abbreviation: 宋, 凯美瑞, 汉), then a code glued (L, H6) and suffixes. Without a prefix
     /// the name needs a code or a suffix (甲宋L, 甲汉EV), as a brand before a person's name
-    /// (甲王明) is no model. The end of the model's name.
-    fn han_model(&self, doc: &Document, p: usize) -> Option<usize> {
+    /// (甲王明) is no model — unless the name is of three or more characters, does not begin
+    /// with a surname and `bare` allows it (甲凯美瑞: after a company's brand, where no known
+    /// name begins). The end of the model's name.
+    fn han_model(&self, doc: &Document, p: usize, bare: bool) -> Option<usize> {
+        /// The shortest Han model name taken without a code or a suffix.
+        const MIN_BARE: usize = 3;
         /// The longest Han model name (凯美瑞, 汉兰达) and the longest code glued to it.
         const MAX_NAME: usize = 4;
         const MAX_CODE: usize = 4;
@@ -838,7 +851,14 @@ impl<'l> EntityStage<'l> {
             }
         }
         let with_suffixes = self.model_suffixes_end(doc, end);
-        if prefix == 0 && !coded && with_suffixes == end {
+        if prefix == 0
+            && !coded
+            && with_suffixes == end
+            && !(bare
+                && n >= MIN_BARE
+                && first.word.chars().all(is_han)
+                && !self.lexicon.starts_with_surname(first.word))
+        {
             return None;
         }
         Some(with_suffixes)
@@ -3059,9 +3079,17 @@ impl EntityStage<'_> {
         // lexicon spans never overlap (leftmost-longest): sorted by start, the ones meeting a
         // span are a slice found by binary search, not a scan of the document's spans
         lexicon.sort_unstable();
+        // a brand and its model (甲凯美瑞) read by the tagger as one organization stay a product
+        let models: HashSet<(usize, usize)> = cands
+            .iter()
+            .filter(|c| c.rule == "brand_model")
+            .map(|c| (c.start, c.end))
+            .collect();
         let chars = &doc.chars;
         for c in cands.iter_mut().filter(|c| {
-            c.tier == 2 && matches!(c.kind, EntityType::Organization | EntityType::Place)
+            c.tier == 2
+                && matches!(c.kind, EntityType::Organization | EntityType::Place)
+                && !models.contains(&(c.start, c.end))
         }) {
             let from = lexicon.partition_point(|&(_, e, _)| e <= c.start);
             let to = lexicon.partition_point(|&(s, _, _)| s < c.end);
