@@ -931,3 +931,22 @@ fn a_model_word_in_lower_case_or_after_a_known_product_and_a_long_han_model_are_
         );
     }
 }
+
+#[test]
+fn a_company_whose_brand_is_one_common_word_is_named_by_a_cue_or_a_category() {
+    for text in [
+        "星河科技宣布完成A轮融资。",
+        "创业公司星河科技获得了一笔投资。",
+    ] {
+        let e = entities(text);
+        assert!(has(&e, "organization", "星河科技"), "{text}: {e:?}");
+    }
+    // a trade or a place and a suffix is no company
+    for text in ["金融科技宣布进入新阶段。", "汽车集团宣布重组。"] {
+        let e = entities(text);
+        assert!(
+            !e.iter().any(|(k, _, _)| k == "organization"),
+            "{text}: {e:?}"
+        );
+    }
+}

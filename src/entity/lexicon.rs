@@ -167,6 +167,9 @@ pub struct Lexicon {
     pub cue_matcher: AhoCorasick,
     pub boundary: HashSet<String>,
     pub boundary_max_len: usize,
+    /// The boundary words of kind `category head` (公司, 机构): a category named right before a
+    /// name in apposition (创业公司X科技).
+    pub category_heads: HashSet<String>,
     pub place_suffixes: HashSet<String>,
     /// One-character abbreviations of places and the full names (日 → 日本).
     pub abbreviations: HashMap<char, String>,
@@ -406,7 +409,14 @@ impl Lexicon {
                 subtype: r.fields[3].to_string(),
             });
         }
-        let boundary: HashSet<String> = read_words(data_dir, "entity/boundary.tsv", BOUNDARY)?;
+        let (file, text) = read_override(data_dir, "entity/boundary.tsv", BOUNDARY)?;
+        let rows = parse_tsv(&file, &text, 1)?;
+        let boundary: HashSet<String> = rows.iter().map(|r| r.fields[0].to_string()).collect();
+        let category_heads: HashSet<String> = rows
+            .iter()
+            .filter(|r| r.fields.get(1).is_some_and(|k| k.trim() == "category head"))
+            .map(|r| r.fields[0].to_string())
+            .collect();
         let boundary_max_len = boundary
             .iter()
             .map(|b| b.chars().count())
@@ -510,6 +520,7 @@ impl Lexicon {
             cues,
             boundary,
             boundary_max_len,
+            category_heads,
             place_suffixes,
             abbreviations,
             generic_heads,

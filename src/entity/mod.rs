@@ -1522,16 +1522,47 @@ impl<'l> EntityStage<'l> {
         }
     }
 
+    /// Whether `head` could be a brand of one common word before a suffix (星河 of 星河科技):
+    /// one word of the dictionary, a noun that is no place, no generic word and no trade.
+    fn one_brand_word(&self, head: &str) -> bool {
+        let words = self.words.tag(head, false);
+        words.len() == 1
+            && matches!(words[0].tag, "n" | "nz" | "nr" | "nrt" | "j")
+            && !self.lexicon.is_generic(head)
+            && !self.lexicon.industry_generic.contains(head)
+            && !self
+                .lexicon
+                .industry
+                .iter()
+                .any(|x| head.ends_with(x.word.as_str()))
+    }
+
     /// A name of common words that an investor's weak cue introduces (远航资本领投) is still a
     /// name when it ends in an investor's suffix (资本, 创投): two independent signs that the
     /// text names a firm. A kind or a region before
     /// the suffix (社会资本, 国有资本, 海外基金: `industry_context.tsv`, generic) names a
-    /// category of money, not a firm.
+    /// category of money, not a firm. A company's suffix after one common word as its brand
+    /// (星河科技宣布) is read the same way.
     fn named_for_its_role(&self, name: &str, cue: &lexicon::Cue) -> bool {
         /// The longest brand before the suffix, in characters.
         const MAX_ROLE_BRAND: usize = 4;
-        // only an investor's: a company's weak cues (股权, 有限公司) read back into longer
-        // stretches of common words, where the suffix alone is weak evidence
+        // an investor's, or a company's whose brand is one common word: a company's weak cues
+        // (股权, 有限公司) read back into longer stretches of common words, where the suffix
+        // alone is weak evidence
+        // a company's: one common word as its brand and a company's suffix (星河科技宣布)
+        if cue.subtype == "company" {
+            return self.lexicon.suffixes.iter().any(|x| {
+                x.keep
+                    && x.subtype == "company"
+                    && name.len() > x.word.len()
+                    && name.ends_with(x.word.as_str())
+                    && {
+                        let head = &name[..name.len() - x.word.len()];
+                        (2..=MAX_ROLE_BRAND).contains(&head.chars().count())
+                            && self.one_brand_word(head)
+                    }
+            });
+        }
         cue.subtype == "investor"
             && self.lexicon.suffixes.iter().any(|x| {
                 x.keep
@@ -1710,9 +1741,17 @@ impl<'l> EntityStage<'l> {
             if suffix.sector && start < ss && self.is_place_word(&head, &occupied[start..ss]) {
                 continue;
             }
+            // a category right before the name in apposition (创业公司星河科技) names it even
+            // when its brand is one common word
+            let after_category = (2..=self.lexicon.boundary_max_len.min(start)).any(|k| {
+                self.lexicon
+                    .category_heads
+                    .contains(doc.slice(start - k, start))
+            });
             if head.chars().count() < 2
                 || self.lexicon.is_generic(&head)
-                || !self.plausible_new_name(&head)
+                || !(self.plausible_new_name(&head)
+                    || (after_category && self.one_brand_word(&head)))
                 || !self.no_function_words(&head)
                 || self.words.tag(&head, false).iter().any(|w| {
                     matches!(
