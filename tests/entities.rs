@@ -950,3 +950,12 @@ fn a_company_whose_brand_is_one_common_word_is_named_by_a_cue_or_a_category() {
         );
     }
 }
+
+#[test]
+fn an_unknown_word_the_segmenter_joins_after_a_title_is_a_name() {
+    let e = entities("公司的发展并未按照创始人白鸦的预期前进。");
+    assert!(has(&e, "person", "白鸦"), "{e:?}");
+    // a known common word after a title is none (创始人白天)
+    let e = entities("公司创始人白天在工厂，晚上回家。");
+    assert!(!e.iter().any(|(k, _, _)| k == "person"), "{e:?}");
+}

@@ -1300,9 +1300,19 @@ impl<'l> EntityStage<'l> {
         let word: String = chars[t.start..t.end].iter().collect();
         // a whole word after the title is a name only when jieba reads it as one (来到, 强调 are
         // words that begin with a surname character)
+        // a word the dictionary does not know, that the segmenter's model joined from single
+        // characters after a title (创始人白鸦), is a name whatever tag the model guesses for it,
+        // unless it guesses a function word or a verb
+        let unknown_name = || {
+            !self.words.has_word(&word)
+                && !matches!(
+                    self.words.tag_of(&t.word),
+                    "v" | "vn" | "vd" | "d" | "p" | "c" | "u" | "uj" | "m" | "q" | "t" | "f" | "r"
+                )
+        };
         if t.end - t.start >= 2
             && self.person_like(&word)
-            && matches!(self.words.tag_of(&t.word), "nr" | "nrfg" | "nrt" | "x")
+            && (matches!(self.words.tag_of(&t.word), "nr" | "nrfg" | "nrt" | "x") || unknown_name())
         {
             return Some((self.name_rest(chars, tokens, &t), "title_person"));
         }
