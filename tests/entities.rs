@@ -959,3 +959,29 @@ fn an_unknown_word_the_segmenter_joins_after_a_title_is_a_name() {
     let e = entities("公司创始人白天在工厂，晚上回家。");
     assert!(!e.iter().any(|(k, _, _)| k == "person"), "{e:?}");
 }
+
+#[test]
+fn a_name_in_brackets_after_a_head_for_an_organization_is_that_organization() {
+    for (text, name) in [
+        (
+            "该公司在台北设立子公司研发中心（凯思数位），由张明担任执行长。",
+            "凯思数位",
+        ),
+        ("全资子公司（星河科技）获得了新订单。", "星河科技"),
+    ] {
+        let e = entities(text);
+        assert!(has(&e, "organization", name), "{text}: {e:?}");
+    }
+    // a place, a note or a common word in the brackets is no name
+    for text in [
+        "公司（含子公司）营收增长三成。",
+        "该公司在子公司（深圳）投产。",
+        "研发中心（筹）正在招聘工程师。",
+    ] {
+        let e = entities(text);
+        assert!(
+            !e.iter().any(|(k, _, _)| k == "organization"),
+            "{text}: {e:?}"
+        );
+    }
+}

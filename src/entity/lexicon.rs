@@ -174,6 +174,10 @@ pub struct Lexicon {
     /// One-character abbreviations of places and the full names (日 → 日本).
     pub abbreviations: HashMap<char, String>,
     pub generic_heads: HashSet<String>,
+    /// The heads whose name may follow them in brackets (子公司（X）: `generic_heads.tsv`).
+    pub bracket_heads: Vec<String>,
+    /// The longest of `bracket_heads`, in characters.
+    pub bracket_heads_max_len: usize,
     /// Heads that never stand inside a name (子公司, 旗下): a span holding one is a description.
     pub description_heads: AhoCorasick,
     /// Head nouns that end a product's description after its brand (解决方案, 芯片), with the
@@ -453,6 +457,16 @@ impl Lexicon {
         let (file, text) = read_override(data_dir, "entity/generic_heads.tsv", GENERIC_HEADS)?;
         let heads = parse_tsv(&file, &text, 1)?;
         let generic_heads = heads.iter().map(|r| r.fields[0].to_string()).collect();
+        let bracket_heads: Vec<String> = heads
+            .iter()
+            .filter(|r| r.fields.get(3).is_some_and(|f| f.trim() == "yes"))
+            .map(|r| r.fields[0].to_string())
+            .collect();
+        let bracket_heads_max_len = bracket_heads
+            .iter()
+            .map(|h| h.chars().count())
+            .max()
+            .unwrap_or(0);
         let description_heads = heads
             .iter()
             .filter(|r| r.fields.get(2).is_some_and(|f| f.trim() == "no"))
@@ -524,6 +538,8 @@ impl Lexicon {
             place_suffixes,
             abbreviations,
             generic_heads,
+            bracket_heads,
+            bracket_heads_max_len,
             description_heads: matcher(&description_heads)?,
             product_heads,
             unit_heads,

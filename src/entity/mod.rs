@@ -464,6 +464,7 @@ impl<'l> EntityStage<'l> {
         self.repeat_names(doc, &mut cands, 2);
         self.industry_names(doc, &occupied, &mut cands);
         self.source_names(doc, &occupied, &mut cands);
+        self.bracket_names(doc, &occupied, &mut cands);
         self.facility_places(doc, &mut cands);
         self.branch_offices(doc, &mut cands);
         self.brand_models(doc, &mut cands);
@@ -2078,6 +2079,77 @@ impl<'l> EntityStage<'l> {
                 aliases: Cow::Borrowed(&[]),
                 tier: 1,
                 rule: "source_frame",
+            });
+        }
+    }
+
+    /// 设立台湾子公司（X）, 研发中心（X）: a name in brackets right after a head that describes
+    /// an organization (`generic_heads.tsv`, bracket yes) is that organization's name. The name is
+    /// two to eight letters, digits or Han characters that are no common word, function word,
+    /// verb or place; one the lexicon knows is left to it.
+    fn bracket_names(
+        &self,
+        doc: &Document,
+        occupied: &[Option<EntityType>],
+        out: &mut Vec<Candidate<'l>>,
+    ) {
+        const MAX_NAME: usize = 8;
+        let chars = &doc.chars;
+        for (b, _) in doc.text.match_indices(['（', '(']) {
+            let q = doc.char_of_byte(b);
+            let before = doc.slice(q.saturating_sub(self.lexicon.bracket_heads_max_len), q);
+            if !self
+                .lexicon
+                .bracket_heads
+                .iter()
+                .any(|h| before.ends_with(h.as_str()))
+            {
+                continue;
+            }
+            let start = q + 1;
+            let mut end = start;
+            while end < chars.len() && end - start <= MAX_NAME && is_name_char(chars[end]) {
+                end += 1;
+            }
+            if end - start < 2
+                || end - start > MAX_NAME
+                || !chars.get(end).is_some_and(|&c| matches!(c, '）' | ')'))
+                || occupied[start..end].iter().any(Option::is_some)
+            {
+                continue;
+            }
+            let name = doc.slice(start, end);
+            if !self.plausible_new_name(name)
+                || !self.no_function_words(name)
+                || !(self.more_than_common_words(name)
+                    || self.one_brand_word(name)
+                    || self.lexicon.suffixes.iter().any(|x| {
+                        x.keep
+                            && name.len() > x.word.len()
+                            && name.ends_with(x.word.as_str())
+                            && self.one_brand_word(&name[..name.len() - x.word.len()])
+                    }))
+                || {
+                    // a person's name alone is no organization's
+                    let words = self.words.tag(name, false);
+                    (words.len() == 1 && words[0].tag.starts_with("nr"))
+                        || words.iter().any(|w| {
+                            w.word.chars().count() > 1
+                                && matches!(w.tag, "t" | "ns" | "s" | "a" | "v" | "vn" | "eng")
+                        })
+                }
+            {
+                continue;
+            }
+            out.push(Candidate {
+                start,
+                end,
+                kind: EntityType::Organization,
+                subtype: Some(Cow::Borrowed("company")),
+                name: None,
+                aliases: Cow::Borrowed(&[]),
+                tier: 1,
+                rule: "bracket_name",
             });
         }
     }
