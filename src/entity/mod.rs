@@ -1491,6 +1491,9 @@ impl<'l> EntityStage<'l> {
             if self.lexicon.unit_heads_of(&name).next().is_some() {
                 continue;
             }
+            if !(self.plausible_new_name(&name) && self.no_function_words(&name)) {
+                continue;
+            }
             // a description (国际化大型矿业公司): a word of a kind or a size (大型, 新型: jieba's
             // tag b) before a weak cue's head makes a category, not a name
             if !cue.strong
@@ -1502,9 +1505,7 @@ impl<'l> EntityStage<'l> {
             {
                 continue;
             }
-            if self.plausible_new_name(&name) && self.no_function_words(&name) {
-                found.push((start, end, cue.strong, cue));
-            }
+            found.push((start, end, cue.strong, cue));
         }
         let strong: std::collections::HashSet<String> = found
             .iter()
@@ -1727,6 +1728,27 @@ impl<'l> EntityStage<'l> {
             }
             let (start, _) = self.trim_name(chars, p, ss);
             let head: String = chars[start..ss].iter().collect();
+            // a category right before the name in apposition (创业公司星河科技) names it even
+            // when its brand is one common word
+            let after_category = (2..=self.lexicon.boundary_max_len.min(start)).any(|k| {
+                self.lexicon
+                    .category_heads
+                    .contains(doc.slice(start - k, start))
+            });
+            if head.chars().count() < 2
+                || self.lexicon.is_generic(&head)
+                || !(self.plausible_new_name(&head)
+                    || (after_category && self.one_brand_word(&head)))
+                || !self.no_function_words(&head)
+                || self.words.tag(&head, false).iter().any(|w| {
+                    matches!(
+                        w.tag,
+                        "v" | "vn" | "a" | "ad" | "an" | "vd" | "l" | "i" | "b" | "s" | "t"
+                    )
+                })
+            {
+                continue;
+            }
             // a verb that is also a suffix (控股, 投资) glued after a name that already ends
             // with a suffix (X股份控股子公司, X资本投资了) is what the name does, unless a suffix
             // follows it (X集团控股有限公司)
@@ -1750,27 +1772,6 @@ impl<'l> EntityStage<'l> {
             }
             // a place and a sector word (亚洲科技 "Asian tech") describe the place's sector
             if suffix.sector && start < ss && self.is_place_word(&head, &occupied[start..ss]) {
-                continue;
-            }
-            // a category right before the name in apposition (创业公司星河科技) names it even
-            // when its brand is one common word
-            let after_category = (2..=self.lexicon.boundary_max_len.min(start)).any(|k| {
-                self.lexicon
-                    .category_heads
-                    .contains(doc.slice(start - k, start))
-            });
-            if head.chars().count() < 2
-                || self.lexicon.is_generic(&head)
-                || !(self.plausible_new_name(&head)
-                    || (after_category && self.one_brand_word(&head)))
-                || !self.no_function_words(&head)
-                || self.words.tag(&head, false).iter().any(|w| {
-                    matches!(
-                        w.tag,
-                        "v" | "vn" | "a" | "ad" | "an" | "vd" | "l" | "i" | "b" | "s" | "t"
-                    )
-                })
-            {
                 continue;
             }
             out.push(Candidate {
