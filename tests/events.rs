@@ -910,3 +910,13 @@ fn an_investor_that_put_money_into_a_round_funds_the_company() {
     let y = extract("2020年12月，远航集团在股东大会上投了反对票。", None);
     assert_no_kind(&y, EventKind::Funding);
 }
+
+#[test]
+fn a_trigger_that_modifies_a_noun_is_no_event() {
+    // 融资的新闻稿: the press releases of rounds in general, whatever organization the sentence names
+    let x = extract("此后多轮融资的新闻稿里，都有远航集团的名字。", None);
+    assert_no_kind(&x, EventKind::Funding);
+    // a name after the 的 is the one the event is about
+    let y = extract("2021年3月，完成融资的远航集团宣布扩张。", None);
+    assert!(kinds(&y).contains(&EventKind::Funding), "{:?}", kinds(&y));
+}

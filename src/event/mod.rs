@@ -575,9 +575,17 @@ impl EventStage<'_> {
             date_for(ctx, self.rules, (cs, ce), ts, si).filter(|d| !self.future_offset(doc, d));
         // 上市公司的并购重组的价格机制: any trigger used as a noun (after 的) with nobody named in
         // its clause and no date speaks of such events in general, not of one
+        // ...and so does one that modifies a noun after its 的, dated or not (此后多轮融资的新闻稿:
+        // the text speaks of the noun), unless a name follows the 的 (完成融资的甲公司: 甲's)
+        let modifies_noun = chars.get(te) == Some(&'的')
+            && ctx
+                .ents
+                .mentions_in(te + 1, ce)
+                .first()
+                .is_none_or(|m| m.start != te + 1);
         let noun_use =
             ts > 0 && chars[ts - 1] == '的' && self.rules.light_verbs.find(before).is_none();
-        if (weak || noun_use) && clause_mentions.is_empty() && date.is_none() {
+        if ((weak || noun_use) && date.is_none() || modifies_noun) && clause_mentions.is_empty() {
             return None;
         }
         let mut attributes = BTreeMap::new();
