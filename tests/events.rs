@@ -920,3 +920,16 @@ fn a_trigger_that_modifies_a_noun_is_no_event() {
     let y = extract("2021年3月，完成融资的远航集团宣布扩张。", None);
     assert!(kinds(&y).contains(&EventKind::Funding), "{:?}", kinds(&y));
 }
+
+#[test]
+fn a_credit_compiled_from_interviews_is_no_interview() {
+    let x = extract("星河日报根据采访整理了远航集团的组织架构。", None);
+    assert_no_kind(&x, EventKind::Interview);
+    let y = extract("远航集团之前的组织架构 星河日报采访整理", None);
+    assert_no_kind(&y, EventKind::Interview);
+    let z = extract(
+        "2021年5月，王明接受星河日报采访时表示，远航集团将扩张。",
+        None,
+    );
+    assert!(kinds(&z).contains(&EventKind::Interview), "{:?}", kinds(&z));
+}
