@@ -933,3 +933,21 @@ fn a_credit_compiled_from_interviews_is_no_interview() {
     );
     assert!(kinds(&z).contains(&EventKind::Interview), "{:?}", kinds(&z));
 }
+
+#[test]
+fn a_statement_that_ends_its_clause_says_what_the_next_clause_says() {
+    let x = extract(
+        "2021年12月，远航集团董事会突然宣布，筹备多时的重新上市进程取消。",
+        None,
+    );
+    let s = x
+        .events
+        .iter()
+        .find(|e| e.kind == EventKind::Statement)
+        .expect("a statement");
+    assert!(s.name.ends_with("重新上市进程取消"), "{}", s.name);
+    // what is stated and made an event is that event, no statement besides
+    let y = extract("2021年3月，远航集团宣布，公司完成B轮融资。", None);
+    assert!(kinds(&y).contains(&EventKind::Funding), "{:?}", kinds(&y));
+    assert_no_kind(&y, EventKind::Statement);
+}

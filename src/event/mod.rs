@@ -194,14 +194,19 @@ impl EventStage<'_> {
             .filter(|e| e.kind != EventKind::Statement)
             .map(|e| e.name_span)
             .collect();
+        // (the clause of its trigger, that is: the clause a statement's name takes in after it
+        // holds what was stated, made into an event or not: 宣布，上市的进程取消)
         layer.events.retain(|e| {
+            let own_end = (e.trigger.1..e.name_span.1)
+                .find(|&i| clause_break_at(&doc.chars, i))
+                .unwrap_or(e.name_span.1);
             e.kind != EventKind::Statement
                 || !(specific
                     .iter()
                     .any(|s| s.0 < e.name_span.1 && e.name_span.0 < s.1)
                     || specific_triggers
                         .iter()
-                        .any(|&t| t >= e.trigger.1 && t < e.name_span.1))
+                        .any(|&t| t >= e.trigger.1 && t < own_end))
         });
         self.event_relations(doc, &layer.events, ents, &mut relations);
         self.develop_relations(doc, ents, (narrator_org, topic_org), &mut relations);
@@ -629,11 +634,24 @@ impl EventStage<'_> {
         }
         participants.sort_by(|a, b| a.entity.cmp(&b.entity).then(a.role.cmp(&b.role)));
         participants.dedup_by(|a, b| a.entity == b.entity);
+        // 董事会宣布，……的进程取消: a statement whose trigger ends its clause says what the next
+        // clause says, which its name takes in (the name alone would be an empty 宣布)
+        let mut name_end = ce;
+        if kind == EventKind::Statement
+            && doc.slice(te, ce).trim().is_empty()
+            && ce + 1 < sent.end
+            && !matches!(chars[ce], '。' | '！' | '？' | '!' | '?' | '\n')
+        {
+            name_end = ce + 1;
+            while name_end < sent.end && !clause_break_at(chars, name_end) {
+                name_end += 1;
+            }
+        }
         Some(EventMention {
             kind,
             rule: trig.id.clone(),
             trigger: (ts, te),
-            name_span: (name_start.min(cs), ce),
+            name_span: (name_start.min(cs), name_end),
             sentence: si,
             date,
             participants,
