@@ -380,15 +380,44 @@ pub fn to_extract(a: &Analysis, raw: &str) -> DocExtract {
             key.unwrap_or("").to_string(),
         )
     };
+    // (the same key participant, else every participant in the same role, 1.5亿购买甲所持股份 of
+    // 乙斥资1.91亿港元购买甲所持有的股份; never two rounds named apart: 天使轮 is no B轮)
+    let round = |e: &ExtractedEvent| e.attributes.get("round").cloned();
     for id in order.clone() {
         if !id.contains(":undated:") {
             continue;
         }
         let k = keyed(&id);
-        let dated: Vec<&String> = order
+        let Some(u) = events.get(&id) else {
+            continue;
+        };
+        let may_join = |o: &String| {
+            !o.contains(":undated:")
+                && keyed(o).0 == k.0
+                && match (round(u), events.get(o).and_then(round)) {
+                    (Some(a), Some(b)) => a == b,
+                    _ => true,
+                }
+        };
+        let mut dated: Vec<&String> = order
             .iter()
-            .filter(|o| !o.contains(":undated:") && keyed(o) == k && !k.1.is_empty())
+            .filter(|o| may_join(o) && keyed(o) == k && !k.1.is_empty())
             .collect();
+        if dated.is_empty() && u.participants.iter().any(|p| p.role != "place") {
+            dated = order
+                .iter()
+                .filter(|o| {
+                    may_join(o)
+                        && events.get(*o).is_some_and(|t| {
+                            u.participants.iter().all(|p| {
+                                t.participants
+                                    .iter()
+                                    .any(|q| q.entity == p.entity && q.role == p.role)
+                            })
+                        })
+                })
+                .collect();
+        }
         if let [target] = dated[..] {
             let target = target.clone();
             if let Some(u) = events.remove(&id) {

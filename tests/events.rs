@@ -951,3 +951,39 @@ fn a_statement_that_ends_its_clause_says_what_the_next_clause_says() {
     assert!(kinds(&y).contains(&EventKind::Funding), "{:?}", kinds(&y));
     assert_no_kind(&y, EventKind::Statement);
 }
+
+#[test]
+fn an_undated_report_with_the_same_parties_is_the_dated_event() {
+    // a headline names the seller alone, the body the buyer too and the date
+    let x = extract(
+        "1.5亿购买远航集团所持股份\n2012年4月2日，星河软件董事局主席王明斥资1.91亿港元购买远航集团所持有的2932万股公司股份。",
+        None,
+    );
+    let acq: Vec<_> = x
+        .events
+        .iter()
+        .filter(|e| e.kind == EventKind::Acquisition)
+        .collect();
+    assert_eq!(acq.len(), 1, "{acq:?}");
+    assert!(acq[0].date.is_some());
+}
+
+#[test]
+fn an_undated_round_is_not_a_dated_round_of_another_name() {
+    let x = extract(
+        "星河科技有限公司在天使轮获得远航集团投资600万美元。2021年4月，星河科技有限公司完成B轮融资。",
+        None,
+    );
+    let dated = x
+        .events
+        .iter()
+        .find(|e| e.kind == EventKind::Funding && e.date.is_some())
+        .expect("the B round");
+    assert!(
+        !dated
+            .participants
+            .iter()
+            .any(|p| p.entity.ends_with("远航集团")),
+        "{dated:?}"
+    );
+}
