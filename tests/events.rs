@@ -987,3 +987,13 @@ fn an_undated_round_is_not_a_dated_round_of_another_name() {
         "{dated:?}"
     );
 }
+
+#[test]
+fn the_subject_carried_to_an_investing_trigger_invests() {
+    let x = extract(
+        "远航集团动作频频，在2020年12月和2021年4月，分别投了星河科技有限公司的A+轮和B轮。",
+        None,
+    );
+    assert_eq!(role_of(&x, EventKind::Funding, "远航集团"), ["investor"]);
+    assert_eq!(role_of(&x, EventKind::Funding, "星河科技有限公司"), ["org"]);
+}

@@ -457,6 +457,24 @@ impl EventStage<'_> {
                     p.role = "investor".into();
                 }
             }
+            // 甲……，分别投了乙的A轮: with the company funded named after the trigger, the
+            // subject carried from an earlier clause is the investor too
+            let funded_after = participants.iter().any(|p| {
+                p.role == "org"
+                    && p.span.is_some_and(|(s, _)| s >= te)
+                    && ctx.ents.entities[p.entity].kind == EntityType::Organization
+            });
+            if funded_after && from == cs {
+                for p in participants.iter_mut() {
+                    if let Some((s, _)) = p.span
+                        && s < cs
+                        && ctx.ents.entities[p.entity].kind == EntityType::Organization
+                        && !self.adjunct_before(doc, s)
+                    {
+                        p.role = "investor".into();
+                    }
+                }
+            }
         }
         if kind == EventKind::Funding {
             // investors named anywhere in the sentence
