@@ -997,3 +997,22 @@ fn the_subject_carried_to_an_investing_trigger_invests() {
     assert_eq!(role_of(&x, EventKind::Funding, "远航集团"), ["investor"]);
     assert_eq!(role_of(&x, EventKind::Funding, "星河科技有限公司"), ["org"]);
 }
+
+#[test]
+fn a_period_whose_results_are_reported_has_ended_when_the_text_is_written() {
+    // no publication date: the text's latest period is one it reports results of, so the
+    // text is of the year after it, and so is the day it names without a year
+    let x = extract(
+        "4月2日，星河软件有限公司发布公告称，公司董事局主席王明将斥资1.91亿港元购买远航集团所持有的2932万股公司股份。星河软件有限公司2012年度纯利为4.32亿元人民币。",
+        None,
+    );
+    let a = x
+        .events
+        .iter()
+        .find(|e| e.kind == EventKind::Acquisition)
+        .expect("an acquisition");
+    assert_eq!(
+        a.date.as_ref().map(|d| d.value.as_str()),
+        Some("2013-04-02")
+    );
+}

@@ -28,6 +28,7 @@ const HOLDERS: &str = include_str!("../../data/events/holders.tsv");
 const MARKET_WORDS: &str = include_str!("../../data/events/market_words.tsv");
 const OFFSET_SUFFIXES: &str = include_str!("../../data/events/offset_suffixes.tsv");
 const TIME_LABELS: &str = include_str!("../../data/events/time_labels.tsv");
+const FISCAL_PERIODS: &str = include_str!("../../data/events/fiscal_periods.tsv");
 const DEVELOP_VERBS: &str = include_str!("../../data/relations/develop_verbs.tsv");
 const NARRATOR: &str = include_str!("../../data/relations/narrator.tsv");
 const PRONOUNS: &str = include_str!("../../data/relations/pronouns.tsv");
@@ -145,6 +146,9 @@ pub struct EventRules {
     pub offset_suffixes: Vec<String>,
     /// Words right after a time that make it a label of a name (time_labels.tsv).
     pub time_labels: Vec<String>,
+    /// Words right after a time that make it a period whose results are reported, which a
+    /// text is written after (fiscal_periods.tsv).
+    pub fiscal_periods: Vec<String>,
     pub amount: Regex,
     pub magnitudes: Vec<(String, f64)>,
     pub currencies: Vec<(String, String)>,
@@ -358,6 +362,8 @@ impl EventRules {
         let offset_suffixes: Vec<String> =
             read_words(dir, "events/offset_suffixes.tsv", OFFSET_SUFFIXES)?;
         let time_labels: Vec<String> = read_words(dir, "events/time_labels.tsv", TIME_LABELS)?;
+        let fiscal_periods: Vec<String> =
+            read_words(dir, "events/fiscal_periods.tsv", FISCAL_PERIODS)?;
         let (file, text) = read_override(dir, "events/units.tsv", UNITS)?;
         let mut magnitudes = Vec::new();
         let mut currencies = Vec::new();
@@ -564,6 +570,7 @@ impl EventRules {
             holders: ac(&holders)?,
             offset_suffixes,
             time_labels,
+            fiscal_periods,
             amount,
             magnitudes,
             currencies,
