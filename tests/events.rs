@@ -1016,3 +1016,14 @@ fn a_period_whose_results_are_reported_has_ended_when_the_text_is_written() {
         Some("2013-04-02")
     );
 }
+
+#[test]
+fn who_is_addressed_by_a_purchase_sells() {
+    let x = extract(
+        "2011年7月，远航集团斥资8.9亿港元向王明及李强购入星河软件1.78亿股。",
+        None,
+    );
+    assert_eq!(role_of(&x, EventKind::Acquisition, "远航集团"), ["agent"]);
+    assert_eq!(role_of(&x, EventKind::Acquisition, "王明"), ["seller"]);
+    assert_eq!(role_of(&x, EventKind::Acquisition, "李强"), ["seller"]);
+}

@@ -347,6 +347,8 @@ impl EventStage<'_> {
         let clause_mentions = ctx.ents.mentions_in(observed_from.unwrap_or(cs), ce);
         // X被Y收购: the agent follows 被, what stands before it is the object
         let passive = (cs..ts).rev().find(|&i| chars[i] == '被');
+        // the end of the last seller named before the trigger (向甲及乙购入: a list it heads)
+        let mut seller_end: Option<usize> = None;
         for m in clause_mentions {
             if ctx.reporters[m.entity] && kind != EventKind::Interview {
                 continue;
@@ -369,6 +371,20 @@ impl EventStage<'_> {
                 })
             {
                 role = "seller".into();
+            }
+            // 向甲及乙购入丙的股份: who is addressed sells
+            if kind == EventKind::Acquisition && m.start < ts {
+                let sells = self.rules.sellers_before.iter().any(|w| {
+                    let n = w.chars().count();
+                    m.start >= n + cs && doc.slice(m.start - n, m.start) == w
+                }) || seller_end
+                    .is_some_and(|e| self.rules.coordinators.is_match(doc.slice(e, m.start)));
+                if sells {
+                    role = "seller".into();
+                    seller_end = Some(m.end);
+                } else {
+                    seller_end = None;
+                }
             }
             participants.push(Role {
                 entity: m.entity,

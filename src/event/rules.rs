@@ -125,6 +125,8 @@ pub struct EventRules {
     pub document_objects: Vec<String>,
     /// Words after an organization that make it the seller in an acquisition (sellers.tsv).
     pub sellers: Vec<String>,
+    /// Words before a name that make it the seller in an acquisition (sellers.tsv: 向).
+    pub sellers_before: Vec<String>,
     /// Funding triggers said of the investor (investing.tsv).
     pub investing: Vec<String>,
     /// Words of receiving an investment (获得, 引入): names before them are funded.
@@ -297,7 +299,13 @@ impl EventRules {
             ["title", "object"],
         )?;
         document_heads.extend(document_objects.iter().cloned());
-        let sellers: Vec<String> = read_words(dir, "events/sellers.tsv", SELLERS)?;
+        let [sellers, sellers_before] = read_words_by_kind(
+            dir,
+            "events/sellers.tsv",
+            SELLERS,
+            "side",
+            ["after", "before"],
+        )?;
         let datelines: Vec<String> = read_words(dir, "events/datelines.tsv", DATELINES)?;
         let [investing, receiving] = read_words_by_kind(
             dir,
@@ -555,6 +563,7 @@ impl EventRules {
             receiving: ac(&receiving)?,
             datelines: ac(&datelines)?,
             sellers,
+            sellers_before,
             document_heads,
             document_objects,
             modifiers,
