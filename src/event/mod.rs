@@ -125,7 +125,8 @@ pub struct EventStage<'a> {
 impl EventStage<'_> {
     pub fn run(&self, doc: &Document, ents: &EntityLayer, times: &[TimeMention]) -> EventLayer {
         let mut layer = EventLayer::default();
-        let mut relations = self.title_relations(doc, ents);
+        let reporters = self.reporters(doc, ents);
+        let mut relations = self.title_relations(doc, ents, &reporters);
         self.pattern_relations(doc, ents, &mut relations);
         self.branch_relations(doc, ents, &mut relations);
         let narrator = self.narrator(doc, ents);
@@ -142,7 +143,6 @@ impl EventStage<'_> {
         });
         layer.narrator = narrator;
         layer.narrator_org = narrator_org;
-        let reporters = self.reporters(doc, ents);
         let topic_org = narrator_org.or_else(|| topic_org(ents, &reporters));
         // sorted by start for the binary searches of `date_for` (stable: same order as given
         // when the tagger already sorts)
@@ -977,7 +977,8 @@ impl EventStage<'_> {
                 continue;
             }
             let before = doc.slice(m.start.saturating_sub(8), m.start);
-            let after = doc.slice(m.end, (m.end + 8).min(doc.chars.len()));
+            // (a dateline reads past the markup and spaces after the name: X</a> 4 月 30 日消息)
+            let after = doc.slice(m.end, (m.end + 24).min(doc.chars.len()));
             out[m.entity] = self
                 .rules
                 .reporters
@@ -1193,7 +1194,12 @@ impl EventStage<'_> {
     }
 
     /// ORG创始人、CEO PERSON → founder_of, ceo_of (by the title table).
-    fn title_relations(&self, doc: &Document, ents: &EntityLayer) -> Vec<RelationMention> {
+    fn title_relations(
+        &self,
+        doc: &Document,
+        ents: &EntityLayer,
+        reporters: &[bool],
+    ) -> Vec<RelationMention> {
         let chars = &doc.chars;
         let mut out: Vec<RelationMention> = Vec::new();
         let matches: Vec<(usize, usize, usize)> = self
@@ -1306,7 +1312,7 @@ impl EventStage<'_> {
                 && left.is_none()
                 && let Some((o, start)) = self
                     .org_word_before(doc, ents, org_end)
-                    .or_else(|| self.sentence_org(doc, ents, org_end, chain_start))
+                    .or_else(|| self.sentence_org(doc, ents, reporters, org_end, chain_start))
             {
                 // 公司董事长张三 (公司 for the company named before); 某大学举行……，校长张三
                 push(p.entity, o, (start, p.end), former);
@@ -1496,11 +1502,15 @@ impl EventStage<'_> {
 
     /// 某大学举行……，校长张三: a title with nothing named before it (past 的 and the words of
     /// `before_title`), in a sentence that opens with an organization (after a date at most):
-    /// the organization and where it starts.
+    /// the organization and where it starts. Not the outlet of a dateline (X 4月30日消息, which
+    /// employs nobody it reports on), nor one that another organization of its kind follows
+    /// before the title (甲公司获得股权成为乙公司第一大股东，新任董事长张三: which one's, the
+    /// sentence does not say; an association it belongs to competes with no company for it).
     fn sentence_org(
         &self,
         doc: &Document,
         ents: &EntityLayer,
+        reporters: &[bool],
         org_end: usize,
         chain_start: usize,
     ) -> Option<(usize, usize)> {
@@ -1514,9 +1524,19 @@ impl EventStage<'_> {
             return None;
         }
         let s = doc.sentences[doc.sentence_index(chain_start)?];
-        let first = ents.mentions_in(s.start, org_end).first()?;
+        let named = ents.mentions_in(s.start, org_end);
+        let first = named.first()?;
         let lead = &chars[s.start..first.start];
-        (ents.entities[first.entity].kind == EntityType::Organization
+        let is_org = |m: &Mention| ents.entities[m.entity].kind == EntityType::Organization;
+        (is_org(first)
+            && !reporters[first.entity]
+            && !named[1..].iter().any(|m| {
+                let (a, b) = (&ents.entities[m.entity], &ents.entities[first.entity]);
+                is_org(m)
+                    && m.entity != first.entity
+                    && a.subtype.is_some()
+                    && a.subtype == b.subtype
+            })
             && (lead.is_empty()
                 || lead.last().is_some_and(|&c| is_clause_break(c))
                 || lead.iter().all(|&c| !is_han_word_char(c))))
