@@ -1027,3 +1027,26 @@ fn who_is_addressed_by_a_purchase_sells() {
     assert_eq!(role_of(&x, EventKind::Acquisition, "王明"), ["seller"]);
     assert_eq!(role_of(&x, EventKind::Acquisition, "李强"), ["seller"]);
 }
+
+#[test]
+fn a_relative_clause_takes_no_date_from_the_rest_of_its_sentence() {
+    let text = "但如今这个市场早已红海一片，除了远航集团，星河科技有限公司自身上线的小商店等产品，进一步蚕食了市场。";
+    let x = extract(text, Some("2022-03-31"));
+    let l = x
+        .events
+        .iter()
+        .find(|e| e.kind == EventKind::ProductLaunch)
+        .expect("a launch");
+    assert!(l.date.is_none(), "{:?}", l.date);
+    // the main verb of a clause takes the sentence's date
+    let y = extract(
+        "目前，星河科技有限公司已上线小商店等产品。",
+        Some("2022-03-31"),
+    );
+    let l = y
+        .events
+        .iter()
+        .find(|e| e.kind == EventKind::ProductLaunch)
+        .expect("a launch");
+    assert!(l.date.is_some());
+}

@@ -610,8 +610,6 @@ impl EventStage<'_> {
         if kind == EventKind::Partnership && participants.len() < 2 {
             return None;
         }
-        let date =
-            date_for(ctx, self.rules, (cs, ce), ts, si).filter(|d| !self.future_offset(doc, d));
         // 上市公司的并购重组的价格机制: any trigger used as a noun (after 的) with nobody named in
         // its clause and no date speaks of such events in general, not of one
         // ...and so does one that modifies a noun after its 的, dated or not (此后多轮融资的新闻稿:
@@ -622,6 +620,11 @@ impl EventStage<'_> {
                 .mentions_in(te + 1, ce)
                 .first()
                 .is_none_or(|m| m.start != te + 1);
+        // 如今市场红海一片，除了甲，乙自身上线的小商店等功能: a relative clause (modifying the
+        // noun after its 的) tells background to what the sentence says: only a time of its own
+        // clause dates it, not the sentence's
+        let date = date_for(ctx, self.rules, (cs, ce), ts, si, modifies_noun)
+            .filter(|d| !self.future_offset(doc, d));
         let noun_use =
             ts > 0 && chars[ts - 1] == '的' && self.rules.light_verbs.find(before).is_none();
         if ((weak || noun_use) && date.is_none() || modifies_noun) && clause_mentions.is_empty() {
@@ -1942,13 +1945,15 @@ fn dated(t: &TimeMention) -> bool {
 
 /// The date of an event: the time expression of its clause (nearest before the trigger, else
 /// after), else the sentence's, else the narrative time when a cue carries it into the sentence,
-/// else the date of the paragraph's lead when it reports an announcement.
+/// else the date of the paragraph's lead when it reports an announcement (`clause_only`: the
+/// clause's time alone).
 fn date_for(
     ctx: &Context,
     rules: &EventRules,
     (cs, ce): (usize, usize),
     ts: usize,
     si: usize,
+    clause_only: bool,
 ) -> Option<TimeMention> {
     let times = ctx.times;
     let sent = ctx.doc.sentences[si];
@@ -1981,6 +1986,9 @@ fn date_for(
     };
     if let Some(t) = clause_time {
         return Some(t.clone());
+    }
+    if clause_only {
+        return None;
     }
     if let Some(t) = in_range(sent.start, cs)
         .next_back()
