@@ -1050,3 +1050,20 @@ fn a_relative_clause_takes_no_date_from_the_rest_of_its_sentence() {
         .expect("a launch");
     assert!(l.date.is_some());
 }
+
+#[test]
+fn an_event_the_text_points_back_to_takes_the_date_of_the_lead() {
+    let x = extract(
+        "星河日报 4 月 30 日消息 远航集团今日发布内部信，宣布李强将担任远航集团 CEO 一职。\n远航集团内部邮件显示，此轮远航集团管理层调整，旨在优化全球团队配置。",
+        Some("2021-04-30"),
+    );
+    let r = x
+        .events
+        .iter()
+        .find(|e| e.kind == EventKind::Restructuring)
+        .expect("a restructuring");
+    assert_eq!(
+        r.date.as_ref().map(|d| d.value.as_str()),
+        Some("2021-04-30")
+    );
+}

@@ -208,6 +208,7 @@ impl EventStage<'_> {
                         .iter()
                         .any(|&t| t >= e.trigger.1 && t < own_end))
         });
+        self.date_anaphors(doc, &mut layer.events);
         self.event_relations(doc, &layer.events, ents, &mut relations);
         self.develop_relations(doc, ents, (narrator_org, topic_org), &mut relations);
         relations.sort_by(|a, b| {
@@ -740,6 +741,51 @@ impl EventStage<'_> {
             if same_listing {
                 e.kind = EventKind::Listing;
             }
+        }
+    }
+
+    /// 此轮调整, 此次裁员: an undated event whose clause points back (anaphors.tsv, before the
+    /// trigger) to the event the text reports takes the date of the first earlier event of its
+    /// type that is dated, else that of the lead: the first dated event, when it stands in the
+    /// first paragraph that tells of any event.
+    fn date_anaphors(&self, doc: &Document, events: &mut [EventMention]) {
+        let chars = &doc.chars;
+        let paragraph = |e: &EventMention| doc.sentences[e.sentence].paragraph;
+        let lead = events
+            .iter()
+            .find(|e| !doc.in_title(e.trigger.0))
+            .map(paragraph);
+        for i in 0..events.len() {
+            if events[i].date.is_some() {
+                continue;
+            }
+            let (ns, ts) = (events[i].name_span.0, events[i].trigger.0);
+            let mut cs = ts;
+            while cs > ns && !clause_break_at(chars, cs - 1) {
+                cs -= 1;
+            }
+            let clause = doc.slice(cs, ts);
+            if !self
+                .rules
+                .anaphors
+                .iter()
+                .any(|w| clause.contains(w.as_str()))
+            {
+                continue;
+            }
+            let kind = events[i].kind;
+            let earlier = &events[..i];
+            let date = earlier
+                .iter()
+                .find(|e| e.kind == kind && e.date.is_some())
+                .or_else(|| {
+                    earlier
+                        .iter()
+                        .find(|e| e.date.is_some())
+                        .filter(|e| Some(paragraph(e)) == lead)
+                })
+                .and_then(|e| e.date.clone());
+            events[i].date = date;
         }
     }
 

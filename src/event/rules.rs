@@ -29,6 +29,7 @@ const MARKET_WORDS: &str = include_str!("../../data/events/market_words.tsv");
 const OFFSET_SUFFIXES: &str = include_str!("../../data/events/offset_suffixes.tsv");
 const TIME_LABELS: &str = include_str!("../../data/events/time_labels.tsv");
 const FISCAL_PERIODS: &str = include_str!("../../data/events/fiscal_periods.tsv");
+const ANAPHORS: &str = include_str!("../../data/events/anaphors.tsv");
 const DEVELOP_VERBS: &str = include_str!("../../data/relations/develop_verbs.tsv");
 const NARRATOR: &str = include_str!("../../data/relations/narrator.tsv");
 const PRONOUNS: &str = include_str!("../../data/relations/pronouns.tsv");
@@ -151,6 +152,8 @@ pub struct EventRules {
     /// Words right after a time that make it a period whose results are reported, which a
     /// text is written after (fiscal_periods.tsv).
     pub fiscal_periods: Vec<String>,
+    /// Words that point back to the event the text reports (anaphors.tsv: 此轮, 此次).
+    pub anaphors: Vec<String>,
     pub amount: Regex,
     pub magnitudes: Vec<(String, f64)>,
     pub currencies: Vec<(String, String)>,
@@ -372,6 +375,7 @@ impl EventRules {
         let time_labels: Vec<String> = read_words(dir, "events/time_labels.tsv", TIME_LABELS)?;
         let fiscal_periods: Vec<String> =
             read_words(dir, "events/fiscal_periods.tsv", FISCAL_PERIODS)?;
+        let anaphors: Vec<String> = read_words(dir, "events/anaphors.tsv", ANAPHORS)?;
         let (file, text) = read_override(dir, "events/units.tsv", UNITS)?;
         let mut magnitudes = Vec::new();
         let mut currencies = Vec::new();
@@ -580,6 +584,7 @@ impl EventRules {
             offset_suffixes,
             time_labels,
             fiscal_periods,
+            anaphors,
             amount,
             magnitudes,
             currencies,
