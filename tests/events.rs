@@ -1067,3 +1067,10 @@ fn an_event_the_text_points_back_to_takes_the_date_of_the_lead() {
         Some("2021-04-30")
     );
 }
+
+#[test]
+fn the_name_before_the_title_a_person_is_appointed_to_is_an_organization() {
+    // the lexicon knows 抖音 as an app; a CEO or COO is one of an organization
+    let x = extract("2021年4月30日，原抖音临时负责人李强将担任抖音 COO。", None);
+    assert_eq!(role_of(&x, EventKind::Appointment, "抖音"), ["org"]);
+}

@@ -363,6 +363,14 @@ impl EventStage<'_> {
             if kind == EventKind::Listing && role == "org" && self.adjunct_before(doc, m.start) {
                 role = "exchange".into();
             }
+            // 担任甲 CEO: a post is held in an organization, whatever the tagger took the name
+            // before the title for (a product's name is often its company's)
+            if matches!(kind, EventKind::Join | EventKind::Appointment)
+                && role == "product"
+                && self.title_after(doc, m.end, ce)
+            {
+                role = "org".into();
+            }
             // 购买甲所持股份: 甲 sells its holding (a bracket after the name aside)
             if kind == EventKind::Acquisition
                 && role == "target"
@@ -1067,6 +1075,17 @@ impl EventStage<'_> {
                 .find(gap)
                 .or_else(|| self.rules.holders.find(gap))
                 .is_some_and(|m| m.start() == 0 && m.end() == gap.len())
+    }
+
+    /// True when a title of the lexicon starts at `at` (after spaces), before `end`.
+    fn title_after(&self, doc: &Document, mut at: usize, end: usize) -> bool {
+        while at < end && doc.chars[at].is_whitespace() {
+            at += 1;
+        }
+        self.lexicon
+            .title_matcher
+            .find(doc.slice(at, end))
+            .is_some_and(|m| m.start() == 0)
     }
 
     /// A position word (董事长, 部长, or a title of the lexicon) in `text`: the holder moves.
