@@ -6,9 +6,9 @@ use crate::document::clean::{CleanRules, Given, prepare};
 use crate::entity::{EntityLayer, EntityStage, Lexicon};
 use crate::event::{EventLayer, EventRules, EventStage};
 use crate::model::*;
-use crate::time::{Anchor, TimeMention, TimeTagger};
+use crate::time::{Anchor, Grain, TimeMention, TimeTagger};
 use crate::words::Words;
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
@@ -71,25 +71,50 @@ impl Pipeline {
         prepare(raw, given, &self.clean)
     }
 
-    /// The reference date for relative times: the publication date, else the latest
-    /// fully written date in the text (so that output never depends on the day it runs).
-    fn reference(&self, doc: &Document) -> NaiveDate {
+    /// The reference date for relative times and how precisely it is known: the publication
+    /// date, else the latest fully written date in the text (so that output never depends on
+    /// the day it runs). A period whose results the text reports (2012年度纯利,
+    /// fiscal_periods.tsv) has ended when the text is written: it makes the text of the year
+    /// after it at least, known to the year (4月2日 is then of that year).
+    fn reference(&self, doc: &Document) -> (NaiveDate, Grain) {
         if let Some(d) = doc.meta.published {
-            return d;
+            return (d, Grain::Second);
         }
         let fallback = NaiveDate::from_ymd_opt(2000, 1, 1).expect("valid date");
+        let reported = |t: &TimeMention| {
+            let after = doc.slice(t.end.min(doc.chars.len()), (t.end + 6).min(doc.chars.len()));
+            self.events
+                .fiscal_periods
+                .iter()
+                .any(|w| after.starts_with(w.as_str()))
+        };
         self.time
             .tag(&doc.text, fallback)
             .iter()
             .filter(|t| t.anchor == Anchor::Absolute && t.is_dated())
-            .filter_map(|t| t.to)
-            .max()
-            .unwrap_or(fallback)
+            .filter_map(|t| {
+                let to = t.to?;
+                Some(if reported(t) {
+                    let next = to.succ_opt().unwrap_or(to);
+                    (
+                        NaiveDate::from_ymd_opt(next.year(), 1, 1).unwrap_or(next),
+                        Grain::Year,
+                    )
+                } else {
+                    (to, Grain::Second)
+                })
+            })
+            .max_by_key(|&(d, g)| (d, g == Grain::Year))
+            .unwrap_or((fallback, Grain::Second))
     }
 
     pub fn analyze(&self, doc: Document) -> Analysis {
-        let reference = self.reference(&doc);
-        let mut times = self.time.tag(&doc.text, reference);
+        let (reference, precision) = self.reference(&doc);
+        let mut times = self.time.tag_ref(
+            &doc.text,
+            reference.and_time(chrono::NaiveTime::MIN),
+            precision,
+        );
         // a date in the given title has no offsets in the text to point to; the title's
         // events take the date of the body's report of them (see `to_extract`)
         times.retain(|t| !doc.in_title(t.start));
@@ -380,15 +405,44 @@ pub fn to_extract(a: &Analysis, raw: &str) -> DocExtract {
             key.unwrap_or("").to_string(),
         )
     };
+    // (the same key participant, else every participant in the same role, 1.5亿购买甲所持股份 of
+    // 乙斥资1.91亿港元购买甲所持有的股份; never two rounds named apart: 天使轮 is no B轮)
+    let round = |e: &ExtractedEvent| e.attributes.get("round").cloned();
     for id in order.clone() {
         if !id.contains(":undated:") {
             continue;
         }
         let k = keyed(&id);
-        let dated: Vec<&String> = order
+        let Some(u) = events.get(&id) else {
+            continue;
+        };
+        let may_join = |o: &String| {
+            !o.contains(":undated:")
+                && keyed(o).0 == k.0
+                && match (round(u), events.get(o).and_then(round)) {
+                    (Some(a), Some(b)) => a == b,
+                    _ => true,
+                }
+        };
+        let mut dated: Vec<&String> = order
             .iter()
-            .filter(|o| !o.contains(":undated:") && keyed(o) == k && !k.1.is_empty())
+            .filter(|o| may_join(o) && keyed(o) == k && !k.1.is_empty())
             .collect();
+        if dated.is_empty() && u.participants.iter().any(|p| p.role != "place") {
+            dated = order
+                .iter()
+                .filter(|o| {
+                    may_join(o)
+                        && events.get(*o).is_some_and(|t| {
+                            u.participants.iter().all(|p| {
+                                t.participants
+                                    .iter()
+                                    .any(|q| q.entity == p.entity && q.role == p.role)
+                            })
+                        })
+                })
+                .collect();
+        }
         if let [target] = dated[..] {
             let target = target.clone();
             if let Some(u) = events.remove(&id) {

@@ -910,3 +910,167 @@ fn an_investor_that_put_money_into_a_round_funds_the_company() {
     let y = extract("2020年12月，远航集团在股东大会上投了反对票。", None);
     assert_no_kind(&y, EventKind::Funding);
 }
+
+#[test]
+fn a_trigger_that_modifies_a_noun_is_no_event() {
+    // 融资的新闻稿: the press releases of rounds in general, whatever organization the sentence names
+    let x = extract("此后多轮融资的新闻稿里，都有远航集团的名字。", None);
+    assert_no_kind(&x, EventKind::Funding);
+    // a name after the 的 is the one the event is about
+    let y = extract("2021年3月，完成融资的远航集团宣布扩张。", None);
+    assert!(kinds(&y).contains(&EventKind::Funding), "{:?}", kinds(&y));
+}
+
+#[test]
+fn a_credit_compiled_from_interviews_is_no_interview() {
+    let x = extract("星河日报根据采访整理了远航集团的组织架构。", None);
+    assert_no_kind(&x, EventKind::Interview);
+    let y = extract("远航集团之前的组织架构 星河日报采访整理", None);
+    assert_no_kind(&y, EventKind::Interview);
+    let z = extract(
+        "2021年5月，王明接受星河日报采访时表示，远航集团将扩张。",
+        None,
+    );
+    assert!(kinds(&z).contains(&EventKind::Interview), "{:?}", kinds(&z));
+}
+
+#[test]
+fn a_statement_that_ends_its_clause_says_what_the_next_clause_says() {
+    let x = extract(
+        "2021年12月，远航集团董事会突然宣布，筹备多时的重新上市进程取消。",
+        None,
+    );
+    let s = x
+        .events
+        .iter()
+        .find(|e| e.kind == EventKind::Statement)
+        .expect("a statement");
+    assert!(s.name.ends_with("重新上市进程取消"), "{}", s.name);
+    // what is stated and made an event is that event, no statement besides
+    let y = extract("2021年3月，远航集团宣布，公司完成B轮融资。", None);
+    assert!(kinds(&y).contains(&EventKind::Funding), "{:?}", kinds(&y));
+    assert_no_kind(&y, EventKind::Statement);
+}
+
+#[test]
+fn an_undated_report_with_the_same_parties_is_the_dated_event() {
+    // a headline names the seller alone, the body the buyer too and the date
+    let x = extract(
+        "1.5亿购买远航集团所持股份\n2012年4月2日，星河软件董事局主席王明斥资1.91亿港元购买远航集团所持有的2932万股公司股份。",
+        None,
+    );
+    let acq: Vec<_> = x
+        .events
+        .iter()
+        .filter(|e| e.kind == EventKind::Acquisition)
+        .collect();
+    assert_eq!(acq.len(), 1, "{acq:?}");
+    assert!(acq[0].date.is_some());
+}
+
+#[test]
+fn an_undated_round_is_not_a_dated_round_of_another_name() {
+    let x = extract(
+        "星河科技有限公司在天使轮获得远航集团投资600万美元。2021年4月，星河科技有限公司完成B轮融资。",
+        None,
+    );
+    let dated = x
+        .events
+        .iter()
+        .find(|e| e.kind == EventKind::Funding && e.date.is_some())
+        .expect("the B round");
+    assert!(
+        !dated
+            .participants
+            .iter()
+            .any(|p| p.entity.ends_with("远航集团")),
+        "{dated:?}"
+    );
+}
+
+#[test]
+fn the_subject_carried_to_an_investing_trigger_invests() {
+    let x = extract(
+        "远航集团动作频频，在2020年12月和2021年4月，分别投了星河科技有限公司的A+轮和B轮。",
+        None,
+    );
+    assert_eq!(role_of(&x, EventKind::Funding, "远航集团"), ["investor"]);
+    assert_eq!(role_of(&x, EventKind::Funding, "星河科技有限公司"), ["org"]);
+}
+
+#[test]
+fn a_period_whose_results_are_reported_has_ended_when_the_text_is_written() {
+    // no publication date: the text's latest period is one it reports results of, so the
+    // text is of the year after it, and so is the day it names without a year
+    let x = extract(
+        "4月2日，星河软件有限公司发布公告称，公司董事局主席王明将斥资1.91亿港元购买远航集团所持有的2932万股公司股份。星河软件有限公司2012年度纯利为4.32亿元人民币。",
+        None,
+    );
+    let a = x
+        .events
+        .iter()
+        .find(|e| e.kind == EventKind::Acquisition)
+        .expect("an acquisition");
+    assert_eq!(
+        a.date.as_ref().map(|d| d.value.as_str()),
+        Some("2013-04-02")
+    );
+}
+
+#[test]
+fn who_is_addressed_by_a_purchase_sells() {
+    let x = extract(
+        "2011年7月，远航集团斥资8.9亿港元向王明及李强购入星河软件1.78亿股。",
+        None,
+    );
+    assert_eq!(role_of(&x, EventKind::Acquisition, "远航集团"), ["agent"]);
+    assert_eq!(role_of(&x, EventKind::Acquisition, "王明"), ["seller"]);
+    assert_eq!(role_of(&x, EventKind::Acquisition, "李强"), ["seller"]);
+}
+
+#[test]
+fn a_relative_clause_takes_no_date_from_the_rest_of_its_sentence() {
+    let text = "但如今这个市场早已红海一片，除了远航集团，星河科技有限公司自身上线的小商店等产品，进一步蚕食了市场。";
+    let x = extract(text, Some("2022-03-31"));
+    let l = x
+        .events
+        .iter()
+        .find(|e| e.kind == EventKind::ProductLaunch)
+        .expect("a launch");
+    assert!(l.date.is_none(), "{:?}", l.date);
+    // the main verb of a clause takes the sentence's date
+    let y = extract(
+        "目前，星河科技有限公司已上线小商店等产品。",
+        Some("2022-03-31"),
+    );
+    let l = y
+        .events
+        .iter()
+        .find(|e| e.kind == EventKind::ProductLaunch)
+        .expect("a launch");
+    assert!(l.date.is_some());
+}
+
+#[test]
+fn an_event_the_text_points_back_to_takes_the_date_of_the_lead() {
+    let x = extract(
+        "星河日报 4 月 30 日消息 远航集团今日发布内部信，宣布李强将担任远航集团 CEO 一职。\n远航集团内部邮件显示，此轮远航集团管理层调整，旨在优化全球团队配置。",
+        Some("2021-04-30"),
+    );
+    let r = x
+        .events
+        .iter()
+        .find(|e| e.kind == EventKind::Restructuring)
+        .expect("a restructuring");
+    assert_eq!(
+        r.date.as_ref().map(|d| d.value.as_str()),
+        Some("2021-04-30")
+    );
+}
+
+#[test]
+fn the_name_before_the_title_a_person_is_appointed_to_is_an_organization() {
+    // the lexicon knows 抖音 as an app; a CEO or COO is one of an organization
+    let x = extract("2021年4月30日，原抖音临时负责人李强将担任抖音 COO。", None);
+    assert_eq!(role_of(&x, EventKind::Appointment, "抖音"), ["org"]);
+}

@@ -400,3 +400,16 @@ fn more_ways_a_title_finds_its_organization_and_holder() {
     let t = "新闻来源👇王建国，男，汉族，1970年生，现任星河大学校长。";
     assert_title(t, "王建国", "employee_of", "星河大学", "校长");
 }
+
+#[test]
+fn the_outlet_of_a_dateline_employs_nobody_it_reports_on() {
+    let text = "星河日报 4 月 30 日消息 远航集团 HR 负责人王明今日发布内部信，宣布现任远航集团 CFO 李强将兼任星河科技有限公司 CEO 一职。";
+    assert_no_relation(text, "王明", "employee_of", "星河日报");
+    assert_no_relation(text, "李强", "employee_of", "星河日报");
+}
+
+#[test]
+fn a_title_after_a_second_organization_is_not_the_first_ones() {
+    let text = "2011年的这次交易，远航集团共获得15%股权成为星河科技有限公司第一大股东，新任董事长王明成为第一大个人股东。";
+    assert_no_relation(text, "王明", "employee_of", "远航集团");
+}

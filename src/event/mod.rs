@@ -125,7 +125,8 @@ pub struct EventStage<'a> {
 impl EventStage<'_> {
     pub fn run(&self, doc: &Document, ents: &EntityLayer, times: &[TimeMention]) -> EventLayer {
         let mut layer = EventLayer::default();
-        let mut relations = self.title_relations(doc, ents);
+        let reporters = self.reporters(doc, ents);
+        let mut relations = self.title_relations(doc, ents, &reporters);
         self.pattern_relations(doc, ents, &mut relations);
         self.branch_relations(doc, ents, &mut relations);
         let narrator = self.narrator(doc, ents);
@@ -142,7 +143,6 @@ impl EventStage<'_> {
         });
         layer.narrator = narrator;
         layer.narrator_org = narrator_org;
-        let reporters = self.reporters(doc, ents);
         let topic_org = narrator_org.or_else(|| topic_org(ents, &reporters));
         // sorted by start for the binary searches of `date_for` (stable: same order as given
         // when the tagger already sorts)
@@ -194,15 +194,21 @@ impl EventStage<'_> {
             .filter(|e| e.kind != EventKind::Statement)
             .map(|e| e.name_span)
             .collect();
+        // (the clause of its trigger, that is: the clause a statement's name takes in after it
+        // holds what was stated, made into an event or not: 宣布，上市的进程取消)
         layer.events.retain(|e| {
+            let own_end = (e.trigger.1..e.name_span.1)
+                .find(|&i| clause_break_at(&doc.chars, i))
+                .unwrap_or(e.name_span.1);
             e.kind != EventKind::Statement
                 || !(specific
                     .iter()
                     .any(|s| s.0 < e.name_span.1 && e.name_span.0 < s.1)
                     || specific_triggers
                         .iter()
-                        .any(|&t| t >= e.trigger.1 && t < e.name_span.1))
+                        .any(|&t| t >= e.trigger.1 && t < own_end))
         });
+        self.date_anaphors(doc, &mut layer.events);
         self.event_relations(doc, &layer.events, ents, &mut relations);
         self.develop_relations(doc, ents, (narrator_org, topic_org), &mut relations);
         relations.sort_by(|a, b| {
@@ -342,6 +348,8 @@ impl EventStage<'_> {
         let clause_mentions = ctx.ents.mentions_in(observed_from.unwrap_or(cs), ce);
         // X被Y收购: the agent follows 被, what stands before it is the object
         let passive = (cs..ts).rev().find(|&i| chars[i] == '被');
+        // the end of the last seller named before the trigger (向甲及乙购入: a list it heads)
+        let mut seller_end: Option<usize> = None;
         for m in clause_mentions {
             if ctx.reporters[m.entity] && kind != EventKind::Interview {
                 continue;
@@ -355,6 +363,14 @@ impl EventStage<'_> {
             if kind == EventKind::Listing && role == "org" && self.adjunct_before(doc, m.start) {
                 role = "exchange".into();
             }
+            // 担任甲 CEO: a post is held in an organization, whatever the tagger took the name
+            // before the title for (a product's name is often its company's)
+            if matches!(kind, EventKind::Join | EventKind::Appointment)
+                && role == "product"
+                && self.title_after(doc, m.end, ce)
+            {
+                role = "org".into();
+            }
             // 购买甲所持股份: 甲 sells its holding (a bracket after the name aside)
             if kind == EventKind::Acquisition
                 && role == "target"
@@ -364,6 +380,20 @@ impl EventStage<'_> {
                 })
             {
                 role = "seller".into();
+            }
+            // 向甲及乙购入丙的股份: who is addressed sells
+            if kind == EventKind::Acquisition && m.start < ts {
+                let sells = self.rules.sellers_before.iter().any(|w| {
+                    let n = w.chars().count();
+                    m.start >= n + cs && doc.slice(m.start - n, m.start) == w
+                }) || seller_end
+                    .is_some_and(|e| self.rules.coordinators.is_match(doc.slice(e, m.start)));
+                if sells {
+                    role = "seller".into();
+                    seller_end = Some(m.end);
+                } else {
+                    seller_end = None;
+                }
             }
             participants.push(Role {
                 entity: m.entity,
@@ -450,6 +480,24 @@ impl EventStage<'_> {
                     && !self.adjunct_before(doc, s)
                 {
                     p.role = "investor".into();
+                }
+            }
+            // 甲……，分别投了乙的A轮: with the company funded named after the trigger, the
+            // subject carried from an earlier clause is the investor too
+            let funded_after = participants.iter().any(|p| {
+                p.role == "org"
+                    && p.span.is_some_and(|(s, _)| s >= te)
+                    && ctx.ents.entities[p.entity].kind == EntityType::Organization
+            });
+            if funded_after && from == cs {
+                for p in participants.iter_mut() {
+                    if let Some((s, _)) = p.span
+                        && s < cs
+                        && ctx.ents.entities[p.entity].kind == EntityType::Organization
+                        && !self.adjunct_before(doc, s)
+                    {
+                        p.role = "investor".into();
+                    }
                 }
             }
         }
@@ -571,13 +619,24 @@ impl EventStage<'_> {
         if kind == EventKind::Partnership && participants.len() < 2 {
             return None;
         }
-        let date =
-            date_for(ctx, self.rules, (cs, ce), ts, si).filter(|d| !self.future_offset(doc, d));
         // 上市公司的并购重组的价格机制: any trigger used as a noun (after 的) with nobody named in
         // its clause and no date speaks of such events in general, not of one
+        // ...and so does one that modifies a noun after its 的, dated or not (此后多轮融资的新闻稿:
+        // the text speaks of the noun), unless a name follows the 的 (完成融资的甲公司: 甲's)
+        let modifies_noun = chars.get(te) == Some(&'的')
+            && ctx
+                .ents
+                .mentions_in(te + 1, ce)
+                .first()
+                .is_none_or(|m| m.start != te + 1);
+        // 如今市场红海一片，除了甲，乙自身上线的小商店等功能: a relative clause (modifying the
+        // noun after its 的) tells background to what the sentence says: only a time of its own
+        // clause dates it, not the sentence's
+        let date = date_for(ctx, self.rules, (cs, ce), ts, si, modifies_noun)
+            .filter(|d| !self.future_offset(doc, d));
         let noun_use =
             ts > 0 && chars[ts - 1] == '的' && self.rules.light_verbs.find(before).is_none();
-        if (weak || noun_use) && clause_mentions.is_empty() && date.is_none() {
+        if ((weak || noun_use) && date.is_none() || modifies_noun) && clause_mentions.is_empty() {
             return None;
         }
         let mut attributes = BTreeMap::new();
@@ -621,11 +680,24 @@ impl EventStage<'_> {
         }
         participants.sort_by(|a, b| a.entity.cmp(&b.entity).then(a.role.cmp(&b.role)));
         participants.dedup_by(|a, b| a.entity == b.entity);
+        // 董事会宣布，……的进程取消: a statement whose trigger ends its clause says what the next
+        // clause says, which its name takes in (the name alone would be an empty 宣布)
+        let mut name_end = ce;
+        if kind == EventKind::Statement
+            && doc.slice(te, ce).trim().is_empty()
+            && ce + 1 < sent.end
+            && !matches!(chars[ce], '。' | '！' | '？' | '!' | '?' | '\n')
+        {
+            name_end = ce + 1;
+            while name_end < sent.end && !clause_break_at(chars, name_end) {
+                name_end += 1;
+            }
+        }
         Some(EventMention {
             kind,
             rule: trig.id.clone(),
             trigger: (ts, te),
-            name_span: (name_start.min(cs), ce),
+            name_span: (name_start.min(cs), name_end),
             sentence: si,
             date,
             participants,
@@ -677,6 +749,51 @@ impl EventStage<'_> {
             if same_listing {
                 e.kind = EventKind::Listing;
             }
+        }
+    }
+
+    /// 此轮调整, 此次裁员: an undated event whose clause points back (anaphors.tsv, before the
+    /// trigger) to the event the text reports takes the date of the first earlier event of its
+    /// type that is dated, else that of the lead: the first dated event, when it stands in the
+    /// first paragraph that tells of any event.
+    fn date_anaphors(&self, doc: &Document, events: &mut [EventMention]) {
+        let chars = &doc.chars;
+        let paragraph = |e: &EventMention| doc.sentences[e.sentence].paragraph;
+        let lead = events
+            .iter()
+            .find(|e| !doc.in_title(e.trigger.0))
+            .map(paragraph);
+        for i in 0..events.len() {
+            if events[i].date.is_some() {
+                continue;
+            }
+            let (ns, ts) = (events[i].name_span.0, events[i].trigger.0);
+            let mut cs = ts;
+            while cs > ns && !clause_break_at(chars, cs - 1) {
+                cs -= 1;
+            }
+            let clause = doc.slice(cs, ts);
+            if !self
+                .rules
+                .anaphors
+                .iter()
+                .any(|w| clause.contains(w.as_str()))
+            {
+                continue;
+            }
+            let kind = events[i].kind;
+            let earlier = &events[..i];
+            let date = earlier
+                .iter()
+                .find(|e| e.kind == kind && e.date.is_some())
+                .or_else(|| {
+                    earlier
+                        .iter()
+                        .find(|e| e.date.is_some())
+                        .filter(|e| Some(paragraph(e)) == lead)
+                })
+                .and_then(|e| e.date.clone());
+            events[i].date = date;
         }
     }
 
@@ -917,7 +1034,8 @@ impl EventStage<'_> {
                 continue;
             }
             let before = doc.slice(m.start.saturating_sub(8), m.start);
-            let after = doc.slice(m.end, (m.end + 8).min(doc.chars.len()));
+            // (a dateline reads past the markup and spaces after the name: X</a> 4 月 30 日消息)
+            let after = doc.slice(m.end, (m.end + 24).min(doc.chars.len()));
             out[m.entity] = self
                 .rules
                 .reporters
@@ -957,6 +1075,17 @@ impl EventStage<'_> {
                 .find(gap)
                 .or_else(|| self.rules.holders.find(gap))
                 .is_some_and(|m| m.start() == 0 && m.end() == gap.len())
+    }
+
+    /// True when a title of the lexicon starts at `at` (after spaces), before `end`.
+    fn title_after(&self, doc: &Document, mut at: usize, end: usize) -> bool {
+        while at < end && doc.chars[at].is_whitespace() {
+            at += 1;
+        }
+        self.lexicon
+            .title_matcher
+            .find(doc.slice(at, end))
+            .is_some_and(|m| m.start() == 0)
     }
 
     /// A position word (董事长, 部长, or a title of the lexicon) in `text`: the holder moves.
@@ -1133,7 +1262,12 @@ impl EventStage<'_> {
     }
 
     /// ORG创始人、CEO PERSON → founder_of, ceo_of (by the title table).
-    fn title_relations(&self, doc: &Document, ents: &EntityLayer) -> Vec<RelationMention> {
+    fn title_relations(
+        &self,
+        doc: &Document,
+        ents: &EntityLayer,
+        reporters: &[bool],
+    ) -> Vec<RelationMention> {
         let chars = &doc.chars;
         let mut out: Vec<RelationMention> = Vec::new();
         let matches: Vec<(usize, usize, usize)> = self
@@ -1246,7 +1380,7 @@ impl EventStage<'_> {
                 && left.is_none()
                 && let Some((o, start)) = self
                     .org_word_before(doc, ents, org_end)
-                    .or_else(|| self.sentence_org(doc, ents, org_end, chain_start))
+                    .or_else(|| self.sentence_org(doc, ents, reporters, org_end, chain_start))
             {
                 // 公司董事长张三 (公司 for the company named before); 某大学举行……，校长张三
                 push(p.entity, o, (start, p.end), former);
@@ -1436,11 +1570,15 @@ impl EventStage<'_> {
 
     /// 某大学举行……，校长张三: a title with nothing named before it (past 的 and the words of
     /// `before_title`), in a sentence that opens with an organization (after a date at most):
-    /// the organization and where it starts.
+    /// the organization and where it starts. Not the outlet of a dateline (X 4月30日消息, which
+    /// employs nobody it reports on), nor one that another organization of its kind follows
+    /// before the title (甲公司获得股权成为乙公司第一大股东，新任董事长张三: which one's, the
+    /// sentence does not say; an association it belongs to competes with no company for it).
     fn sentence_org(
         &self,
         doc: &Document,
         ents: &EntityLayer,
+        reporters: &[bool],
         org_end: usize,
         chain_start: usize,
     ) -> Option<(usize, usize)> {
@@ -1454,9 +1592,19 @@ impl EventStage<'_> {
             return None;
         }
         let s = doc.sentences[doc.sentence_index(chain_start)?];
-        let first = ents.mentions_in(s.start, org_end).first()?;
+        let named = ents.mentions_in(s.start, org_end);
+        let first = named.first()?;
         let lead = &chars[s.start..first.start];
-        (ents.entities[first.entity].kind == EntityType::Organization
+        let is_org = |m: &Mention| ents.entities[m.entity].kind == EntityType::Organization;
+        (is_org(first)
+            && !reporters[first.entity]
+            && !named[1..].iter().any(|m| {
+                let (a, b) = (&ents.entities[m.entity], &ents.entities[first.entity]);
+                is_org(m)
+                    && m.entity != first.entity
+                    && a.subtype.is_some()
+                    && a.subtype == b.subtype
+            })
             && (lead.is_empty()
                 || lead.last().is_some_and(|&c| is_clause_break(c))
                 || lead.iter().all(|&c| !is_han_word_char(c))))
@@ -1862,13 +2010,15 @@ fn dated(t: &TimeMention) -> bool {
 
 /// The date of an event: the time expression of its clause (nearest before the trigger, else
 /// after), else the sentence's, else the narrative time when a cue carries it into the sentence,
-/// else the date of the paragraph's lead when it reports an announcement.
+/// else the date of the paragraph's lead when it reports an announcement (`clause_only`: the
+/// clause's time alone).
 fn date_for(
     ctx: &Context,
     rules: &EventRules,
     (cs, ce): (usize, usize),
     ts: usize,
     si: usize,
+    clause_only: bool,
 ) -> Option<TimeMention> {
     let times = ctx.times;
     let sent = ctx.doc.sentences[si];
@@ -1901,6 +2051,9 @@ fn date_for(
     };
     if let Some(t) = clause_time {
         return Some(t.clone());
+    }
+    if clause_only {
+        return None;
     }
     if let Some(t) = in_range(sent.start, cs)
         .next_back()

@@ -28,6 +28,8 @@ const HOLDERS: &str = include_str!("../../data/events/holders.tsv");
 const MARKET_WORDS: &str = include_str!("../../data/events/market_words.tsv");
 const OFFSET_SUFFIXES: &str = include_str!("../../data/events/offset_suffixes.tsv");
 const TIME_LABELS: &str = include_str!("../../data/events/time_labels.tsv");
+const FISCAL_PERIODS: &str = include_str!("../../data/events/fiscal_periods.tsv");
+const ANAPHORS: &str = include_str!("../../data/events/anaphors.tsv");
 const DEVELOP_VERBS: &str = include_str!("../../data/relations/develop_verbs.tsv");
 const NARRATOR: &str = include_str!("../../data/relations/narrator.tsv");
 const PRONOUNS: &str = include_str!("../../data/relations/pronouns.tsv");
@@ -124,6 +126,8 @@ pub struct EventRules {
     pub document_objects: Vec<String>,
     /// Words after an organization that make it the seller in an acquisition (sellers.tsv).
     pub sellers: Vec<String>,
+    /// Words before a name that make it the seller in an acquisition (sellers.tsv: 向).
+    pub sellers_before: Vec<String>,
     /// Funding triggers said of the investor (investing.tsv).
     pub investing: Vec<String>,
     /// Words of receiving an investment (获得, 引入): names before them are funded.
@@ -145,6 +149,11 @@ pub struct EventRules {
     pub offset_suffixes: Vec<String>,
     /// Words right after a time that make it a label of a name (time_labels.tsv).
     pub time_labels: Vec<String>,
+    /// Words right after a time that make it a period whose results are reported, which a
+    /// text is written after (fiscal_periods.tsv).
+    pub fiscal_periods: Vec<String>,
+    /// Words that point back to the event the text reports (anaphors.tsv: 此轮, 此次).
+    pub anaphors: Vec<String>,
     pub amount: Regex,
     pub magnitudes: Vec<(String, f64)>,
     pub currencies: Vec<(String, String)>,
@@ -293,7 +302,13 @@ impl EventRules {
             ["title", "object"],
         )?;
         document_heads.extend(document_objects.iter().cloned());
-        let sellers: Vec<String> = read_words(dir, "events/sellers.tsv", SELLERS)?;
+        let [sellers, sellers_before] = read_words_by_kind(
+            dir,
+            "events/sellers.tsv",
+            SELLERS,
+            "side",
+            ["after", "before"],
+        )?;
         let datelines: Vec<String> = read_words(dir, "events/datelines.tsv", DATELINES)?;
         let [investing, receiving] = read_words_by_kind(
             dir,
@@ -358,6 +373,9 @@ impl EventRules {
         let offset_suffixes: Vec<String> =
             read_words(dir, "events/offset_suffixes.tsv", OFFSET_SUFFIXES)?;
         let time_labels: Vec<String> = read_words(dir, "events/time_labels.tsv", TIME_LABELS)?;
+        let fiscal_periods: Vec<String> =
+            read_words(dir, "events/fiscal_periods.tsv", FISCAL_PERIODS)?;
+        let anaphors: Vec<String> = read_words(dir, "events/anaphors.tsv", ANAPHORS)?;
         let (file, text) = read_override(dir, "events/units.tsv", UNITS)?;
         let mut magnitudes = Vec::new();
         let mut currencies = Vec::new();
@@ -549,6 +567,7 @@ impl EventRules {
             receiving: ac(&receiving)?,
             datelines: ac(&datelines)?,
             sellers,
+            sellers_before,
             document_heads,
             document_objects,
             modifiers,
@@ -564,6 +583,8 @@ impl EventRules {
             holders: ac(&holders)?,
             offset_suffixes,
             time_labels,
+            fiscal_periods,
+            anaphors,
             amount,
             magnitudes,
             currencies,
