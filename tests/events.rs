@@ -1074,3 +1074,15 @@ fn the_name_before_the_title_a_person_is_appointed_to_is_an_organization() {
     let x = extract("2021年4月30日，原抖音临时负责人李强将担任抖音 COO。", None);
     assert_eq!(role_of(&x, EventKind::Appointment, "抖音"), ["org"]);
 }
+
+#[test]
+fn a_name_describing_a_later_name_is_not_the_subject_carried() {
+    // 有着甲色彩的新项目乙: 乙 is the subject the next clause carries, 甲 only describes it
+    let x = extract(
+        "一年后，有着浓郁腾讯色彩的新项目小红书高举高打，红杉资本在天使轮出资600万美元。",
+        None,
+    );
+    assert_eq!(role_of(&x, EventKind::Funding, "小红书"), ["org"]);
+    assert!(role_of(&x, EventKind::Funding, "腾讯").is_empty());
+    assert_eq!(role_of(&x, EventKind::Funding, "红杉资本"), ["investor"]);
+}

@@ -435,9 +435,24 @@ impl EventStage<'_> {
                 })
             })
             .flatten();
+            // 有着甲色彩的新项目乙: a name inside a 的-phrase describing the next name, one of
+            // its kind in the same clause, is no subject; the described one is
+            let describes_a_later_name = |m: &Mention| {
+                before_clause
+                    .iter()
+                    .find(|n| n.start >= m.end)
+                    .is_some_and(|n| {
+                        ctx.ents.entities[n.entity].kind == ctx.ents.entities[m.entity].kind
+                            && chars[m.end..n.start].contains(&'的')
+                            && !(m.end..n.start).any(|i| clause_break_at(chars, i))
+                    })
+            };
             let carried = mover.or_else(|| {
-                before_clause.iter().find(|m| {
-                    subject_here(m)
+                before_clause
+                    .iter()
+                    .filter(|m| !describes_a_later_name(m))
+                    .find(|m| {
+                        subject_here(m)
                         // 张三：…: a name before a colon labels what follows (a speaker, a
                         // field), it is no subject of the clauses after it
                         && !matches!(chars.get(m.end), Some('：' | ':'))
@@ -447,7 +462,7 @@ impl EventStage<'_> {
                             EventKind::Join | EventKind::Departure | EventKind::Appointment
                         ) && ctx.ents.entities[m.entity].kind == EntityType::Organization
                             && self.affiliation_of_next_person(ctx, m.end))
-                })
+                    })
             });
             if let Some(m) = carried {
                 if !participants.iter().any(|p| p.entity == m.entity) {
