@@ -985,3 +985,23 @@ fn a_name_in_brackets_after_a_head_for_an_organization_is_that_organization() {
         );
     }
 }
+
+#[test]
+fn a_known_company_and_an_investor_suffix_name_its_investment_arm() {
+    // 小米资本, 联想创投: the company's fund, a firm of its own beside the company
+    let t =
+        "蔚来发布新车。蔚来创始人李斌和他的蔚来资本投了星河科技的A轮，小米资本领投，联想创投跟投。";
+    let e = entities(t);
+    for name in ["蔚来资本", "小米资本", "联想创投"] {
+        assert!(has(&e, "organization", name), "{name}: {e:?}");
+    }
+    // the company keeps its own node: the arm is no full form of its name
+    let nio = e.iter().find(|(_, n, _)| n == "蔚来").expect("蔚来");
+    assert!(!nio.2.contains(&"蔚来资本".to_string()), "{e:?}");
+    // a suffix that begins a longer word is none (基金会 is a foundation)
+    assert!(!has(
+        &entities("腾讯基金会向灾区捐款。"),
+        "organization",
+        "腾讯基金"
+    ));
+}

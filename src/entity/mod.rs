@@ -466,6 +466,7 @@ impl<'l> EntityStage<'l> {
         self.source_names(doc, &occupied, &mut cands);
         self.bracket_names(doc, &occupied, &mut cands);
         self.facility_places(doc, &mut cands);
+        self.investment_arms(doc, &mut cands);
         self.branch_offices(doc, &mut cands);
         self.brand_models(doc, &mut cands);
         self.byline_names(doc, &mut cands);
@@ -476,6 +477,52 @@ impl<'l> EntityStage<'l> {
         listed_companies(doc, &mut chosen);
         self.media_outlets(doc, &mut chosen);
         resolve(doc, chosen, self.lexicon)
+    }
+
+    /// 小米资本, 联想创投, 甲Capital: a known organization and an investor's suffix right after
+    /// it (`org_suffixes.tsv`, subtype investor) name the organization's investment arm, a firm
+    /// of its own, not the company: the longer name wins over the lexicon's shorter one. A
+    /// suffix that is also a verb (腾讯投资了乙) or that begins a longer word (基金会) is none.
+    fn investment_arms(&self, doc: &Document, cands: &mut Vec<Candidate<'l>>) {
+        let chars = &doc.chars;
+        let known: Vec<(usize, usize)> = cands
+            .iter()
+            .filter(|c| c.kind == EntityType::Organization && c.is_lexicon())
+            .map(|c| (c.start, c.end))
+            .collect();
+        for (start, oe) in known {
+            let Some(suffix) = self.lexicon.suffixes.iter().find(|x| {
+                x.keep
+                    && x.subtype == "investor"
+                    && doc.slice(oe, chars.len()).starts_with(x.word.as_str())
+            }) else {
+                continue;
+            };
+            let end = oe + suffix.word.chars().count();
+            // the known name that already ends with the suffix (甲资本) takes no second one
+            if doc.slice(start, oe).ends_with(suffix.word.as_str())
+                || (suffix.word.is_ascii()
+                    && chars.get(end).is_some_and(|c| c.is_ascii_alphanumeric()))
+                || self.word_runs_past(doc, oe, end)
+                || self
+                    .words
+                    .tag(&suffix.word, false)
+                    .first()
+                    .is_some_and(|w| matches!(w.tag, "v" | "vn"))
+            {
+                continue;
+            }
+            cands.push(Candidate {
+                start,
+                end,
+                kind: EntityType::Organization,
+                subtype: Some(Cow::Borrowed("investor")),
+                name: None,
+                aliases: Cow::Borrowed(&[]),
+                tier: 1,
+                rule: "investment_arm",
+            });
+        }
     }
 
     /// 国贸商城, X广场: a known place and a facility word after it (`facility_words.tsv`) are a
@@ -3409,6 +3456,10 @@ fn resolve(doc: &Document, chosen: Vec<Candidate<'_>>, lexicon: &Lexicon) -> Ent
                     // nor is a branch of it (甲公司北京分行)
                     && !lexicon.branch_words.iter().any(|w| entities[j].name.ends_with(w.as_str()))
                     && !(a_listed && listed(&entities[j].name))
+                    // nor a known company's investment arm (甲 and 甲资本)
+                    && !(a_listed && lexicon.suffixes.iter().any(|x| {
+                        x.subtype == "investor" && entities[j].name[a.name.len()..] == x.word
+                    }))
             });
         // a short form of two long ones (金山 of 金山软件 and 金山云) is left alone
         let mut long = long;
