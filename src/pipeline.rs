@@ -82,7 +82,7 @@ impl Pipeline {
         }
         let fallback = NaiveDate::from_ymd_opt(2000, 1, 1).expect("valid date");
         let reported = |t: &TimeMention| {
-            let after = doc.slice(t.end.min(doc.chars.len()), (t.end + 6).min(doc.chars.len()));
+            let after = doc.slice(t.end.min(doc.chars.len()), doc.chars.len());
             self.events
                 .fiscal_periods
                 .iter()

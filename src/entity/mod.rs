@@ -504,11 +504,7 @@ impl<'l> EntityStage<'l> {
                 || (suffix.word.is_ascii()
                     && chars.get(end).is_some_and(|c| c.is_ascii_alphanumeric()))
                 || self.word_runs_past(doc, oe, end)
-                || self
-                    .words
-                    .tag(&suffix.word, false)
-                    .first()
-                    .is_some_and(|w| matches!(w.tag, "v" | "vn"))
+                || self.reads_as_verb(&suffix.word)
             {
                 continue;
             }
@@ -1605,43 +1601,51 @@ impl<'l> EntityStage<'l> {
     fn named_for_its_role(&self, name: &str, cue: &lexicon::Cue) -> bool {
         /// The longest brand before the suffix, in characters.
         const MAX_ROLE_BRAND: usize = 4;
-        // an investor's, or a company's whose brand is one common word: a company's weak cues
-        // (股权, 有限公司) read back into longer stretches of common words, where the suffix
-        // alone is weak evidence
-        // a company's: one common word as its brand and a company's suffix (星河科技宣布)
-        if cue.subtype == "company" {
-            return self.lexicon.suffixes.iter().any(|x| {
-                x.keep
-                    && x.subtype == "company"
-                    && name.len() > x.word.len()
-                    && name.ends_with(x.word.as_str())
-                    && {
-                        let head = &name[..name.len() - x.word.len()];
-                        (2..=MAX_ROLE_BRAND).contains(&head.chars().count())
-                            && self.one_brand_word(head)
-                    }
-            });
+        // only an investor's, or a company's whose brand is one common word: a company's weak
+        // cues (股权, 有限公司) read back into longer stretches of common words, where the
+        // suffix alone is weak evidence
+        if !matches!(cue.subtype.as_str(), "company" | "investor") {
+            return false;
         }
-        cue.subtype == "investor"
-            && self.lexicon.suffixes.iter().any(|x| {
-                x.keep
-                    && x.subtype == cue.subtype
-                    && name.len() > x.word.len()
-                    && name.ends_with(x.word.as_str())
-                    && {
-                        // a brand is short: one word of any kind (远航), or nouns (青松, 北京青松);
-                        // a verb among several words (仍持有星河) means the cue read back into the
-                        // sentence
-                        let head = &name[..name.len() - x.word.len()];
-                        (2..=MAX_ROLE_BRAND).contains(&head.chars().count())
-                            && !self.lexicon.industry_generic.contains(head)
-                            && !self.lexicon.is_generic(head)
-                            && {
-                                let words = self.words.tag(head, false);
-                                words.len() == 1 || words.iter().all(|w| w.tag.starts_with('n'))
-                            }
-                    }
-            })
+        self.brands_before_kept_suffix(name).any(|(head, x)| {
+            x.subtype == cue.subtype
+                && (2..=MAX_ROLE_BRAND).contains(&head.chars().count())
+                && if cue.subtype == "company" {
+                    self.one_brand_word(head)
+                } else {
+                    // a brand is short: one word of any kind (远航), or nouns (青松, 北京青松);
+                    // a verb among several words (仍持有星河) means the cue read back into the
+                    // sentence
+                    !self.lexicon.industry_generic.contains(head)
+                        && !self.lexicon.is_generic(head)
+                        && {
+                            let words = self.words.tag(head, false);
+                            words.len() == 1 || words.iter().all(|w| w.tag.starts_with('n'))
+                        }
+                }
+        })
+    }
+
+    /// Each suffix kept in names (`org_suffixes.tsv`) that `name` ends with, after a brand: the
+    /// brand and the suffix.
+    fn brands_before_kept_suffix<'n>(
+        &self,
+        name: &'n str,
+    ) -> impl Iterator<Item = (&'n str, &lexicon::Suffix)> {
+        self.lexicon
+            .suffixes
+            .iter()
+            .filter(move |x| x.keep && name.len() > x.word.len() && name.ends_with(x.word.as_str()))
+            .map(move |x| (&name[..name.len() - x.word.len()], x))
+    }
+
+    /// Whether the segmenter reads `word` as a verb first (控股, 投资): as a suffix, what the
+    /// name before it does, not part of it.
+    fn reads_as_verb(&self, word: &str) -> bool {
+        self.words
+            .tag(word, false)
+            .first()
+            .is_some_and(|w| matches!(w.tag, "v" | "vn"))
     }
 
     /// Whether `text` begins with a kinship word (夫人 of 总裁夫人).
@@ -1804,11 +1808,7 @@ impl<'l> EntityStage<'l> {
                 .industry
                 .iter()
                 .any(|x| x.keep && head.len() > x.word.len() && head.ends_with(x.word.as_str()))
-                && self
-                    .words
-                    .tag(&suffix.word, false)
-                    .first()
-                    .is_some_and(|w| matches!(w.tag, "v" | "vn"))
+                && self.reads_as_verb(&suffix.word)
                 && !self
                     .lexicon
                     .suffixes
@@ -2171,12 +2171,9 @@ impl<'l> EntityStage<'l> {
                 || !self.no_function_words(name)
                 || !(self.more_than_common_words(name)
                     || self.one_brand_word(name)
-                    || self.lexicon.suffixes.iter().any(|x| {
-                        x.keep
-                            && name.len() > x.word.len()
-                            && name.ends_with(x.word.as_str())
-                            && self.one_brand_word(&name[..name.len() - x.word.len()])
-                    }))
+                    || self
+                        .brands_before_kept_suffix(name)
+                        .any(|(head, _)| self.one_brand_word(head)))
                 || {
                     // a person's name alone is no organization's
                     let words = self.words.tag(name, false);

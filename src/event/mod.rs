@@ -383,11 +383,13 @@ impl EventStage<'_> {
             }
             // 向甲及乙购入丙的股份: who is addressed sells
             if kind == EventKind::Acquisition && m.start < ts {
-                let sells = self.rules.sellers_before.iter().any(|w| {
-                    let n = w.chars().count();
-                    m.start >= n + cs && doc.slice(m.start - n, m.start) == w
-                }) || seller_end
-                    .is_some_and(|e| self.rules.coordinators.is_match(doc.slice(e, m.start)));
+                let sells = self
+                    .rules
+                    .sellers_before
+                    .iter()
+                    .any(|w| m.start >= cs + w.chars().count() && ends_at(chars, m.start, w))
+                    || seller_end
+                        .is_some_and(|e| self.rules.coordinators.is_match(doc.slice(e, m.start)));
                 if sells {
                     role = "seller".into();
                     seller_end = Some(m.end);
